@@ -1,0 +1,833 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-profile.c: the immutable profile model and its builder half. */
+#include "smolder-profile-private.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (smolder-profile-error-quark, smolder_profile_error)
+
+G_DEFINE_FINAL_TYPE (SmolderProfile, smolder_profile, G_TYPE_OBJECT)
+
+static void
+smolder_profile_finalize (GObject *object)
+{
+  SmolderProfile *self = SMOLDER_PROFILE (object);
+
+  g_clear_pointer (&self->string_chunk, g_string_chunk_free);
+  g_clear_pointer (&self->strings, g_ptr_array_unref);
+  g_clear_pointer (&self->string_index, g_hash_table_unref);
+  g_clear_pointer (&self->sample_types, g_array_unref);
+  g_clear_pointer (&self->comments, g_array_unref);
+  g_clear_pointer (&self->mappings, g_array_unref);
+  g_clear_pointer (&self->functions, g_array_unref);
+  g_clear_pointer (&self->locations, g_array_unref);
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->sample_loc_offsets, g_array_unref);
+  g_clear_pointer (&self->sample_locs, g_array_unref);
+  g_clear_pointer (&self->values, g_array_unref);
+  g_clear_pointer (&self->sample_label_offsets, g_array_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->memstats, g_free);
+  g_clear_pointer (&self->goroutines, g_array_unref);
+
+  G_OBJECT_CLASS (smolder_profile_parent_class)->finalize (object);
+}
+
+static void
+smolder_profile_class_init (SmolderProfileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = smolder_profile_finalize;
+}
+
+static void
+smolder_profile_init (SmolderProfile *self)
+{
+  guint32 zero = 0;
+
+  self->string_chunk = g_string_chunk_new (64 * 1024);
+  self->strings = g_ptr_array_new ();
+  self->string_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->sample_types = g_array_new (FALSE, FALSE, sizeof (SmolderValueType));
+  self->comments = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->mappings = g_array_new (FALSE, FALSE, sizeof (SmolderMapping));
+  self->functions = g_array_new (FALSE, FALSE, sizeof (SmolderFunction));
+  self->locations = g_array_new (FALSE, FALSE, sizeof (SmolderLocation));
+  self->lines = g_array_new (FALSE, FALSE, sizeof (SmolderLine));
+  self->sample_loc_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->sample_locs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sample_label_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->labels = g_array_new (FALSE, FALSE, sizeof (SmolderLabel));
+  self->goroutines = g_array_new (FALSE, FALSE, sizeof (SmolderGoroutine));
+
+  g_array_append_val (self->sample_loc_offsets, zero);
+  g_array_append_val (self->sample_label_offsets, zero);
+}
+
+SmolderProfile *
+smolder_profile_new_empty (SmolderProfileFormat format)
+{
+  SmolderProfile *self = g_object_new (SMOLDER_TYPE_PROFILE, NULL);
+
+  self->format = format;
+  return self;
+}
+
+/* ------------------------------------------------------------------ */
+/* Building                                                            */
+
+guint32
+smolder_profile_append_string (SmolderProfile *self,
+                               const char     *str,
+                               gsize           len)
+{
+  g_assert (!self->sealed);
+
+  g_ptr_array_add (self->strings, g_string_chunk_insert_len (self->string_chunk, str, len));
+  return self->strings->len - 1;
+}
+
+guint32
+smolder_profile_intern (SmolderProfile *self,
+                        const char     *str,
+                        gssize          len)
+{
+  gpointer found;
+  char *copy;
+
+  g_assert (!self->sealed);
+  g_assert (self->string_index != NULL);
+
+  if (self->strings->len == 0)
+    {
+      copy = g_string_chunk_insert_const (self->string_chunk, "");
+      g_ptr_array_add (self->strings, copy);
+      g_hash_table_insert (self->string_index, copy, GUINT_TO_POINTER (1));
+    }
+
+  if (len < 0)
+    len = strlen (str);
+
+  /* Look up without copying when the string is NUL-terminated at len. */
+  if (str[len] == '\0')
+    {
+      found = g_hash_table_lookup (self->string_index, str);
+      if (found != NULL)
+        return GPOINTER_TO_UINT (found) - 1;
+      copy = g_string_chunk_insert_len (self->string_chunk, str, len);
+    }
+  else
+    {
+      copy = g_string_chunk_insert_len (self->string_chunk, str, len);
+      found = g_hash_table_lookup (self->string_index, copy);
+      if (found != NULL)
+        return GPOINTER_TO_UINT (found) - 1;
+    }
+
+  g_ptr_array_add (self->strings, copy);
+  g_hash_table_insert (self->string_index, copy, GUINT_TO_POINTER (self->strings->len));
+  return self->strings->len - 1;
+}
+
+guint32
+smolder_profile_add_sample_type (SmolderProfile *self,
+                                 const char     *type,
+                                 const char     *unit)
+{
+  SmolderValueType vt;
+
+  vt.type = smolder_profile_intern (self, type, -1);
+  vt.unit = smolder_profile_intern (self, unit, -1);
+  g_array_append_val (self->sample_types, vt);
+  return self->sample_types->len - 1;
+}
+
+void
+smolder_profile_begin_sample (SmolderProfile *self)
+{
+  g_assert (!self->sealed);
+}
+
+void
+smolder_profile_sample_add_location (SmolderProfile *self,
+                                     guint32         location)
+{
+  g_array_append_val (self->sample_locs, location);
+}
+
+void
+smolder_profile_sample_add_value (SmolderProfile *self,
+                                  gint64          value)
+{
+  g_array_append_val (self->values, value);
+}
+
+void
+smolder_profile_sample_add_label (SmolderProfile *self,
+                                  guint32         key,
+                                  guint32         str,
+                                  gint64          num,
+                                  guint32         num_unit)
+{
+  SmolderLabel label = { key, str, num_unit, num };
+
+  g_array_append_val (self->labels, label);
+}
+
+void
+smolder_profile_end_sample (SmolderProfile *self)
+{
+  guint32 n_locs = self->sample_locs->len;
+  guint32 n_labels = self->labels->len;
+
+  g_array_append_val (self->sample_loc_offsets, n_locs);
+  g_array_append_val (self->sample_label_offsets, n_labels);
+}
+
+/* Go writes mutex and block profiles with the same types; a mutex profile
+ * records stacks at the unlock, so every leaf is some (*Mutex).Unlock,
+ * (*RWMutex).RUnlock or runtime.unlock. */
+static gboolean
+leaves_all_unlock (SmolderProfile *self)
+{
+  guint n_samples = self->sample_loc_offsets->len - 1;
+
+  if (n_samples == 0)
+    return FALSE;
+
+  for (guint i = 0; i < n_samples; i++)
+    {
+      guint32 start = g_array_index (self->sample_loc_offsets, guint32, i);
+      guint32 end = g_array_index (self->sample_loc_offsets, guint32, i + 1);
+      const SmolderLocation *loc;
+      const SmolderLine *line;
+      const char *name;
+
+      if (start == end)
+        return FALSE;
+      loc = &g_array_index (self->locations, SmolderLocation,
+                            g_array_index (self->sample_locs, guint32, start));
+      if (loc->n_lines == 0)
+        return FALSE;
+      line = &g_array_index (self->lines, SmolderLine, loc->first_line);
+      if (line->function == SMOLDER_NO_ID)
+        return FALSE;
+      name = smolder_profile_get_string (self, g_array_index (self->functions, SmolderFunction,
+                                                              line->function).name);
+      if (strstr (name, "Unlock") == NULL && strstr (name, "unlock") == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+SmolderProfileKind
+smolder_profile_guess_kind (SmolderProfile *self)
+{
+  gboolean has_inuse = FALSE, has_alloc = FALSE, has_cpu = FALSE;
+  gboolean has_goroutine = FALSE, has_threads = FALSE, has_contentions = FALSE;
+  const char *period_type;
+
+  for (guint i = 0; i < self->sample_types->len; i++)
+    {
+      const SmolderValueType *vt = &g_array_index (self->sample_types, SmolderValueType, i);
+      const char *type = smolder_profile_get_string (self, vt->type);
+
+      if (g_str_has_prefix (type, "inuse_"))
+        has_inuse = TRUE;
+      else if (g_str_has_prefix (type, "alloc_"))
+        has_alloc = TRUE;
+      else if (g_str_equal (type, "cpu"))
+        has_cpu = TRUE;
+      else if (g_str_equal (type, "goroutine") || g_str_equal (type, "goroutines"))
+        has_goroutine = TRUE;
+      else if (g_str_equal (type, "threadcreate"))
+        has_threads = TRUE;
+      else if (g_str_equal (type, "contentions"))
+        has_contentions = TRUE;
+    }
+
+  period_type = smolder_profile_get_string (self, self->period_type.type);
+
+  if (has_inuse || has_alloc)
+    {
+      /* Go writes the same four types for heap and allocs; only the default differs. */
+      const char *def = smolder_profile_get_string (self, self->default_sample_type);
+
+      if (has_alloc && !has_inuse)
+        return SMOLDER_PROFILE_KIND_ALLOCS;
+      if (g_str_has_prefix (def, "alloc_"))
+        return SMOLDER_PROFILE_KIND_ALLOCS;
+      return SMOLDER_PROFILE_KIND_HEAP;
+    }
+  if (has_cpu || g_strcmp0 (period_type, "cpu") == 0)
+    return SMOLDER_PROFILE_KIND_CPU;
+  if (has_goroutine || g_strcmp0 (period_type, "goroutine") == 0)
+    return SMOLDER_PROFILE_KIND_GOROUTINE;
+  if (has_threads || g_strcmp0 (period_type, "threadcreate") == 0)
+    return SMOLDER_PROFILE_KIND_THREADCREATE;
+  if (has_contentions)
+    return leaves_all_unlock (self) ? SMOLDER_PROFILE_KIND_MUTEX : SMOLDER_PROFILE_KIND_BLOCK;
+  return SMOLDER_PROFILE_KIND_UNKNOWN;
+}
+
+#define CHECK_STRING(id, ...)                                                   \
+  G_STMT_START {                                                                \
+    if ((id) >= n_strings)                                                      \
+      {                                                                         \
+        g_autofree char *_where = g_strdup_printf (__VA_ARGS__);                \
+        g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT, \
+                     "%s refers to string %u, but the string table has %u entries", \
+                     _where, (guint) (id), n_strings);                          \
+        return FALSE;                                                           \
+      }                                                                         \
+  } G_STMT_END
+
+static gboolean
+check_limit (guint64      count,
+             guint64      limit,
+             const char  *what,
+             GError     **error)
+{
+  if (count > limit)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                   "too many %s: %" G_GUINT64_FORMAT " (the limit is %" G_GUINT64_FORMAT ")",
+                   what, count, limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+smolder_profile_seal (SmolderProfile       *self,
+                      const SmolderLimits  *limits,
+                      GError              **error)
+{
+  guint n_strings, n_samples, n_types;
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), FALSE);
+  g_return_val_if_fail (!self->sealed, FALSE);
+
+  if (limits == NULL)
+    limits = smolder_limits_get_default ();
+
+  /* String 0 is always "". */
+  if (self->strings->len == 0)
+    smolder_profile_intern (self, "", 0);
+  if (self->strings->len > 0 && ((const char *) self->strings->pdata[0])[0] != '\0')
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                   "the string table must start with an empty string, not \"%.40s\"",
+                   (const char *) self->strings->pdata[0]);
+      return FALSE;
+    }
+  n_strings = self->strings->len;
+  n_samples = self->sample_loc_offsets->len - 1;
+  n_types = self->sample_types->len;
+
+  if (!check_limit (n_strings, limits->max_strings, "strings", error) ||
+      !check_limit (n_samples, limits->max_samples, "samples", error) ||
+      !check_limit (self->locations->len, limits->max_locations, "locations", error) ||
+      !check_limit (self->functions->len, limits->max_functions, "functions", error))
+    return FALSE;
+
+  if (self->sample_label_offsets->len != self->sample_loc_offsets->len)
+    {
+      g_set_error_literal (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                           "internal error: label and location offsets disagree");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      const SmolderValueType *vt = &g_array_index (self->sample_types, SmolderValueType, i);
+      CHECK_STRING (vt->type, "sample type %u", i);
+      CHECK_STRING (vt->unit, "sample type %u (unit)", i);
+    }
+  CHECK_STRING (self->default_sample_type, "default_sample_type");
+  CHECK_STRING (self->drop_frames, "drop_frames");
+  CHECK_STRING (self->keep_frames, "keep_frames");
+  CHECK_STRING (self->doc_url, "doc_url");
+  CHECK_STRING (self->period_type.type, "period_type");
+  CHECK_STRING (self->period_type.unit, "period_type (unit)");
+  for (guint i = 0; i < self->comments->len; i++)
+    CHECK_STRING (g_array_index (self->comments, guint32, i), "comment %u", i);
+
+  for (guint i = 0; i < self->mappings->len; i++)
+    {
+      const SmolderMapping *m = &g_array_index (self->mappings, SmolderMapping, i);
+      CHECK_STRING (m->filename, "mapping %u (filename)", i);
+      CHECK_STRING (m->build_id, "mapping %u (build_id)", i);
+    }
+
+  for (guint i = 0; i < self->functions->len; i++)
+    {
+      const SmolderFunction *f = &g_array_index (self->functions, SmolderFunction, i);
+      CHECK_STRING (f->name, "function %u (name)", i);
+      CHECK_STRING (f->system_name, "function %u (system_name)", i);
+      CHECK_STRING (f->filename, "function %u (filename)", i);
+    }
+
+  for (guint i = 0; i < self->locations->len; i++)
+    {
+      const SmolderLocation *l = &g_array_index (self->locations, SmolderLocation, i);
+
+      if (l->mapping != SMOLDER_NO_ID && l->mapping >= self->mappings->len)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                       "location %u refers to mapping %u, which does not exist", i, l->mapping);
+          return FALSE;
+        }
+      if ((guint64) l->first_line + l->n_lines > self->lines->len)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                       "location %u has lines beyond the line table", i);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const SmolderLine *line = &g_array_index (self->lines, SmolderLine, i);
+
+      if (line->function != SMOLDER_NO_ID && line->function >= self->functions->len)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                       "line %u refers to function %u, which does not exist", i, line->function);
+          return FALSE;
+        }
+    }
+
+  if ((guint64) self->values->len != (guint64) n_samples * n_types)
+    {
+      /* Find the first sample whose value count is off, for the message. */
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                   "%u samples with %u sample types need %" G_GUINT64_FORMAT " values, found %u",
+                   n_samples, n_types, (guint64) n_samples * n_types, self->values->len);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_samples; i++)
+    {
+      guint32 start = g_array_index (self->sample_loc_offsets, guint32, i);
+      guint32 end = g_array_index (self->sample_loc_offsets, guint32, i + 1);
+
+      if (end - start > limits->max_stack_depth)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                       "sample %u is %u frames deep (the limit is %" G_GUINT64_FORMAT ")",
+                       i, end - start, limits->max_stack_depth);
+          return FALSE;
+        }
+      for (guint32 j = start; j < end; j++)
+        {
+          guint32 loc = g_array_index (self->sample_locs, guint32, j);
+
+          if (loc >= self->locations->len)
+            {
+              g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                           "sample %u refers to location %u, which does not exist", i, loc);
+              return FALSE;
+            }
+        }
+    }
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const SmolderLabel *label = &g_array_index (self->labels, SmolderLabel, i);
+      CHECK_STRING (label->key, "label %u (key)", i);
+      CHECK_STRING (label->str, "label %u (str)", i);
+      CHECK_STRING (label->num_unit, "label %u (num_unit)", i);
+    }
+
+  for (guint i = 0; i < self->goroutines->len; i++)
+    {
+      const SmolderGoroutine *g = &g_array_index (self->goroutines, SmolderGoroutine, i);
+      CHECK_STRING (g->state, "goroutine %" G_GINT64_FORMAT " (state)", g->id);
+      if (g->sample >= n_samples)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                       "goroutine %" G_GINT64_FORMAT " refers to sample %u, which does not exist",
+                       g->id, g->sample);
+          return FALSE;
+        }
+    }
+
+  if (self->kind == SMOLDER_PROFILE_KIND_UNKNOWN)
+    self->kind = smolder_profile_guess_kind (self);
+
+  g_clear_pointer (&self->string_index, g_hash_table_unref);
+  self->sealed = TRUE;
+  return TRUE;
+}
+
+#undef CHECK_STRING
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+SmolderProfileKind
+smolder_profile_get_kind (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), SMOLDER_PROFILE_KIND_UNKNOWN);
+  return self->kind;
+}
+
+SmolderProfileFormat
+smolder_profile_get_format (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), SMOLDER_PROFILE_FORMAT_PROTO);
+  return self->format;
+}
+
+const char *
+smolder_profile_kind_to_string (SmolderProfileKind kind)
+{
+  switch (kind)
+    {
+    case SMOLDER_PROFILE_KIND_HEAP: return "heap";
+    case SMOLDER_PROFILE_KIND_ALLOCS: return "allocs";
+    case SMOLDER_PROFILE_KIND_CPU: return "cpu";
+    case SMOLDER_PROFILE_KIND_GOROUTINE: return "goroutine";
+    case SMOLDER_PROFILE_KIND_MUTEX: return "mutex";
+    case SMOLDER_PROFILE_KIND_BLOCK: return "block";
+    case SMOLDER_PROFILE_KIND_THREADCREATE: return "threadcreate";
+    case SMOLDER_PROFILE_KIND_UNKNOWN:
+    default: return "unknown";
+    }
+}
+
+const char *
+smolder_profile_format_to_string (SmolderProfileFormat format)
+{
+  switch (format)
+    {
+    case SMOLDER_PROFILE_FORMAT_PROTO: return "profile.proto";
+    case SMOLDER_PROFILE_FORMAT_LEGACY_CPU: return "legacy binary CPU profile";
+    case SMOLDER_PROFILE_FORMAT_TEXT_HEAP: return "text heap profile (debug=1)";
+    case SMOLDER_PROFILE_FORMAT_TEXT_COUNT: return "text count profile (debug=1)";
+    case SMOLDER_PROFILE_FORMAT_TEXT_CONTENTION: return "text contention profile (debug=1)";
+    case SMOLDER_PROFILE_FORMAT_GOROUTINE_DUMP: return "goroutine dump (debug=2)";
+    case SMOLDER_PROFILE_FORMAT_MERGED: return "merged profiles";
+    default: return "unknown";
+    }
+}
+
+const char *
+smolder_profile_get_string (SmolderProfile *self,
+                            guint32         id)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), "");
+
+  if (id >= self->strings->len)
+    return "";
+  return self->strings->pdata[id];
+}
+
+guint
+smolder_profile_get_n_strings (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->strings->len;
+}
+
+guint
+smolder_profile_get_n_sample_types (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->sample_types->len;
+}
+
+const SmolderValueType *
+smolder_profile_get_sample_type (SmolderProfile *self,
+                                 guint           index)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index < self->sample_types->len, NULL);
+  return &g_array_index (self->sample_types, SmolderValueType, index);
+}
+
+guint
+smolder_profile_get_default_sample_index (SmolderProfile *self)
+{
+  const char *def;
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+
+  if (self->sample_types->len == 0)
+    return 0;
+
+  /* pprof: the default_sample_type by name, else the last sample type. */
+  def = smolder_profile_get_string (self, self->default_sample_type);
+  if (def[0] != '\0')
+    {
+      for (guint i = 0; i < self->sample_types->len; i++)
+        {
+          const SmolderValueType *vt = &g_array_index (self->sample_types, SmolderValueType, i);
+          if (g_strcmp0 (smolder_profile_get_string (self, vt->type), def) == 0)
+            return i;
+        }
+    }
+  return self->sample_types->len - 1;
+}
+
+gboolean
+smolder_profile_lookup_sample_index (SmolderProfile  *self,
+                                     const char      *name_or_index,
+                                     guint           *out_index,
+                                     GError         **error)
+{
+  guint64 n;
+  g_autoptr(GString) known = NULL;
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), FALSE);
+
+  if (name_or_index == NULL || name_or_index[0] == '\0')
+    {
+      *out_index = smolder_profile_get_default_sample_index (self);
+      return TRUE;
+    }
+
+  if (g_ascii_string_to_unsigned (name_or_index, 10, 0, G_MAXUINT, &n, NULL))
+    {
+      if (n < self->sample_types->len)
+        {
+          *out_index = n;
+          return TRUE;
+        }
+    }
+  else
+    {
+      /* pprof also accepts "sample_index=inuse_space" and, for a type "x_y",
+       * the bare name; only whole names here. */
+      for (guint i = 0; i < self->sample_types->len; i++)
+        {
+          const SmolderValueType *vt = &g_array_index (self->sample_types, SmolderValueType, i);
+          if (g_strcmp0 (smolder_profile_get_string (self, vt->type), name_or_index) == 0)
+            {
+              *out_index = i;
+              return TRUE;
+            }
+        }
+    }
+
+  known = g_string_new (NULL);
+  for (guint i = 0; i < self->sample_types->len; i++)
+    {
+      const SmolderValueType *vt = &g_array_index (self->sample_types, SmolderValueType, i);
+      g_string_append_printf (known, "%s%u=%s", i ? ", " : "", i,
+                              smolder_profile_get_string (self, vt->type));
+    }
+  g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY,
+               "no sample type \"%s\" (this profile has %s)", name_or_index, known->str);
+  return FALSE;
+}
+
+const SmolderValueType *
+smolder_profile_get_period_type (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  return &self->period_type;
+}
+
+gint64
+smolder_profile_get_period (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->period;
+}
+
+gint64
+smolder_profile_get_time_nanos (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->time_nanos;
+}
+
+gint64
+smolder_profile_get_duration_nanos (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->duration_nanos;
+}
+
+const char *
+smolder_profile_get_drop_frames (SmolderProfile *self)
+{
+  return smolder_profile_get_string (self, self->drop_frames);
+}
+
+const char *
+smolder_profile_get_keep_frames (SmolderProfile *self)
+{
+  return smolder_profile_get_string (self, self->keep_frames);
+}
+
+const char *
+smolder_profile_get_doc_url (SmolderProfile *self)
+{
+  return smolder_profile_get_string (self, self->doc_url);
+}
+
+guint
+smolder_profile_get_n_comments (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->comments->len;
+}
+
+const char *
+smolder_profile_get_comment (SmolderProfile *self,
+                             guint           index)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index < self->comments->len, NULL);
+  return smolder_profile_get_string (self, g_array_index (self->comments, guint32, index));
+}
+
+guint
+smolder_profile_get_n_mappings (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->mappings->len;
+}
+
+const SmolderMapping *
+smolder_profile_get_mapping (SmolderProfile *self,
+                             guint           index)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index < self->mappings->len, NULL);
+  return &g_array_index (self->mappings, SmolderMapping, index);
+}
+
+guint
+smolder_profile_get_n_functions (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->functions->len;
+}
+
+const SmolderFunction *
+smolder_profile_get_function (SmolderProfile *self,
+                              guint           index)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index < self->functions->len, NULL);
+  return &g_array_index (self->functions, SmolderFunction, index);
+}
+
+guint
+smolder_profile_get_n_locations (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->locations->len;
+}
+
+const SmolderLocation *
+smolder_profile_get_location (SmolderProfile *self,
+                              guint           index)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index < self->locations->len, NULL);
+  return &g_array_index (self->locations, SmolderLocation, index);
+}
+
+const SmolderLine *
+smolder_profile_get_line (SmolderProfile *self,
+                          guint           index)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index < self->lines->len, NULL);
+  return &g_array_index (self->lines, SmolderLine, index);
+}
+
+guint
+smolder_profile_get_n_samples (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->sample_loc_offsets->len - 1;
+}
+
+const guint32 *
+smolder_profile_get_sample_locations (SmolderProfile *self,
+                                      guint           index,
+                                      guint          *n_locations)
+{
+  guint32 start, end;
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index + 1 < self->sample_loc_offsets->len, NULL);
+
+  start = g_array_index (self->sample_loc_offsets, guint32, index);
+  end = g_array_index (self->sample_loc_offsets, guint32, index + 1);
+  *n_locations = end - start;
+  return &g_array_index (self->sample_locs, guint32, start);
+}
+
+const gint64 *
+smolder_profile_get_sample_values (SmolderProfile *self,
+                                   guint           index)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index + 1 < self->sample_loc_offsets->len, NULL);
+
+  return &g_array_index (self->values, gint64, (gsize) index * self->sample_types->len);
+}
+
+const SmolderLabel *
+smolder_profile_get_sample_labels (SmolderProfile *self,
+                                   guint           index,
+                                   guint          *n_labels)
+{
+  guint32 start, end;
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index + 1 < self->sample_label_offsets->len, NULL);
+
+  start = g_array_index (self->sample_label_offsets, guint32, index);
+  end = g_array_index (self->sample_label_offsets, guint32, index + 1);
+  *n_labels = end - start;
+  return &g_array_index (self->labels, SmolderLabel, start);
+}
+
+gint64
+smolder_profile_get_total (SmolderProfile *self,
+                           guint           type_index)
+{
+  guint n_types;
+  const gint64 *values;
+  gint64 total = 0;
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  g_return_val_if_fail (type_index < self->sample_types->len, 0);
+
+  n_types = self->sample_types->len;
+  values = (const gint64 *) (gpointer) self->values->data;
+  for (gsize i = type_index; i < self->values->len; i += n_types)
+    total += values[i];
+  return total;
+}
+
+const SmolderMemStats *
+smolder_profile_get_memstats (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  return self->memstats;
+}
+
+guint
+smolder_profile_get_n_goroutines (SmolderProfile *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
+  return self->goroutines->len;
+}
+
+const SmolderGoroutine *
+smolder_profile_get_goroutine (SmolderProfile *self,
+                               guint           index)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (index < self->goroutines->len, NULL);
+  return &g_array_index (self->goroutines, SmolderGoroutine, index);
+}
