@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-cli: the engine without a display (info, top). */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "smolder-profile.h"
+#include "smolder-query.h"
+#include "smolder-top.h"
+#include "smolder-units.h"
+
+#define EXIT_USAGE 2
+
+static const char *usage_text =
+  "Usage: smolder-cli COMMAND [OPTION…] FILE…\n"
+  "\n"
+  "Commands:\n"
+  "  info FILE      what a profile holds: kind, sample types, totals, MemStats\n"
+  "  top FILE…      flat and cumulative values per function (files are merged)\n"
+  "\n"
+  "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
+
+static void
+print_error (const char *file,
+             GError     *error)
+{
+  if (file != NULL)
+    g_printerr ("smolder-cli: %s: %s\n", file, error->message);
+  else
+    g_printerr ("smolder-cli: %s\n", error->message);
+}
+
+static SmolderProfile *
+load (const char  *path,
+      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return smolder_profile_new_from_file (file, NULL, NULL, error);
+}
+
+static char *
+format_time (gint64 nanos)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (nanos / G_GINT64_CONSTANT (1000000000));
+
+  if (dt == NULL)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " ns", nanos);
+  return g_date_time_format (dt, "%Y-%m-%d %H:%M:%S UTC");
+}
+
+static guint
+count_unnamed_locations (SmolderProfile *profile)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < smolder_profile_get_n_locations (profile); i++)
+    {
+      const SmolderLocation *loc = smolder_profile_get_location (profile, i);
+      gboolean named = FALSE;
+
+      for (guint j = 0; j < loc->n_lines && !named; j++)
+        {
+          const SmolderLine *line = smolder_profile_get_line (profile, loc->first_line + j);
+
+          named = line->function != SMOLDER_NO_ID &&
+                  smolder_profile_get_string (profile,
+                                              smolder_profile_get_function (profile, line->function)->name)[0] != '\0';
+        }
+      if (!named)
+        n++;
+    }
+  return n;
+}
+
+static void
+print_memstats (const SmolderMemStats *ms)
+{
+  guint64 pauses[8];
+  guint n = smolder_memstats_recent_pauses (ms, pauses, G_N_ELEMENTS (pauses));
+  g_autofree char *heap_alloc = smolder_units_format ((gint64) ms->heap_alloc, "bytes");
+  g_autofree char *heap_inuse = smolder_units_format ((gint64) ms->heap_inuse, "bytes");
+  g_autofree char *heap_sys = smolder_units_format ((gint64) ms->heap_sys, "bytes");
+  g_autofree char *sys = smolder_units_format ((gint64) ms->sys, "bytes");
+  g_autofree char *total_alloc = smolder_units_format ((gint64) ms->total_alloc, "bytes");
+  g_autofree char *next_gc = smolder_units_format ((gint64) ms->next_gc, "bytes");
+  g_autofree char *stack = smolder_units_format ((gint64) ms->stack_inuse, "bytes");
+
+  g_print ("MemStats:\n");
+  g_print ("  HeapAlloc      %s (%" G_GUINT64_FORMAT " objects)\n", heap_alloc, ms->heap_objects);
+  g_print ("  HeapInuse      %s of %s from the OS\n", heap_inuse, heap_sys);
+  g_print ("  Sys            %s\n", sys);
+  g_print ("  TotalAlloc     %s in %" G_GUINT64_FORMAT " mallocs, %" G_GUINT64_FORMAT " frees\n",
+           total_alloc, ms->mallocs, ms->frees);
+  g_print ("  StackInuse     %s\n", stack);
+  g_print ("  NextGC         %s\n", next_gc);
+  g_print ("  NumGC          %u (%u forced), GC CPU fraction %.4f%%\n",
+           ms->num_gc, ms->num_forced_gc, ms->gc_cpu_fraction * 100.0);
+  if (n > 0)
+    {
+      g_print ("  Recent pauses ");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *p = smolder_units_format ((gint64) pauses[i], "nanoseconds");
+          g_print (" %s", p);
+        }
+      g_print ("\n");
+    }
+  if (ms->has_max_rss)
+    {
+      g_autofree char *rss = smolder_units_format ((gint64) ms->max_rss, "bytes");
+      g_print ("  MaxRSS         %s\n", rss);
+    }
+}
+
+static void
+print_goroutine_states (SmolderProfile *profile)
+{
+  g_autoptr(GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) keys = NULL;
+  guint n = smolder_profile_get_n_goroutines (profile);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *state = smolder_profile_get_string (profile, smolder_profile_get_goroutine (profile, i)->state);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (states, state));
+
+      g_hash_table_insert (states, (gpointer) state, GUINT_TO_POINTER (count + 1));
+    }
+  keys = g_list_sort (g_hash_table_get_keys (states), (GCompareFunc) g_strcmp0);
+  g_print ("Goroutines:    %u\n", n);
+  for (GList *l = keys; l != NULL; l = l->next)
+    g_print ("  %-14s %u\n", (const char *) l->data,
+             GPOINTER_TO_UINT (g_hash_table_lookup (states, l->data)));
+}
+
+static int
+cmd_info (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderProfile) profile = NULL;
+  const SmolderValueType *period_type;
+  guint n_types, def;
+
+  g_option_context_set_summary (context, "Show what a profile holds.");
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("smolder-cli info: %s\n", error ? error->message : "expected one FILE");
+      return EXIT_USAGE;
+    }
+
+  profile = load (argv[1], &error);
+  if (profile == NULL)
+    {
+      print_error (argv[1], error);
+      return 1;
+    }
+
+  n_types = smolder_profile_get_n_sample_types (profile);
+  def = smolder_profile_get_default_sample_index (profile);
+  period_type = smolder_profile_get_period_type (profile);
+
+  g_print ("File:          %s\n", argv[1]);
+  g_print ("Format:        %s\n", smolder_profile_format_to_string (smolder_profile_get_format (profile)));
+  g_print ("Kind:          %s\n", smolder_profile_kind_to_string (smolder_profile_get_kind (profile)));
+  g_print ("Sample types:\n");
+  for (guint i = 0; i < n_types; i++)
+    {
+      const SmolderValueType *vt = smolder_profile_get_sample_type (profile, i);
+      const char *unit = smolder_profile_get_string (profile, vt->unit);
+      gint64 total = smolder_profile_get_total (profile, i);
+      g_autofree char *human = smolder_units_format (total, unit);
+
+      g_print ("  %u  %-16s %-12s total %" G_GINT64_FORMAT " (%s)%s\n", i,
+               smolder_profile_get_string (profile, vt->type), unit, total, human,
+               i == def ? "  [default]" : "");
+    }
+  if (smolder_profile_get_period (profile) != 0 || period_type->type != 0)
+    g_print ("Period:        %" G_GINT64_FORMAT " %s/%s\n", smolder_profile_get_period (profile),
+             smolder_profile_get_string (profile, period_type->type),
+             smolder_profile_get_string (profile, period_type->unit));
+  if (smolder_profile_get_time_nanos (profile) != 0)
+    {
+      g_autofree char *when = format_time (smolder_profile_get_time_nanos (profile));
+      g_print ("Time:          %s\n", when);
+    }
+  if (smolder_profile_get_duration_nanos (profile) != 0)
+    {
+      g_autofree char *dur = smolder_units_format (smolder_profile_get_duration_nanos (profile), "nanoseconds");
+      g_print ("Duration:      %s\n", dur);
+    }
+  g_print ("Samples:       %u\n", smolder_profile_get_n_samples (profile));
+  g_print ("Locations:     %u (%u without a name)\n", smolder_profile_get_n_locations (profile),
+           count_unnamed_locations (profile));
+  g_print ("Functions:     %u\n", smolder_profile_get_n_functions (profile));
+  g_print ("Mappings:      %u\n", smolder_profile_get_n_mappings (profile));
+  for (guint i = 0; i < smolder_profile_get_n_comments (profile); i++)
+    g_print ("Comment:       %s\n", smolder_profile_get_comment (profile, i));
+  if (smolder_profile_get_drop_frames (profile)[0] != '\0')
+    g_print ("Drop frames:   %s\n", smolder_profile_get_drop_frames (profile));
+  if (smolder_profile_get_keep_frames (profile)[0] != '\0')
+    g_print ("Keep frames:   %s\n", smolder_profile_get_keep_frames (profile));
+  if (smolder_profile_get_doc_url (profile)[0] != '\0')
+    g_print ("Doc URL:       %s\n", smolder_profile_get_doc_url (profile));
+  if (smolder_profile_get_n_goroutines (profile) > 0)
+    print_goroutine_states (profile);
+  if (smolder_profile_get_memstats (profile) != NULL)
+    print_memstats (smolder_profile_get_memstats (profile));
+  return 0;
+}
+
+typedef struct {
+  char *sample_index;
+  char *granularity;
+  char *focus, *ignore, *hide, *show, *show_from;
+  char **tags, **tag_ignores;
+  char *format;
+  int   limit;
+} TopOptions;
+
+static void
+top_options_clear (TopOptions *o)
+{
+  g_free (o->sample_index);
+  g_free (o->granularity);
+  g_free (o->focus);
+  g_free (o->ignore);
+  g_free (o->hide);
+  g_free (o->show);
+  g_free (o->show_from);
+  g_strfreev (o->tags);
+  g_strfreev (o->tag_ignores);
+  g_free (o->format);
+}
+
+/* Builds the query from the options; sample names resolve against @profile. */
+static SmolderQuery *
+build_query (TopOptions      *o,
+             SmolderProfile  *profile,
+             GError         **error)
+{
+  g_autoptr(SmolderQuery) query = smolder_query_new ();
+  SmolderGranularity granularity = SMOLDER_GRANULARITY_FUNCTIONS;
+  guint index;
+
+  if (!smolder_profile_lookup_sample_index (profile, o->sample_index, &index, error))
+    return NULL;
+  smolder_query_set_sample_index (query, index);
+
+  if (o->granularity != NULL && !smolder_granularity_from_string (o->granularity, &granularity, error))
+    return NULL;
+  smolder_query_set_granularity (query, granularity);
+
+  if (!smolder_query_set_focus (query, o->focus, error) ||
+      !smolder_query_set_ignore (query, o->ignore, error) ||
+      !smolder_query_set_hide (query, o->hide, error) ||
+      !smolder_query_set_show (query, o->show, error) ||
+      !smolder_query_set_show_from (query, o->show_from, error))
+    return NULL;
+  for (guint i = 0; o->tags != NULL && o->tags[i] != NULL; i++)
+    if (!smolder_query_add_tag_focus (query, o->tags[i], error))
+      return NULL;
+  for (guint i = 0; o->tag_ignores != NULL && o->tag_ignores[i] != NULL; i++)
+    if (!smolder_query_add_tag_ignore (query, o->tag_ignores[i], error))
+      return NULL;
+
+  return g_steal_pointer (&query);
+}
+
+static void
+print_top_tsv (SmolderTop     *top,
+               SmolderProfile *profile,
+               int             limit)
+{
+  SmolderFrames *frames = smolder_top_get_frames (top);
+  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_top_get_sample_index (top));
+  guint n = smolder_top_get_n_rows (top);
+
+  g_print ("# sample_type %s %s\n", smolder_profile_get_string (profile, vt->type),
+           smolder_profile_get_string (profile, vt->unit));
+  g_print ("# total %" G_GINT64_FORMAT "\n", smolder_top_get_total (top));
+  if (limit > 0 && (guint) limit < n)
+    n = limit;
+  for (guint i = 0; i < n; i++)
+    {
+      const SmolderTopRow *row = smolder_top_get_row (top, i);
+
+      g_print ("%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n", row->flat, row->cum,
+               smolder_frames_get_name (frames, row->frame));
+    }
+}
+
+static double
+percent (gint64 v, gint64 total)
+{
+  return total == 0 ? 0.0 : 100.0 * (double) v / (double) total;
+}
+
+static void
+print_top_text (SmolderTop     *top,
+                SmolderProfile *profile,
+                int             limit)
+{
+  SmolderFrames *frames = smolder_top_get_frames (top);
+  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_top_get_sample_index (top));
+  const char *unit = smolder_profile_get_string (profile, vt->unit);
+  gint64 total = smolder_top_get_total (top);
+  g_autofree char *total_s = smolder_units_format (total, unit);
+  g_autofree char *kept_s = smolder_units_format (smolder_top_get_kept_total (top), unit);
+  guint n = smolder_top_get_n_rows (top);
+  guint shown = (limit > 0 && (guint) limit < n) ? (guint) limit : n;
+  gint64 sum = 0;
+
+  g_print ("Type: %s (%s)\n", smolder_profile_get_string (profile, vt->type), unit);
+  g_print ("Showing %u of %u nodes, %s of %s total\n", shown, n, kept_s, total_s);
+  g_print ("%10s %7s %7s %10s %7s  %s\n", "flat", "flat%", "sum%", "cum", "cum%", "name");
+  for (guint i = 0; i < shown; i++)
+    {
+      const SmolderTopRow *row = smolder_top_get_row (top, i);
+      g_autofree char *flat = smolder_units_format (row->flat, unit);
+      g_autofree char *cum = smolder_units_format (row->cum, unit);
+
+      sum += row->flat;
+      g_print ("%10s %6.2f%% %6.2f%% %10s %6.2f%%  %s\n", flat, percent (row->flat, total),
+               percent (sum, total), cum, percent (row->cum, total),
+               smolder_frames_get_name (frames, row->frame));
+    }
+}
+
+static int
+cmd_top (int    argc,
+         char **argv)
+{
+  TopOptions o = { 0 };
+  GOptionEntry entries[] = {
+    { "sample-index", 0, 0, G_OPTION_ARG_STRING, &o.sample_index, "Sample type by index or name (default: the profile's)", "N|NAME" },
+    { "granularity", 0, 0, G_OPTION_ARG_STRING, &o.granularity, "functions (default), lines, files or addresses", "G" },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &o.focus, "Keep only samples with a frame matching RE", "RE" },
+    { "ignore", 0, 0, G_OPTION_ARG_STRING, &o.ignore, "Drop samples with a frame matching RE", "RE" },
+    { "hide", 0, 0, G_OPTION_ARG_STRING, &o.hide, "Remove frames matching RE from stacks", "RE" },
+    { "show", 0, 0, G_OPTION_ARG_STRING, &o.show, "Keep only frames matching RE in stacks", "RE" },
+    { "show-from", 0, 0, G_OPTION_ARG_STRING, &o.show_from, "Drop frames above the first match of RE", "RE" },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.tags, "Keep samples whose label KEY matches RE (repeatable)", "KEY=RE" },
+    { "tag-ignore", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.tag_ignores, "Drop samples whose label KEY matches RE", "KEY=RE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, "text (default) or tsv: flat<TAB>cum<TAB>name", "FORMAT" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &o.limit, "Print at most N rows", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE…");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SmolderProfile) profile = NULL;
+  g_autoptr(SmolderQuery) query = NULL;
+  g_autoptr(SmolderTop) top = NULL;
+  const char * const *warnings;
+  gboolean tsv = FALSE;
+  int ret = 1;
+
+  g_option_context_set_summary (context, "Flat and cumulative values per node, as go tool pprof -top.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2)
+    {
+      g_printerr ("smolder-cli top: %s\n", error ? error->message : "expected at least one FILE");
+      ret = EXIT_USAGE;
+      goto out;
+    }
+  if (o.format != NULL && !g_str_equal (o.format, "text") && !(tsv = g_str_equal (o.format, "tsv")))
+    {
+      g_printerr ("smolder-cli top: unknown format \"%s\" (use text or tsv)\n", o.format);
+      ret = EXIT_USAGE;
+      goto out;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      SmolderProfile *p = load (argv[i], &error);
+
+      if (p == NULL)
+        {
+          print_error (argv[i], error);
+          goto out;
+        }
+      g_ptr_array_add (profiles, p);
+    }
+
+  if (profiles->len == 1)
+    profile = g_object_ref (profiles->pdata[0]);
+  else if (!(profile = smolder_profile_merge ((SmolderProfile * const *) profiles->pdata, profiles->len, &error)))
+    {
+      print_error (NULL, error);
+      goto out;
+    }
+
+  if (!(query = build_query (&o, profile, &error)))
+    {
+      print_error (argc == 2 ? argv[1] : NULL, error);
+      ret = error->code == SMOLDER_PROFILE_ERROR_INVALID_QUERY ? EXIT_USAGE : 1;
+      goto out;
+    }
+
+  if (!(top = smolder_top_new (profile, query, NULL, &error)))
+    {
+      print_error (argc == 2 ? argv[1] : NULL, error);
+      goto out;
+    }
+
+  warnings = smolder_top_get_warnings (top);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr ("smolder-cli: warning: %s\n", warnings[i]);
+
+  if (tsv)
+    print_top_tsv (top, profile, o.limit);
+  else
+    print_top_text (top, profile, o.limit);
+  ret = 0;
+
+out:
+  top_options_clear (&o);
+  return ret;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      (argc < 2 ? g_printerr : g_print) ("%s", usage_text);
+      return argc < 2 ? EXIT_USAGE : 0;
+    }
+
+  if (g_str_equal (argv[1], "info"))
+    return cmd_info (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "top"))
+    return cmd_top (argc - 1, argv + 1);
+
+  g_printerr ("smolder-cli: unknown command \"%s\"\n\n%s", argv[1], usage_text);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-goroutine-dump.c: goroutine tracebacks (?debug=2, or a crash or
+ * SIGQUIT dump), which pprof cannot read at all.
+ *
+ *   goroutine 19 [chan receive, 5 minutes, locked to thread]:
+ *   main.main.func1(0xc000010000)
+ *   	leaky/main.go:97 +0x88
+ *   created by main.main in goroutine 1      (Go 1.21+; older: no "in goroutine")
+ *   	leaky/main.go:95 +0x145
+ *
+ * Aggregated into a goroutine/count profile (one sample per distinct stack,
+ * leaf first), and one SmolderGoroutine per goroutine with its state. */
+#include "smolder-decoders.h"
+#include "smolder-text-lines.h"
+
+#include <string.h>
+
+typedef enum {
+  EXPECT_GOROUTINE,   /* between goroutines */
+  EXPECT_FRAME,       /* a function, "created by", elision, or the end */
+  EXPECT_FILE,        /* "\tfile:line +0xoff" of a function */
+  EXPECT_CREATOR_FILE,/* "\tfile:line +0xoff" of "created by" */
+  EXPECT_END,         /* after the creator: only a blank line or a new goroutine */
+} State;
+
+typedef struct
+{
+  SmolderProfile      *profile;
+  const SmolderLimits *limits;
+  SmolderU64Map        functions;  /* name id << 32 | file id -> function */
+  SmolderU64Map        locations;  /* function << 32 | line -> location */
+  GHashTable          *stacks;     /* GBytes of guint32 locations -> index + 1 */
+  GPtrArray           *stack_list; /* GBytes, in order of first sight */
+  GArray              *counts;     /* gint64 per stack */
+
+  /* The goroutine being read. */
+  gboolean         open;
+  SmolderGoroutine g;
+  GArray          *stack;          /* guint32 locations */
+  char            *pending_name;   /* function waiting for its file line */
+  gsize            pending_len;
+} Dump;
+
+static void
+dump_clear (Dump *d)
+{
+  smolder_u64_map_clear (&d->functions);
+  smolder_u64_map_clear (&d->locations);
+  g_clear_pointer (&d->stacks, g_hash_table_unref);
+  g_clear_pointer (&d->stack_list, g_ptr_array_unref);
+  g_clear_pointer (&d->counts, g_array_unref);
+  g_clear_pointer (&d->stack, g_array_unref);
+  g_clear_pointer (&d->pending_name, g_free);
+}
+
+static gboolean
+has_prefix (const char *line,
+            gsize       len,
+            const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return len >= n && memcmp (line, prefix, n) == 0;
+}
+
+static gboolean
+is_line (const char *line,
+         gsize       len,
+         const char *text)
+{
+  return len == strlen (text) && memcmp (line, text, len) == 0;
+}
+
+/* "file:line", then " +0xoff" and anything else Go may add (" fp=... sp=..."). */
+static gboolean
+parse_file_line (const char  *line,
+                 gsize        len,
+                 const char **file,
+                 gsize       *file_len,
+                 gint64      *number)
+{
+  /* The last ":DIGITS" that ends the line or is followed by a space. */
+  for (gsize i = len; i > 0; i--)
+    {
+      const char *p = line + i - 1, *q;
+      guint64 n;
+
+      if (*p != ':' || i - 1 == 0)
+        continue;
+      q = p + 1;
+      if (!smolder_text_parse_u64 (&q, line + len, &n) || (q < line + len && *q != ' ') ||
+          n > G_MAXINT64)
+        continue;
+      *file = line;
+      *file_len = i - 1;
+      *number = (gint64) n;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static guint32
+intern_location (Dump       *d,
+                 const char *name,
+                 gsize       name_len,
+                 const char *file,
+                 gsize       file_len,
+                 gint64      number,
+                 GError    **error)
+{
+  SmolderProfile *profile = d->profile;
+  guint32 name_id = smolder_profile_intern (profile, name, name_len);
+  guint32 file_id = smolder_profile_intern (profile, file, file_len);
+  gboolean inserted;
+  guint32 fn, loc;
+
+  fn = smolder_u64_map_lookup_or_insert (&d->functions, ((guint64) name_id << 32) | file_id,
+                                         profile->functions->len, &inserted);
+  if (inserted)
+    {
+      SmolderFunction f = { name_id, name_id, file_id, 0 };
+
+      g_array_append_val (profile->functions, f);
+    }
+
+  loc = smolder_u64_map_lookup_or_insert (&d->locations,
+                                          ((guint64) fn << 32) | (guint32) number,
+                                          profile->locations->len, &inserted);
+  if (inserted)
+    {
+      SmolderLocation l = { 0, };
+      SmolderLine ln = { fn, number, 0 };
+
+      if (profile->locations->len >= d->limits->max_locations)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                       "more than %" G_GUINT64_FORMAT " distinct frames", d->limits->max_locations);
+          return SMOLDER_NO_ID;
+        }
+      l.address = 0;
+      l.mapping = SMOLDER_NO_ID;
+      l.first_line = profile->lines->len;
+      l.n_lines = 1;
+      g_array_append_val (profile->lines, ln);
+      g_array_append_val (profile->locations, l);
+    }
+  return loc;
+}
+
+/* "goroutine 123 [chan receive, 5 minutes, locked to thread]:" */
+static gboolean
+parse_goroutine_header (Dump       *d,
+                        const char *line,
+                        gsize       len)
+{
+  const char *p = line + strlen ("goroutine "), *end = line + len;
+  const char *open, *part;
+  guint64 id;
+  gboolean first = TRUE;
+
+  if (!smolder_text_parse_u64 (&p, end, &id) || id > G_MAXINT64)
+    return FALSE;
+  if (len < 2 || end[-1] != ':' || end[-2] != ']')
+    return FALSE;
+  open = memchr (p, '[', end - p);
+  if (open == NULL)
+    return FALSE;
+  end -= 2;
+
+  memset (&d->g, 0, sizeof d->g);
+  d->g.id = (gint64) id;
+  d->g.wait_minutes = -1;
+  d->g.created_by_id = -1;
+  d->g.created_by_location = SMOLDER_NO_ID;
+
+  /* state[, N minutes][, locked to thread] */
+  for (part = open + 1; part <= end; first = FALSE)
+    {
+      const char *comma = g_strstr_len (part, end - part, ", ");
+      const char *part_end = comma != NULL ? comma : end;
+      gsize n = part_end - part;
+
+      if (first)
+        {
+          d->g.state = smolder_profile_intern (d->profile, part, n);
+        }
+      else if (n > 8 && memcmp (part_end - 8, " minutes", 8) == 0)
+        {
+          const char *q = part;
+          guint64 minutes;
+
+          if (smolder_text_parse_u64 (&q, part_end - 8, &minutes) && q == part_end - 8 &&
+              minutes <= G_MAXINT64)
+            d->g.wait_minutes = (gint64) minutes;
+        }
+      else if (is_line (part, n, "locked to thread"))
+        d->g.locked_to_thread = TRUE;
+      /* Other annotations of newer runtimes are ignored. */
+
+      if (comma == NULL)
+        break;
+      part = comma + 2;
+    }
+  return TRUE;
+}
+
+static gboolean
+end_goroutine (Dump    *d,
+               GError **error)
+{
+  SmolderProfile *profile = d->profile;
+  GBytes *key;
+  gpointer found;
+  guint index;
+
+  if (!d->open)
+    return TRUE;
+  d->open = FALSE;
+
+  key = g_bytes_new (d->stack->data, d->stack->len * sizeof (guint32));
+  found = g_hash_table_lookup (d->stacks, key);
+  if (found != NULL)
+    {
+      index = GPOINTER_TO_UINT (found) - 1;
+      g_bytes_unref (key);
+    }
+  else
+    {
+      gint64 zero = 0;
+
+      index = d->stack_list->len;
+      g_ptr_array_add (d->stack_list, key);
+      g_hash_table_insert (d->stacks, g_bytes_ref (key), GUINT_TO_POINTER (index + 1));
+      g_array_append_val (d->counts, zero);
+    }
+  g_array_index (d->counts, gint64, index)++;
+  d->g.sample = index;
+
+  if (profile->goroutines->len >= d->limits->max_samples)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                   "more than %" G_GUINT64_FORMAT " goroutines", d->limits->max_samples);
+      return FALSE;
+    }
+  g_array_append_val (profile->goroutines, d->g);
+  g_array_set_size (d->stack, 0);
+  return TRUE;
+}
+
+/* "pkg.(*T).Method(0xc000010000, {0x1, 0x2})" -> "pkg.(*T).Method" */
+static gboolean
+function_name (const char  *line,
+               gsize        len,
+               gsize       *name_len)
+{
+  int depth = 0;
+
+  if (len == 0 || line[len - 1] != ')')
+    return FALSE;
+  for (gsize i = len; i > 0; i--)
+    {
+      char c = line[i - 1];
+
+      if (c == ')')
+        depth++;
+      else if (c == '(' && --depth == 0)
+        {
+          if (i - 1 == 0)
+            return FALSE;
+          *name_len = i - 1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+SmolderProfile *
+smolder_goroutine_dump_decode (SmolderInput         *input,
+                               const SmolderLimits  *limits,
+                               GError              **error)
+{
+  g_autoptr(SmolderProfile) profile = NULL;
+  SmolderTextLines lines;
+  const char *line;
+  gsize len;
+  GError *local_error = NULL;
+  State state = EXPECT_GOROUTINE;
+  gboolean seen_any = FALSE;
+  Dump d = { 0, };
+  SmolderProfile *result = NULL;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  if (limits == NULL)
+    limits = smolder_limits_get_default ();
+
+  profile = smolder_profile_new_empty (SMOLDER_PROFILE_FORMAT_GOROUTINE_DUMP);
+  profile->kind = SMOLDER_PROFILE_KIND_GOROUTINE;
+  profile->period_type.type = smolder_profile_intern (profile, "goroutine", -1);
+  profile->period_type.unit = smolder_profile_intern (profile, "count", -1);
+  profile->period = 1;
+  smolder_profile_add_sample_type (profile, "goroutine", "count");
+
+  d.profile = profile;
+  d.limits = limits;
+  smolder_u64_map_init (&d.functions, 1024);
+  smolder_u64_map_init (&d.locations, 1024);
+  d.stacks = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  d.stack_list = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  d.counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d.stack = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  smolder_text_lines_init (&lines, input, limits);
+
+#define FAIL(...) G_STMT_START { \
+    smolder_text_set_error (error, lines.line_no, line, len, __VA_ARGS__); \
+    goto out; \
+  } G_STMT_END
+
+  while (smolder_text_lines_next (&lines, &line, &len, &local_error))
+    {
+      const char *raw = line;
+      gsize raw_len = len;
+
+      smolder_text_trim (&line, &len);
+
+      if (len == 0)
+        {
+          if (state == EXPECT_FILE || state == EXPECT_CREATOR_FILE)
+            FAIL ("expected \"\\tFILE:LINE\" after the function on the line before, found a blank line");
+          if (!end_goroutine (&d, error))
+            goto out;
+          state = EXPECT_GOROUTINE;
+          continue;
+        }
+
+      if (len > 10 && has_prefix (line, len, "goroutine ") && g_ascii_isdigit (line[10]) &&
+          (state == EXPECT_GOROUTINE || state == EXPECT_FRAME || state == EXPECT_END))
+        {
+          if (!end_goroutine (&d, error))
+            goto out;
+          if (!parse_goroutine_header (&d, line, len))
+            FAIL ("expected a goroutine header \"goroutine ID [STATE]:\"");
+          d.open = TRUE;
+          seen_any = TRUE;
+          state = EXPECT_FRAME;
+          continue;
+        }
+
+      switch (state)
+        {
+        case EXPECT_GOROUTINE:
+          /* The ?debug=1 header may head a dump that was pasted together. */
+          if (!seen_any && has_prefix (line, len, "goroutine profile: total "))
+            continue;
+          FAIL ("expected a goroutine header \"goroutine ID [STATE]:\"");
+
+        case EXPECT_FRAME:
+          if (is_line (line, len, "...additional frames elided..."))
+            {
+              d.g.frames_elided = TRUE;
+              continue;
+            }
+          if (is_line (line, len, "goroutine running on other thread; stack unavailable"))
+            continue;
+          if (has_prefix (line, len, "created by "))
+            {
+              const char *name = line + strlen ("created by ");
+              const char *in = g_strstr_len (name, line + len - name, " in goroutine ");
+              gsize name_len = (in != NULL ? in : line + len) - name;
+
+              if (in != NULL)
+                {
+                  const char *q = in + strlen (" in goroutine ");
+                  guint64 creator;
+
+                  if (!smolder_text_parse_u64 (&q, line + len, &creator) || q != line + len ||
+                      creator > G_MAXINT64)
+                    FAIL ("expected a goroutine id after \"in goroutine\"");
+                  d.g.created_by_id = (gint64) creator;
+                }
+              if (name_len == 0)
+                FAIL ("expected a function name after \"created by\"");
+              g_free (d.pending_name);
+              d.pending_name = g_strndup (name, name_len);
+              d.pending_len = name_len;
+              state = EXPECT_CREATOR_FILE;
+              continue;
+            }
+          {
+            gsize name_len;
+
+            if (!function_name (line, len, &name_len))
+              FAIL ("expected a frame \"FUNCTION(ARGS)\", \"created by FUNCTION\" or a blank line");
+            g_free (d.pending_name);
+            d.pending_name = g_strndup (line, name_len);
+            d.pending_len = name_len;
+            state = EXPECT_FILE;
+          }
+          continue;
+
+        case EXPECT_FILE:
+        case EXPECT_CREATOR_FILE:
+          {
+            const char *file;
+            gsize file_len;
+            gint64 number;
+            guint32 loc;
+
+            if (raw_len == 0 || (raw[0] != '\t' && raw[0] != ' ') ||
+                !parse_file_line (line, len, &file, &file_len, &number))
+              FAIL ("expected \"\\tFILE:LINE +0xOFFSET\" after the function on the line before");
+            loc = intern_location (&d, d.pending_name, d.pending_len, file, file_len, number, error);
+            if (loc == SMOLDER_NO_ID)
+              goto out;
+            if (state == EXPECT_CREATOR_FILE)
+              {
+                d.g.created_by_location = loc;
+                state = EXPECT_END;
+              }
+            else
+              {
+                if (d.stack->len >= limits->max_stack_depth)
+                  {
+                    g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                                 "line %" G_GUINT64_FORMAT ": goroutine %" G_GINT64_FORMAT " is deeper than the limit of %" G_GUINT64_FORMAT " frames",
+                                 lines.line_no, d.g.id, limits->max_stack_depth);
+                    goto out;
+                  }
+                g_array_append_val (d.stack, loc);
+                state = EXPECT_FRAME;
+              }
+          }
+          continue;
+
+        case EXPECT_END:
+          FAIL ("expected a blank line or a goroutine header after \"created by\"");
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      goto out;
+    }
+  if (state == EXPECT_FILE || state == EXPECT_CREATOR_FILE)
+    {
+      smolder_text_set_error (error, lines.line_no + 1, NULL, 0,
+                              "expected \"\\tFILE:LINE\" after the function, found the end of the input");
+      goto out;
+    }
+  if (!end_goroutine (&d, error))
+    goto out;
+  if (!seen_any)
+    {
+      smolder_text_set_error (error, lines.line_no + 1, NULL, 0,
+                              "expected a goroutine header \"goroutine ID [STATE]:\", found the end of the input");
+      goto out;
+    }
+#undef FAIL
+
+  for (guint i = 0; i < d.stack_list->len; i++)
+    {
+      gsize size;
+      const guint32 *locs = g_bytes_get_data (d.stack_list->pdata[i], &size);
+
+      smolder_profile_begin_sample (profile);
+      for (gsize j = 0; j < size / sizeof (guint32); j++)
+        smolder_profile_sample_add_location (profile, locs[j]);
+      smolder_profile_sample_add_value (profile, g_array_index (d.counts, gint64, i));
+      smolder_profile_end_sample (profile);
+    }
+
+  if (smolder_profile_seal (profile, limits, error))
+    result = g_steal_pointer (&profile);
+
+out:
+  dump_clear (&d);
+  return result;
+}

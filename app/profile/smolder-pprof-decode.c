@@ -1,0 +1,1046 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-pprof-decode.c: profile.proto into the compact model.
+ *
+ * Unpacking the whole Profile message costs ~7 times the input in message
+ * tree. Instead the top-level fields are walked with a small wire-format
+ * iterator and each sub-message (Sample, Location, ...) is unpacked by
+ * protobuf-c into a bump arena that is reset after each one, so memory is
+ * the compact model plus one sub-message.
+ *
+ * Three walks over the top level: count (framing errors, sizes for
+ * pre-allocation), everything but samples (samples refer to locations,
+ * which Go writes after them), then the samples. */
+
+#include <string.h>
+
+#include "profile.pb-c.h"
+#include "smolder-decoders.h"
+
+/* ------------------------------------------------------------------ */
+/* A bump arena for protobuf-c                                         */
+
+typedef struct
+{
+  guint8    *buf;
+  gsize      cap;
+  gsize      used;
+  GPtrArray *spill;       /* blocks that did not fit, freed at reset */
+  gsize      spill_total;
+} Arena;
+
+static void *
+arena_alloc (void   *data,
+             size_t  size)
+{
+  Arena *a = data;
+  void *p;
+
+  if (size > G_MAXSIZE - 16)
+    return NULL;
+  size = (size + 15) & ~(gsize) 15;
+
+  if (a->cap - a->used >= size)
+    {
+      p = a->buf + a->used;
+      a->used += size;
+      return p;
+    }
+
+  p = g_try_malloc (size);
+  if (p != NULL)
+    {
+      g_ptr_array_add (a->spill, p);
+      a->spill_total += size;
+    }
+  return p;
+}
+
+static void
+arena_free (void *data,
+            void *pointer)
+{
+  /* Everything goes at the next reset. */
+}
+
+static void
+arena_reset (Arena *a)
+{
+  if (a->spill->len > 0)
+    {
+      gsize needed = a->used + a->spill_total;
+
+      g_ptr_array_set_size (a->spill, 0);
+      a->spill_total = 0;
+      /* Grow so that the next message this size fits in one block. */
+      if (needed > a->cap)
+        {
+          g_free (a->buf);
+          a->cap = MAX (needed + needed / 2, a->cap * 2);
+          a->buf = g_malloc (a->cap);
+        }
+    }
+  a->used = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Proto ids to dense indices                                          */
+
+typedef struct
+{
+  GArray     *ids;     /* guint64, index = dense index */
+  guint32    *dense;   /* id -> index + 1, when the ids are small */
+  gsize       n_dense;
+  GHashTable *sparse;  /* &ids[i] -> index + 1, otherwise */
+} IdMap;
+
+static void
+id_map_init (IdMap *m,
+             guint  reserve)
+{
+  m->ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), reserve);
+}
+
+static void
+id_map_clear (IdMap *m)
+{
+  g_clear_pointer (&m->ids, g_array_unref);
+  g_clear_pointer (&m->dense, g_free);
+  g_clear_pointer (&m->sparse, g_hash_table_unref);
+}
+
+/* Builds the lookup; fails on a duplicate id (and id 0, which means none). */
+static gboolean
+id_map_build (IdMap       *m,
+              const char  *what,
+              GError     **error)
+{
+  guint n = m->ids->len;
+  guint64 max_id = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 id = g_array_index (m->ids, guint64, i);
+      if (id == 0)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                       "%s %u has id 0, which is reserved for “none”", what, i);
+          return FALSE;
+        }
+      max_id = MAX (max_id, id);
+    }
+
+  if (max_id <= (guint64) n * 2 + 1024)
+    {
+      m->n_dense = (gsize) max_id + 1;
+      m->dense = g_new0 (guint32, m->n_dense);
+      for (guint i = 0; i < n; i++)
+        {
+          guint64 id = g_array_index (m->ids, guint64, i);
+          if (m->dense[id] != 0)
+            goto duplicate;
+          m->dense[id] = i + 1;
+        }
+      return TRUE;
+    }
+
+  m->sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 *id = &g_array_index (m->ids, guint64, i);
+      if (!g_hash_table_insert (m->sparse, id, GUINT_TO_POINTER (i + 1)))
+        goto duplicate;
+    }
+  return TRUE;
+
+duplicate:
+  {
+    /* Report the first id seen twice. */
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+    for (guint i = 0; i < n; i++)
+      {
+        guint64 *id = &g_array_index (m->ids, guint64, i);
+        if (!g_hash_table_add (seen, id))
+          {
+            g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                         "two %ss have id %" G_GUINT64_FORMAT " (the second is %s %u)",
+                         what, *id, what, i);
+            return FALSE;
+          }
+      }
+    g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                 "duplicate %s ids", what);
+    return FALSE;
+  }
+}
+
+/* The dense index of @id, or SMOLDER_NO_ID. */
+static inline guint32
+id_map_lookup (const IdMap *m,
+               guint64      id)
+{
+  if (m->dense != NULL)
+    return id < m->n_dense ? m->dense[id] - 1 : SMOLDER_NO_ID;
+  if (m->sparse != NULL)
+    return GPOINTER_TO_UINT (g_hash_table_lookup (m->sparse, &id)) - 1;
+  return SMOLDER_NO_ID;
+}
+
+/* ------------------------------------------------------------------ */
+/* Wire format                                                         */
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         len;
+  gsize         pos;
+} Wire;
+
+typedef struct
+{
+  guint32       field;
+  guint         wire_type;
+  gsize         offset;   /* of the tag, for messages */
+  guint64       varint;   /* wire types 0, 1, 5 */
+  const guint8 *sub;      /* wire type 2 */
+  gsize         sub_len;
+} Field;
+
+static gboolean
+read_varint (Wire     *w,
+             guint64  *out)
+{
+  guint64 v = 0;
+
+  /* Ten bytes at most: a negative int64 takes all ten. */
+  for (guint i = 0; i < 10 && w->pos < w->len; i++)
+    {
+      guint8 b = w->data[w->pos++];
+
+      v |= (guint64) (b & 0x7f) << (7 * i);
+      if ((b & 0x80) == 0)
+        {
+          *out = v;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Reads the next field of @w; FALSE at the end (without error) or on error. */
+static gboolean
+wire_next (Wire     *w,
+           Field    *f,
+           GError  **error)
+{
+  guint64 tag;
+
+  if (w->pos >= w->len)
+    return FALSE;
+
+  f->offset = w->pos;
+  if (!read_varint (w, &tag))
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                   "truncated or malformed field tag at byte %" G_GSIZE_FORMAT, f->offset);
+      return FALSE;
+    }
+  if ((tag >> 3) == 0 || (tag >> 3) > G_MAXINT32)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                   "invalid field number %" G_GUINT64_FORMAT " at byte %" G_GSIZE_FORMAT,
+                   tag >> 3, f->offset);
+      return FALSE;
+    }
+  f->field = (guint32) (tag >> 3);
+  f->wire_type = tag & 7;
+  f->sub = NULL;
+  f->sub_len = 0;
+  f->varint = 0;
+
+  switch (f->wire_type)
+    {
+    case 0:
+      if (!read_varint (w, &f->varint))
+        goto truncated;
+      return TRUE;
+
+    case 1:
+      if (w->len - w->pos < 8)
+        goto truncated;
+      memcpy (&f->varint, w->data + w->pos, 8);
+      f->varint = GUINT64_FROM_LE (f->varint);
+      w->pos += 8;
+      return TRUE;
+
+    case 5:
+      {
+        guint32 v32;
+        if (w->len - w->pos < 4)
+          goto truncated;
+        memcpy (&v32, w->data + w->pos, 4);
+        f->varint = GUINT32_FROM_LE (v32);
+        w->pos += 4;
+        return TRUE;
+      }
+
+    case 2:
+      {
+        guint64 n;
+        if (!read_varint (w, &n))
+          goto truncated;
+        if (n > w->len - w->pos)
+          {
+            g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                         "field %u at byte %" G_GSIZE_FORMAT " says it is %" G_GUINT64_FORMAT
+                         " bytes long, but only %" G_GSIZE_FORMAT " bytes follow (truncated file?)",
+                         f->field, f->offset, n, w->len - w->pos);
+            return FALSE;
+          }
+        f->sub = w->data + w->pos;
+        f->sub_len = (gsize) n;
+        w->pos += (gsize) n;
+        return TRUE;
+      }
+
+    default:
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                   "field %u at byte %" G_GSIZE_FORMAT " has wire type %u, which a profile "
+                   "never uses (not a profile, or corrupt)",
+                   f->field, f->offset, f->wire_type);
+      return FALSE;
+    }
+
+truncated:
+  g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+               "field %u at byte %" G_GSIZE_FORMAT " is truncated", f->field, f->offset);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The decoder                                                         */
+
+enum {
+  F_SAMPLE_TYPE = 1, F_SAMPLE, F_MAPPING, F_LOCATION, F_FUNCTION, F_STRING_TABLE,
+  F_DROP_FRAMES, F_KEEP_FRAMES, F_TIME_NANOS, F_DURATION_NANOS, F_PERIOD_TYPE,
+  F_PERIOD, F_COMMENT, F_DEFAULT_SAMPLE_TYPE, F_DOC_URL, N_FIELDS
+};
+
+static const char * const field_names[N_FIELDS] = {
+  NULL, "sample_type", "sample", "mapping", "location", "function", "string_table",
+  "drop_frames", "keep_frames", "time_nanos", "duration_nanos", "period_type",
+  "period", "comment", "default_sample_type", "doc_url",
+};
+
+typedef struct
+{
+  const guint8        *data;
+  gsize                len;
+  const SmolderLimits *limits;
+  SmolderProfile      *profile;
+
+  Arena                arena;
+  ProtobufCAllocator   allocator;
+
+  IdMap                mapping_ids;
+  IdMap                function_ids;
+  IdMap                location_ids;
+  GArray              *loc_mapping_ids;  /* guint64 per location */
+  GArray              *line_function_ids;/* guint64 per line */
+
+  guint64              counts[N_FIELDS];
+  guint64              sample_bytes;
+} Decoder;
+
+static void
+decoder_clear (Decoder *d)
+{
+  g_free (d->arena.buf);
+  g_clear_pointer (&d->arena.spill, g_ptr_array_unref);
+  id_map_clear (&d->mapping_ids);
+  id_map_clear (&d->function_ids);
+  id_map_clear (&d->location_ids);
+  g_clear_pointer (&d->loc_mapping_ids, g_array_unref);
+  g_clear_pointer (&d->line_function_ids, g_array_unref);
+}
+
+static gboolean
+expect_wire (const Field  *f,
+             guint         wire_type,
+             GError      **error)
+{
+  if (f->wire_type == wire_type)
+    return TRUE;
+  g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+               "field %u (%s) at byte %" G_GSIZE_FORMAT " has wire type %u, expected %u",
+               f->field, field_names[f->field], f->offset, f->wire_type, wire_type);
+  return FALSE;
+}
+
+static gboolean
+check_count (guint64      n,
+             guint64      limit,
+             const char  *what,
+             GError     **error)
+{
+  if (n <= limit && n < G_MAXUINT32)
+    return TRUE;
+  g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+               "the profile has %" G_GUINT64_FORMAT " %s, more than the limit of %" G_GUINT64_FORMAT,
+               n, what, MIN (limit, (guint64) G_MAXUINT32 - 1));
+  return FALSE;
+}
+
+/* A proto string index (int64) as a model string id. Only the range is
+ * checked here: the string table may come last, so @validate_strings
+ * checks the ids against it after the walk. */
+static gboolean
+string_id (gint64       raw,
+           guint32     *out,
+           GError     **error,
+           const char  *format,
+           ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+string_id (gint64       raw,
+           guint32     *out,
+           GError     **error,
+           const char  *format,
+           ...)
+{
+  va_list args;
+  g_autofree char *where = NULL;
+
+  if (raw >= 0 && raw < G_MAXUINT32)
+    {
+      *out = (guint32) raw;
+      return TRUE;
+    }
+  va_start (args, format);
+  where = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+               "%s refers to string %" G_GINT64_FORMAT ", which does not exist", where, raw);
+  return FALSE;
+}
+
+static gboolean
+check_string (Decoder     *d,
+              guint32      id,
+              GError     **error,
+              const char  *format,
+              ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+check_string (Decoder     *d,
+              guint32      id,
+              GError     **error,
+              const char  *format,
+              ...)
+{
+  va_list args;
+  g_autofree char *where = NULL;
+  guint n = d->profile->strings->len;
+
+  if (id < n || (id == 0 && n == 0))
+    return TRUE;
+  va_start (args, format);
+  where = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+               "%s refers to string %u, which does not exist (the string table has %u)",
+               where, id, n);
+  return FALSE;
+}
+
+#define UNPACK(type, f, what, index)                                                    \
+  ({                                                                                    \
+    type *m_ = perftools__profiles__##what##__unpack (&d->allocator, (f)->sub_len, (f)->sub); \
+    if (m_ == NULL)                                                                     \
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,         \
+                   "%s %" G_GUINT64_FORMAT " at byte %" G_GSIZE_FORMAT " is malformed", \
+                   #what, (guint64) (index), (f)->offset);                              \
+    m_;                                                                                 \
+  })
+
+/* Walk 0: framing, counts and limits. */
+static gboolean
+count_fields (Decoder  *d,
+              GError  **error)
+{
+  Wire w = { d->data, d->len, 0 };
+  Field f;
+  GError *local = NULL;
+
+  while (wire_next (&w, &f, &local))
+    {
+      if (f.field < N_FIELDS)
+        d->counts[f.field]++;
+      if (f.field == F_SAMPLE)
+        d->sample_bytes += f.sub_len;
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+
+  return check_count (d->counts[F_SAMPLE], d->limits->max_samples, "samples", error)
+      && check_count (d->counts[F_LOCATION], d->limits->max_locations, "locations", error)
+      && check_count (d->counts[F_MAPPING], d->limits->max_locations, "mappings", error)
+      && check_count (d->counts[F_FUNCTION], d->limits->max_functions, "functions", error)
+      && check_count (d->counts[F_STRING_TABLE], d->limits->max_strings, "strings", error)
+      && check_count (d->counts[F_SAMPLE_TYPE], G_MAXUINT16, "sample types", error);
+}
+
+static gboolean
+decode_value_type (Decoder          *d,
+                   const Field      *f,
+                   guint64           index,
+                   SmolderValueType *out,
+                   GError          **error)
+{
+  Perftools__Profiles__ValueType *vt;
+
+  vt = UNPACK (Perftools__Profiles__ValueType, f, value_type, index);
+  if (vt == NULL)
+    return FALSE;
+  return string_id (vt->type, &out->type, error, "%s %" G_GUINT64_FORMAT " (type)", field_names[f->field], index)
+      && string_id (vt->unit, &out->unit, error, "%s %" G_GUINT64_FORMAT " (unit)", field_names[f->field], index);
+}
+
+static gboolean
+decode_mapping (Decoder      *d,
+                const Field  *f,
+                GError      **error)
+{
+  SmolderProfile *p = d->profile;
+  Perftools__Profiles__Mapping *m;
+  SmolderMapping sm = { 0 };
+
+  m = UNPACK (Perftools__Profiles__Mapping, f, mapping, p->mappings->len);
+  if (m == NULL)
+    return FALSE;
+
+  sm.memory_start = m->memory_start;
+  sm.memory_limit = m->memory_limit;
+  sm.file_offset = m->file_offset;
+  if (!string_id (m->filename, &sm.filename, error, "mapping id %" G_GUINT64_FORMAT " (filename)", m->id)
+      || !string_id (m->build_id, &sm.build_id, error, "mapping id %" G_GUINT64_FORMAT " (build_id)", m->id))
+    return FALSE;
+  sm.has_functions = m->has_functions != 0;
+  sm.has_filenames = m->has_filenames != 0;
+  sm.has_line_numbers = m->has_line_numbers != 0;
+  sm.has_inline_frames = m->has_inline_frames != 0;
+
+  g_array_append_val (p->mappings, sm);
+  g_array_append_val (d->mapping_ids.ids, m->id);
+  return TRUE;
+}
+
+static gboolean
+decode_function (Decoder      *d,
+                 const Field  *f,
+                 GError      **error)
+{
+  SmolderProfile *p = d->profile;
+  Perftools__Profiles__Function *fn;
+  SmolderFunction sf = { 0 };
+
+  fn = UNPACK (Perftools__Profiles__Function, f, function, p->functions->len);
+  if (fn == NULL)
+    return FALSE;
+
+  if (!string_id (fn->name, &sf.name, error, "function id %" G_GUINT64_FORMAT " (name)", fn->id)
+      || !string_id (fn->system_name, &sf.system_name, error, "function id %" G_GUINT64_FORMAT " (system_name)", fn->id)
+      || !string_id (fn->filename, &sf.filename, error, "function id %" G_GUINT64_FORMAT " (filename)", fn->id))
+    return FALSE;
+  sf.start_line = fn->start_line;
+
+  g_array_append_val (p->functions, sf);
+  g_array_append_val (d->function_ids.ids, fn->id);
+  return TRUE;
+}
+
+static gboolean
+decode_location (Decoder      *d,
+                 const Field  *f,
+                 GError      **error)
+{
+  SmolderProfile *p = d->profile;
+  Perftools__Profiles__Location *loc;
+  SmolderLocation sl = { 0 };
+
+  loc = UNPACK (Perftools__Profiles__Location, f, location, p->locations->len);
+  if (loc == NULL)
+    return FALSE;
+
+  if ((guint64) p->lines->len + loc->n_line >= G_MAXUINT32)
+    return check_count ((guint64) p->lines->len + loc->n_line, G_MAXUINT32 - 1, "lines", error);
+  if (loc->n_line > d->limits->max_stack_depth)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                   "location id %" G_GUINT64_FORMAT " has %" G_GSIZE_FORMAT
+                   " lines, more than the limit of %" G_GUINT64_FORMAT,
+                   loc->id, loc->n_line, d->limits->max_stack_depth);
+      return FALSE;
+    }
+
+  sl.address = loc->address;
+  sl.mapping = SMOLDER_NO_ID;    /* resolved after the walk */
+  sl.first_line = p->lines->len;
+  sl.n_lines = (guint32) loc->n_line;
+  sl.is_folded = loc->is_folded != 0;
+
+  for (gsize i = 0; i < loc->n_line; i++)
+    {
+      const Perftools__Profiles__Line *ln = loc->line[i];
+      SmolderLine line = { SMOLDER_NO_ID, ln->line, ln->column };
+
+      g_array_append_val (p->lines, line);
+      g_array_append_val (d->line_function_ids, ln->function_id);
+    }
+
+  g_array_append_val (p->locations, sl);
+  g_array_append_val (d->location_ids.ids, loc->id);
+  g_array_append_val (d->loc_mapping_ids, loc->mapping_id);
+  return TRUE;
+}
+
+static gboolean
+decode_string (Decoder      *d,
+               const Field  *f,
+               GError      **error)
+{
+  SmolderProfile *p = d->profile;
+
+  /* pprof insists on it, and the model relies on it. */
+  if (p->strings->len == 0 && f->sub_len != 0)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                   "the string table must start with an empty string, not “%.*s” (byte %" G_GSIZE_FORMAT ")",
+                   (int) MIN (f->sub_len, 40), (const char *) f->sub, f->offset);
+      return FALSE;
+    }
+  smolder_profile_append_string (p, (const char *) f->sub, f->sub_len);
+  return TRUE;
+}
+
+static gboolean
+decode_int64 (const Field  *f,
+              gint64       *out,
+              GError      **error)
+{
+  if (!expect_wire (f, 0, error))
+    return FALSE;
+  *out = (gint64) f->varint;
+  return TRUE;
+}
+
+static gboolean
+decode_string_field (const Field  *f,
+                     guint32      *out,
+                     GError      **error)
+{
+  gint64 raw;
+
+  return decode_int64 (f, &raw, error)
+      && string_id (raw, out, error, "%s (at byte %" G_GSIZE_FORMAT ")", field_names[f->field], f->offset);
+}
+
+static gboolean
+decode_comments (Decoder      *d,
+                 const Field  *f,
+                 GError      **error)
+{
+  SmolderProfile *p = d->profile;
+  guint32 id;
+
+  if (f->wire_type == 0)
+    {
+      if (!string_id ((gint64) f->varint, &id, error, "comment %u", p->comments->len))
+        return FALSE;
+      g_array_append_val (p->comments, id);
+      return TRUE;
+    }
+  if (f->wire_type == 2)
+    {
+      Wire w = { f->sub, f->sub_len, 0 };
+      while (w.pos < w.len)
+        {
+          guint64 v;
+          if (!read_varint (&w, &v))
+            {
+              g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                           "packed comment list at byte %" G_GSIZE_FORMAT " is malformed", f->offset);
+              return FALSE;
+            }
+          if (!string_id ((gint64) v, &id, error, "comment %u", p->comments->len))
+            return FALSE;
+          g_array_append_val (p->comments, id);
+        }
+      return TRUE;
+    }
+  return expect_wire (f, 2, error);
+}
+
+/* Walk 1: everything but the samples. */
+static gboolean
+decode_tables (Decoder  *d,
+               GError  **error)
+{
+  SmolderProfile *p = d->profile;
+  Wire w = { d->data, d->len, 0 };
+  Field f;
+  GError *local = NULL;
+  gboolean ok = TRUE;
+
+  while (ok && wire_next (&w, &f, &local))
+    {
+      switch (f.field)
+        {
+        case F_SAMPLE_TYPE:
+          {
+            SmolderValueType vt;
+            ok = expect_wire (&f, 2, error)
+              && decode_value_type (d, &f, p->sample_types->len, &vt, error);
+            if (ok)
+              g_array_append_val (p->sample_types, vt);
+          }
+          break;
+        case F_SAMPLE:
+          ok = expect_wire (&f, 2, error);
+          break;
+        case F_MAPPING:
+          ok = expect_wire (&f, 2, error) && decode_mapping (d, &f, error);
+          break;
+        case F_LOCATION:
+          ok = expect_wire (&f, 2, error) && decode_location (d, &f, error);
+          break;
+        case F_FUNCTION:
+          ok = expect_wire (&f, 2, error) && decode_function (d, &f, error);
+          break;
+        case F_STRING_TABLE:
+          ok = expect_wire (&f, 2, error) && decode_string (d, &f, error);
+          break;
+        case F_DROP_FRAMES:
+          ok = decode_string_field (&f, &p->drop_frames, error);
+          break;
+        case F_KEEP_FRAMES:
+          ok = decode_string_field (&f, &p->keep_frames, error);
+          break;
+        case F_DOC_URL:
+          ok = decode_string_field (&f, &p->doc_url, error);
+          break;
+        case F_DEFAULT_SAMPLE_TYPE:
+          ok = decode_string_field (&f, &p->default_sample_type, error);
+          break;
+        case F_TIME_NANOS:
+          /* pprof: a second time_nanos means two profiles concatenated. */
+          if (p->time_nanos != 0 && f.wire_type == 0)
+            {
+              g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                           "concatenated profiles: a second time_nanos at byte %" G_GSIZE_FORMAT
+                           " (decode them one by one)", f.offset);
+              ok = FALSE;
+              break;
+            }
+          ok = decode_int64 (&f, &p->time_nanos, error);
+          break;
+        case F_DURATION_NANOS:
+          ok = decode_int64 (&f, &p->duration_nanos, error);
+          break;
+        case F_PERIOD:
+          ok = decode_int64 (&f, &p->period, error);
+          break;
+        case F_PERIOD_TYPE:
+          ok = expect_wire (&f, 2, error)
+            && decode_value_type (d, &f, 0, &p->period_type, error);
+          break;
+        case F_COMMENT:
+          ok = decode_comments (d, &f, error);
+          break;
+        default:
+          /* Unknown fields are skipped, as protobuf wants. */
+          break;
+        }
+      arena_reset (&d->arena);
+    }
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return ok;
+}
+
+/* After walk 1: ids to indices, and every string id against the table. */
+static gboolean
+resolve_tables (Decoder  *d,
+                GError  **error)
+{
+  SmolderProfile *p = d->profile;
+
+  if (!id_map_build (&d->mapping_ids, "mapping", error)
+      || !id_map_build (&d->function_ids, "function", error)
+      || !id_map_build (&d->location_ids, "location", error))
+    return FALSE;
+
+  for (guint i = 0; i < p->locations->len; i++)
+    {
+      SmolderLocation *loc = &g_array_index (p->locations, SmolderLocation, i);
+      guint64 loc_id = g_array_index (d->location_ids.ids, guint64, i);
+      guint64 mapping_id = g_array_index (d->loc_mapping_ids, guint64, i);
+
+      /* pprof leaves a location whose mapping does not exist without one
+       * and accepts the profile (its CheckValid skips nil mappings): so do
+       * we, as some producers write mapping ids and no mappings. */
+      if (mapping_id != 0)
+        loc->mapping = id_map_lookup (&d->mapping_ids, mapping_id);
+
+      for (guint j = 0; j < loc->n_lines; j++)
+        {
+          SmolderLine *line = &g_array_index (p->lines, SmolderLine, loc->first_line + j);
+          guint64 function_id = g_array_index (d->line_function_ids, guint64, loc->first_line + j);
+
+          if (function_id == 0)
+            continue;
+          line->function = id_map_lookup (&d->function_ids, function_id);
+          if (line->function == SMOLDER_NO_ID)
+            {
+              g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                           "location id %" G_GUINT64_FORMAT " (line %u) refers to function id %"
+                           G_GUINT64_FORMAT ", which does not exist", loc_id, j, function_id);
+              return FALSE;
+            }
+        }
+    }
+  g_clear_pointer (&d->loc_mapping_ids, g_array_unref);
+  g_clear_pointer (&d->line_function_ids, g_array_unref);
+
+  /* An empty string table is allowed when nothing refers to it. */
+  for (guint i = 0; i < p->sample_types->len; i++)
+    {
+      const SmolderValueType *vt = &g_array_index (p->sample_types, SmolderValueType, i);
+      if (!check_string (d, vt->type, error, "sample_type %u (type)", i)
+          || !check_string (d, vt->unit, error, "sample_type %u (unit)", i))
+        return FALSE;
+    }
+  if (!check_string (d, p->period_type.type, error, "period_type (type)")
+      || !check_string (d, p->period_type.unit, error, "period_type (unit)")
+      || !check_string (d, p->drop_frames, error, "drop_frames")
+      || !check_string (d, p->keep_frames, error, "keep_frames")
+      || !check_string (d, p->doc_url, error, "doc_url")
+      || !check_string (d, p->default_sample_type, error, "default_sample_type"))
+    return FALSE;
+  for (guint i = 0; i < p->comments->len; i++)
+    if (!check_string (d, g_array_index (p->comments, guint32, i), error, "comment %u", i))
+      return FALSE;
+  for (guint i = 0; i < p->mappings->len; i++)
+    {
+      const SmolderMapping *m = &g_array_index (p->mappings, SmolderMapping, i);
+      guint64 id = g_array_index (d->mapping_ids.ids, guint64, i);
+      if (!check_string (d, m->filename, error, "mapping id %" G_GUINT64_FORMAT " (filename)", id)
+          || !check_string (d, m->build_id, error, "mapping id %" G_GUINT64_FORMAT " (build_id)", id))
+        return FALSE;
+    }
+  for (guint i = 0; i < p->functions->len; i++)
+    {
+      const SmolderFunction *fn = &g_array_index (p->functions, SmolderFunction, i);
+      guint64 id = g_array_index (d->function_ids.ids, guint64, i);
+      if (!check_string (d, fn->name, error, "function id %" G_GUINT64_FORMAT " (name)", id)
+          || !check_string (d, fn->system_name, error, "function id %" G_GUINT64_FORMAT " (system_name)", id)
+          || !check_string (d, fn->filename, error, "function id %" G_GUINT64_FORMAT " (filename)", id))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+reserve (GArray *array,
+         guint64 n)
+{
+  guint len = array->len;
+
+  /* GArray keeps its allocation when shrunk: grow once, up front. */
+  if (n > len && n < G_MAXUINT32 / 2)
+    {
+      g_array_set_size (array, (guint) n);
+      g_array_set_size (array, len);
+    }
+}
+
+static gboolean
+decode_sample (Decoder      *d,
+               const Field  *f,
+               guint         index,
+               GError      **error)
+{
+  SmolderProfile *p = d->profile;
+  Perftools__Profiles__Sample *s;
+  guint n_types = p->sample_types->len;
+  guint n_strings = p->strings->len;
+
+  s = UNPACK (Perftools__Profiles__Sample, f, sample, index);
+  if (s == NULL)
+    return FALSE;
+
+  if (s->n_location_id > d->limits->max_stack_depth)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                   "sample %u is %" G_GSIZE_FORMAT " frames deep, more than the limit of %"
+                   G_GUINT64_FORMAT, index, s->n_location_id, d->limits->max_stack_depth);
+      return FALSE;
+    }
+  if (s->n_value != n_types)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                   "sample %u has %" G_GSIZE_FORMAT " values, but the profile has %u sample types",
+                   index, s->n_value, n_types);
+      return FALSE;
+    }
+  if ((guint64) p->sample_locs->len + s->n_location_id >= G_MAXUINT32
+      || (guint64) p->labels->len + s->n_label >= G_MAXUINT32)
+    return check_count ((guint64) p->sample_locs->len + s->n_location_id, G_MAXUINT32 - 1,
+                        "frames in all samples", error);
+
+  smolder_profile_begin_sample (p);
+
+  for (gsize i = 0; i < s->n_location_id; i++)
+    {
+      guint32 loc = id_map_lookup (&d->location_ids, s->location_id[i]);
+      if (loc == SMOLDER_NO_ID)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                       "sample %u refers to location id %" G_GUINT64_FORMAT ", which does not exist",
+                       index, s->location_id[i]);
+          return FALSE;
+        }
+      smolder_profile_sample_add_location (p, loc);
+    }
+
+  for (gsize i = 0; i < s->n_value; i++)
+    smolder_profile_sample_add_value (p, s->value[i]);
+
+  for (gsize i = 0; i < s->n_label; i++)
+    {
+      const Perftools__Profiles__Label *l = s->label[i];
+
+      if (l->key < 0 || l->key >= n_strings || l->str < 0 || l->str >= n_strings
+          || l->num_unit < 0 || l->num_unit >= n_strings)
+        {
+          gint64 bad = (l->key < 0 || l->key >= n_strings) ? l->key
+                     : (l->str < 0 || l->str >= n_strings) ? l->str : l->num_unit;
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                       "sample %u, label %" G_GSIZE_FORMAT " refers to string %" G_GINT64_FORMAT
+                       ", which does not exist (the string table has %u)", index, i, bad, n_strings);
+          return FALSE;
+        }
+      /* pprof keeps a label only when it has a string or a number or unit. */
+      if (l->str == 0 && l->num == 0 && l->num_unit == 0)
+        continue;
+      smolder_profile_sample_add_label (p, (guint32) l->key, (guint32) l->str, l->num, (guint32) l->num_unit);
+    }
+
+  smolder_profile_end_sample (p);
+  return TRUE;
+}
+
+/* Walk 2: the samples. */
+static gboolean
+decode_samples (Decoder  *d,
+                GError  **error)
+{
+  SmolderProfile *p = d->profile;
+  Wire w = { d->data, d->len, 0 };
+  Field f;
+  guint index = 0;
+  guint64 n = d->counts[F_SAMPLE];
+
+  if (n == 0)
+    return TRUE;
+
+  reserve (p->sample_loc_offsets, n + 1);
+  reserve (p->sample_label_offsets, n + 1);
+  reserve (p->values, n * p->sample_types->len);
+  /* Location ids take 1-3 bytes each; labels are rare. */
+  reserve (p->sample_locs, d->sample_bytes / 2);
+
+  while (wire_next (&w, &f, NULL))
+    {
+      if (f.field != F_SAMPLE)
+        continue;
+      if (!decode_sample (d, &f, index, error))
+        return FALSE;
+      arena_reset (&d->arena);
+      index++;
+    }
+  return TRUE;
+}
+
+SmolderProfile *
+smolder_pprof_decode (const guint8         *data,
+                      gsize                 len,
+                      const SmolderLimits  *limits,
+                      GError              **error)
+{
+  g_autoptr(SmolderProfile) profile = NULL;
+  Decoder d = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (limits == NULL)
+    limits = smolder_limits_get_default ();
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                           "empty input");
+      return NULL;
+    }
+
+  profile = smolder_profile_new_empty (SMOLDER_PROFILE_FORMAT_PROTO);
+
+  d.data = data;
+  d.len = len;
+  d.limits = limits;
+  d.profile = profile;
+  d.arena.cap = 64 * 1024;
+  d.arena.buf = g_malloc (d.arena.cap);
+  d.arena.spill = g_ptr_array_new_with_free_func (g_free);
+  d.allocator.alloc = arena_alloc;
+  d.allocator.free = arena_free;
+  d.allocator.allocator_data = &d.arena;
+
+  ok = count_fields (&d, error);
+  if (ok)
+    {
+      id_map_init (&d.mapping_ids, d.counts[F_MAPPING]);
+      id_map_init (&d.function_ids, d.counts[F_FUNCTION]);
+      id_map_init (&d.location_ids, d.counts[F_LOCATION]);
+      d.loc_mapping_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), d.counts[F_LOCATION]);
+      d.line_function_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), d.counts[F_LOCATION]);
+      reserve (profile->locations, d.counts[F_LOCATION]);
+      reserve (profile->lines, d.counts[F_LOCATION]);
+      reserve (profile->functions, d.counts[F_FUNCTION]);
+      reserve (profile->mappings, d.counts[F_MAPPING]);
+      g_ptr_array_set_size (profile->strings, d.counts[F_STRING_TABLE]);
+      g_ptr_array_set_size (profile->strings, 0);
+
+      ok = decode_tables (&d, error)
+        && resolve_tables (&d, error)
+        && decode_samples (&d, error);
+    }
+
+  decoder_clear (&d);
+
+  if (!ok)
+    return NULL;
+
+  if (!smolder_profile_seal (profile, limits, error))
+    return NULL;
+
+  return g_steal_pointer (&profile);
+}

@@ -1,0 +1,905 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-text-lines.c: lines, numbers, addresses and "#" frames of Go's
+ * text profiles. */
+#include "smolder-text-lines.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#define RELEASE_STEP (64u << 20)
+
+/* ------------------------------------------------------------------ */
+/* Lines                                                               */
+
+void
+smolder_text_lines_init (SmolderTextLines    *self,
+                         SmolderInput        *input,
+                         const SmolderLimits *limits)
+{
+  if (limits == NULL)
+    limits = smolder_limits_get_default ();
+
+  memset (self, 0, sizeof *self);
+  self->input = input;
+  self->data = (const char *) input->data;
+  self->len = input->data != NULL ? input->len : 0;
+  self->hold = G_MAXSIZE;
+  self->max_line_bytes = limits->max_line_bytes;
+}
+
+gboolean
+smolder_text_lines_next (SmolderTextLines  *self,
+                         const char       **line,
+                         gsize             *len,
+                         GError           **error)
+{
+  const char *start, *nl;
+  gsize remaining, window, n;
+
+  if (self->pos >= self->len)
+    return FALSE;
+
+  self->line_start = self->pos;
+  self->line_no++;
+
+  /* Pages behind us leave the resident set; a record's "#" lines may be
+   * read again, so never past the start of the current record. */
+  if (self->line_start - self->released >= RELEASE_STEP)
+    {
+      gsize upto = MIN (self->line_start, self->hold);
+
+      if (upto > self->released)
+        {
+          smolder_input_release_before (self->input, upto);
+          self->released = upto;
+        }
+    }
+
+  start = self->data + self->pos;
+  remaining = self->len - self->pos;
+  /* Look no further than one line may be long: a file without newlines
+   * costs one bounded scan, not a scan of everything. */
+  window = remaining;
+  if (self->max_line_bytes < G_MAXSIZE - 2 && window > self->max_line_bytes + 2)
+    window = self->max_line_bytes + 2;
+  nl = memchr (start, '\n', window);
+  if (nl == NULL && window < remaining)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                   "line %" G_GUINT64_FORMAT " is longer than the limit of %" G_GUINT64_FORMAT " bytes",
+                   self->line_no, self->max_line_bytes);
+      return FALSE;
+    }
+  n = nl != NULL ? (gsize) (nl - start) : remaining;
+  self->pos += n + (nl != NULL ? 1 : 0);
+  if (n > 0 && start[n - 1] == '\r')
+    n--;
+  if (n > self->max_line_bytes)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                   "line %" G_GUINT64_FORMAT " is longer than the limit of %" G_GUINT64_FORMAT " bytes",
+                   self->line_no, self->max_line_bytes);
+      return FALSE;
+    }
+
+  *line = start;
+  *len = n;
+  return TRUE;
+}
+
+void
+smolder_text_set_error (GError     **error,
+                        guint64      line_no,
+                        const char  *line,
+                        gsize        len,
+                        const char  *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *snippet = NULL;
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line == NULL)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                   "line %" G_GUINT64_FORMAT ": %s", line_no, message);
+      return;
+    }
+
+  snippet = g_strndup (line, MIN (len, 60));
+  escaped = g_strescape (snippet, NULL);
+  g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+               "line %" G_GUINT64_FORMAT ": %s (in \"%s%s\")",
+               line_no, message, escaped, len > 60 ? "…" : "");
+}
+
+void
+smolder_text_trim (const char **line,
+                   gsize       *len)
+{
+  const char *p = *line;
+  gsize n = *len;
+
+  while (n > 0 && g_ascii_isspace (*p))
+    p++, n--;
+  while (n > 0 && g_ascii_isspace (p[n - 1]))
+    n--;
+  *line = p;
+  *len = n;
+}
+
+gboolean
+smolder_text_parse_u64 (const char **p,
+                        const char  *end,
+                        guint64     *out)
+{
+  const char *s = *p;
+  guint64 v = 0;
+
+  if (s >= end || !g_ascii_isdigit (*s))
+    return FALSE;
+  for (; s < end && g_ascii_isdigit (*s); s++)
+    {
+      guint d = *s - '0';
+
+      if (v > (G_MAXUINT64 - d) / 10)
+        return FALSE;
+      v = v * 10 + d;
+    }
+  *p = s;
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+smolder_text_parse_i64 (const char **p,
+                        const char  *end,
+                        gint64      *out)
+{
+  const char *s = *p;
+  gboolean neg = FALSE;
+  guint64 v;
+
+  if (s < end && (*s == '-' || *s == '+'))
+    neg = *s++ == '-';
+  if (!smolder_text_parse_u64 (&s, end, &v))
+    return FALSE;
+  if (neg ? v > (guint64) G_MAXINT64 + 1 : v > (guint64) G_MAXINT64)
+    return FALSE;
+  *out = neg ? (gint64) (0 - v) : (gint64) v;
+  *p = s;
+  return TRUE;
+}
+
+gboolean
+smolder_text_parse_i64_base0 (const char **p,
+                              const char  *end,
+                              gint64      *out)
+{
+  const char *s = *p;
+  gboolean neg = FALSE;
+  guint64 v = 0;
+
+  if (s < end && (*s == '-' || *s == '+'))
+    neg = *s++ == '-';
+  if (s + 1 < end && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+    {
+      if (!smolder_text_parse_hex (&s, end, &v))
+        return FALSE;
+    }
+  else if (s + 1 < end && s[0] == '0' && g_ascii_isdigit (s[1]))
+    {
+      for (s++; s < end && g_ascii_isdigit (*s); s++)
+        {
+          if (*s > '7' || v > (G_MAXUINT64 >> 3))
+            return FALSE;
+          v = (v << 3) | (guint64) (*s - '0');
+        }
+    }
+  else if (!smolder_text_parse_u64 (&s, end, &v))
+    return FALSE;
+
+  if (neg ? v > (guint64) G_MAXINT64 + 1 : v > (guint64) G_MAXINT64)
+    return FALSE;
+  *out = neg ? (gint64) (0 - v) : (gint64) v;
+  *p = s;
+  return TRUE;
+}
+
+static const guint8 hex_value[256] = {
+  ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7,
+  ['7'] = 8, ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13,
+  ['d'] = 14, ['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13,
+  ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+gboolean
+smolder_text_parse_hex (const char **p,
+                        const char  *end,
+                        guint64     *out)
+{
+  const char *s = *p;
+  guint64 v = 0;
+  guint n = 0;
+
+  if (end - s < 3 || s[0] != '0' || s[1] != 'x')
+    return FALSE;
+  s += 2;
+  for (; s < end; s++, n++)
+    {
+      guint d = hex_value[(guint8) *s];
+
+      if (d == 0)
+        break;
+      if (v >> 60)
+        return FALSE;
+      v = (v << 4) | (d - 1);
+    }
+  if (n == 0)
+    return FALSE;
+  *p = s;
+  *out = v;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Go's math.Exp                                                        */
+
+#if defined(__x86_64__) || defined(_M_X64)
+
+/* A transcription of Go 1.19's src/math/exp_amd64.s (from Shibata's
+ * SLEEF): Go picks the FMA path when the CPU has AVX and FMA, and so do we.
+ * Every step is one rounded double operation, as in the assembly. */
+
+static const double exp_c[] = {
+  0.5, 1.0, 2.0,
+  1.6666666666666666667e-1,
+  4.1666666666666666667e-2,
+  8.3333333333333333333e-3,
+  1.3888888888888888889e-3,
+  1.9841269841269841270e-4,
+  2.4801587301587301587e-5,
+};
+
+#define EXP_LOG2E 1.4426950408889634073599246810018920
+#define EXP_LN2U  0.69314718055966295651160180568695068359375
+#define EXP_LN2L  0.28235290563031577122588448175013436025525412068e-12
+#define EXP_OVERFLOW 7.09782712893384e+02
+
+static gboolean
+have_fma (void)
+{
+  static int cached = -1;
+
+  if (cached < 0)
+    {
+      __builtin_cpu_init ();
+      cached = __builtin_cpu_supports ("avx") && __builtin_cpu_supports ("fma");
+    }
+  return cached;
+}
+
+static double
+bits_to_double (guint64 bits)
+{
+  double d;
+
+  memcpy (&d, &bits, sizeof d);
+  return d;
+}
+
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+__attribute__ ((optimize ("fp-contract=off")))
+#endif
+double
+smolder_go_exp (double x)
+{
+  volatile double v;  /* keeps each product rounded on its own */
+  double e, t, r;
+  gint32 k;
+  gint64 biased;
+
+  if (isnan (x) || isinf (x))
+    return isinf (x) && x < 0 ? 0.0 : x;
+  if (x > EXP_OVERFLOW)
+    return INFINITY;
+
+  /* CVTSD2SL: round to nearest; out of range gives INT32_MIN. */
+  t = EXP_LOG2E * x;
+  if (t >= 2147483647.5 || t < -2147483648.5)
+    k = G_MININT32;
+  else
+    k = (gint32) nearbyint (t);
+  e = (double) k;
+
+  if (have_fma ())
+    {
+      x = fma (-e, EXP_LN2U, x);
+      x = fma (-e, EXP_LN2L, x);
+      x = x * 0.0625;
+      r = exp_c[8];
+      r = fma (r, x, exp_c[7]);
+      r = fma (r, x, exp_c[6]);
+      r = fma (r, x, exp_c[5]);
+      r = fma (r, x, exp_c[4]);
+      r = fma (r, x, exp_c[3]);
+      r = fma (r, x, exp_c[0]);
+      r = fma (r, x, exp_c[1]);
+      x = x * r;
+      for (int i = 0; i < 3; i++)
+        {
+          r = x + exp_c[2];
+          x = x * r;
+        }
+      r = x + exp_c[2];
+      x = fma (x, r, exp_c[1]);
+    }
+  else
+    {
+      v = EXP_LN2U * e;
+      x = x - v;
+      v = EXP_LN2L * e;
+      x = x - v;
+      x = x * 0.0625;
+      r = exp_c[8];
+      v = r * x; r = v + exp_c[7];
+      v = r * x; r = v + exp_c[6];
+      v = r * x; r = v + exp_c[5];
+      v = r * x; r = v + exp_c[4];
+      v = r * x; r = v + exp_c[3];
+      v = r * x; r = v + exp_c[0];
+      v = r * x; r = v + exp_c[1];
+      x = x * r;
+      for (int i = 0; i < 4; i++)
+        {
+          r = exp_c[2] + x;
+          v = x * r;
+          x = v;
+        }
+      x = x + exp_c[1];
+    }
+
+  biased = (gint64) k + 0x3FF;
+  if (biased <= 0)
+    {
+      if (biased < -52)
+        return 0.0;
+      x = x * bits_to_double ((guint64) (biased + 0x3FE) << 52);
+      return x * bits_to_double ((guint64) 1 << 52);
+    }
+  if (biased >= 0x7FF)
+    return INFINITY;
+  return x * bits_to_double ((guint64) biased << 52);
+}
+
+#else
+
+double
+smolder_go_exp (double x)
+{
+  return exp (x);
+}
+
+#endif
+
+/* ------------------------------------------------------------------ */
+/* guint64 -> guint32 map                                              */
+
+static inline gsize
+u64_hash (guint64 key)
+{
+  key ^= key >> 29;
+  key *= G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (gsize) (key ^ (key >> 32));
+}
+
+void
+smolder_u64_map_init (SmolderU64Map *self,
+                      gsize          expected)
+{
+  gsize cap = 64;
+
+  while (cap < expected * 2)
+    cap <<= 1;
+  self->slots = g_new0 (struct SmolderU64Slot, cap);
+  self->mask = cap - 1;
+  self->n_items = 0;
+}
+
+void
+smolder_u64_map_clear (SmolderU64Map *self)
+{
+  g_clear_pointer (&self->slots, g_free);
+  self->mask = 0;
+  self->n_items = 0;
+}
+
+static void
+u64_map_grow (SmolderU64Map *self)
+{
+  struct SmolderU64Slot *old = self->slots;
+  gsize old_cap = self->mask + 1;
+  gsize cap = old_cap * 2;
+
+  self->slots = g_new0 (struct SmolderU64Slot, cap);
+  self->mask = cap - 1;
+  for (gsize i = 0; i < old_cap; i++)
+    {
+      gsize j;
+
+      if (!old[i].used)
+        continue;
+      for (j = u64_hash (old[i].key) & self->mask; self->slots[j].used; j = (j + 1) & self->mask)
+        ;
+      self->slots[j] = old[i];
+    }
+  g_free (old);
+}
+
+guint32
+smolder_u64_map_lookup_or_insert (SmolderU64Map *self,
+                                  guint64        key,
+                                  guint32        value,
+                                  gboolean      *inserted)
+{
+  gsize j;
+
+  for (j = u64_hash (key) & self->mask; self->slots[j].used; j = (j + 1) & self->mask)
+    if (self->slots[j].key == key)
+      {
+        *inserted = FALSE;
+        return self->slots[j].value;
+      }
+
+  self->slots[j].key = key;
+  self->slots[j].value = value;
+  self->slots[j].used = 1;
+  self->n_items++;
+  *inserted = TRUE;
+  /* Keep the load under 3/4. */
+  if (self->n_items * 4 >= (self->mask + 1) * 3)
+    u64_map_grow (self);
+  return value;
+}
+
+guint32
+smolder_u64_map_lookup (const SmolderU64Map *self,
+                        guint64              key)
+{
+  for (gsize j = u64_hash (key) & self->mask; self->slots[j].used; j = (j + 1) & self->mask)
+    if (self->slots[j].key == key)
+      return self->slots[j].value;
+  return G_MAXUINT32;
+}
+
+/* ------------------------------------------------------------------ */
+/* Symbols from "#" lines                                              */
+
+typedef struct
+{
+  guint32 location;    /* SMOLDER_NO_ID until an "@" list names the address */
+  guint32 frames_off;  /* into frames */
+  guint32 n_frames;    /* innermost first */
+} PcEntry;
+
+typedef struct
+{
+  guint32 function;
+  guint32 line;
+} Frame;
+
+struct _SmolderTextSymbols
+{
+  SmolderProfile      *profile;
+  const SmolderLimits *limits;
+
+  SmolderU64Map pcs;        /* address -> entry */
+  GArray       *entries;    /* PcEntry */
+  GArray       *frames;     /* Frame */
+  SmolderU64Map functions;  /* name id << 32 | file id -> function index */
+
+  /* The current record's addresses and their entries. */
+  guint64 *rec_addrs;
+  guint32 *rec_entries;
+  guint    rec_len;
+  guint    rec_cap;
+  guint    cursor;
+
+  /* The current run of "#" lines with one PC: consecutive lines of the
+   * input from group_start, read again only when they must be parsed. */
+  gboolean    in_group;
+  guint64     group_pc;
+  const char *group_start;
+  const char *group_end;
+  guint       group_n;
+  GArray     *parsed;       /* Frame */
+  GArray  *border;          /* guint32, KMP prefix function */
+};
+
+SmolderTextSymbols *
+smolder_text_symbols_new (SmolderProfile      *profile,
+                          const SmolderLimits *limits)
+{
+  SmolderTextSymbols *self = g_new0 (SmolderTextSymbols, 1);
+
+  self->profile = profile;
+  self->limits = limits != NULL ? limits : smolder_limits_get_default ();
+  smolder_u64_map_init (&self->pcs, 4096);
+  smolder_u64_map_init (&self->functions, 1024);
+  self->entries = g_array_new (FALSE, FALSE, sizeof (PcEntry));
+  self->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  self->parsed = g_array_new (FALSE, FALSE, sizeof (Frame));
+  self->border = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return self;
+}
+
+void
+smolder_text_symbols_free (SmolderTextSymbols *self)
+{
+  if (self == NULL)
+    return;
+  smolder_u64_map_clear (&self->pcs);
+  smolder_u64_map_clear (&self->functions);
+  g_array_unref (self->entries);
+  g_array_unref (self->frames);
+  g_free (self->rec_addrs);
+  g_free (self->rec_entries);
+  g_array_unref (self->parsed);
+  g_array_unref (self->border);
+  g_free (self);
+}
+
+static guint32
+pc_entry (SmolderTextSymbols *self,
+          guint64             pc)
+{
+  gboolean inserted;
+  guint32 id = smolder_u64_map_lookup_or_insert (&self->pcs, pc, self->entries->len, &inserted);
+
+  if (inserted)
+    {
+      PcEntry e = { SMOLDER_NO_ID, 0, 0 };
+
+      g_array_append_val (self->entries, e);
+    }
+  return id;
+}
+
+gboolean
+smolder_text_symbols_add_record (SmolderTextSymbols  *self,
+                                 SmolderTextLines    *lines,
+                                 const char          *addrs,
+                                 gsize                len,
+                                 GError             **error)
+{
+  SmolderProfile *profile = self->profile;
+  const char *p = addrs, *end = addrs + len;
+
+  smolder_text_symbols_end_record (self);
+  if (lines != NULL)
+    lines->hold = lines->line_start;
+
+  for (;;)
+    {
+      guint64 addr;
+      guint32 id;
+      PcEntry *e;
+
+      p = smolder_text_skip_spaces (p, end);
+      if (p == end)
+        break;
+      if (!smolder_text_parse_hex (&p, end, &addr) || (p < end && *p != ' ' && *p != '\t'))
+        {
+          smolder_text_set_error (error, lines != NULL ? lines->line_no : 0, addrs, len,
+                                  "expected a hexadecimal address like 0x4a5b6c at column %u",
+                                  (guint) (p - addrs) + 1);
+          return FALSE;
+        }
+      if (self->rec_len >= self->limits->max_stack_depth)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                       "line %" G_GUINT64_FORMAT ": the stack is deeper than the limit of %" G_GUINT64_FORMAT " frames",
+                       lines != NULL ? lines->line_no : 0, self->limits->max_stack_depth);
+          return FALSE;
+        }
+
+      /* The addresses are return addresses; pprof moves each one back into
+       * the call instruction. */
+      addr--;
+      id = pc_entry (self, addr);
+      e = &g_array_index (self->entries, PcEntry, id);
+      if (e->location == SMOLDER_NO_ID)
+        {
+          SmolderLocation loc = { 0, };
+
+          if (profile->locations->len >= self->limits->max_locations)
+            {
+              g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                           "line %" G_GUINT64_FORMAT ": more than %" G_GUINT64_FORMAT " distinct addresses",
+                           lines != NULL ? lines->line_no : 0, self->limits->max_locations);
+              return FALSE;
+            }
+          loc.address = addr;
+          loc.mapping = SMOLDER_NO_ID;
+          loc.first_line = id;  /* the entry, until finish() */
+          loc.n_lines = 0;
+          e->location = profile->locations->len;
+          g_array_append_val (profile->locations, loc);
+        }
+      smolder_profile_sample_add_location (profile, e->location);
+      if (self->rec_len == self->rec_cap)
+        {
+          self->rec_cap = MAX (64, self->rec_cap * 2);
+          self->rec_addrs = g_renew (guint64, self->rec_addrs, self->rec_cap);
+          self->rec_entries = g_renew (guint32, self->rec_entries, self->rec_cap);
+        }
+      self->rec_addrs[self->rec_len] = addr;
+      self->rec_entries[self->rec_len] = id;
+      self->rec_len++;
+    }
+
+  return TRUE;
+}
+
+/* Splits "#\t0xPC\tname+0xoff\tfile:line" into a function and a line. */
+static Frame
+parse_frame (SmolderTextSymbols *self,
+             const char         *text,
+             gsize               len)
+{
+  SmolderProfile *profile = self->profile;
+  const char *p = text + 2, *end = text + len;
+  const char *name, *name_end, *file, *file_end, *q;
+  guint64 pc, number = 0;
+  guint32 name_id, file_id, fn;
+  gboolean inserted;
+  Frame frame = { SMOLDER_NO_ID, 0 };
+
+  if (!smolder_text_parse_hex (&p, end, &pc))
+    return frame;
+  p = smolder_text_skip_spaces (p, end);
+  name = p;
+  while (p < end && *p != '\t')
+    p++;
+  name_end = p;
+  /* "name+0xoff": the name itself may hold '+' (rarely), so cut at the last "+0x". */
+  for (q = name_end; q - name >= 3; q--)
+    if (q[-3] == '+' && q[-2] == '0' && q[-1] == 'x')
+      {
+        name_end = q - 3;
+        break;
+      }
+  while (name_end > name && name_end[-1] == ' ')
+    name_end--;
+
+  p = smolder_text_skip_spaces (p, end);
+  file = p;
+  file_end = end;
+  while (file_end > file && g_ascii_isspace (file_end[-1]))
+    file_end--;
+  for (q = file_end; q > file && g_ascii_isdigit (q[-1]); q--)
+    ;
+  if (q < file_end && q > file && q[-1] == ':')
+    {
+      const char *digits = q;
+
+      if (smolder_text_parse_u64 (&digits, file_end, &number))
+        file_end = q - 1;
+    }
+  if (number > G_MAXUINT32)
+    number = 0;
+
+  name_id = smolder_profile_intern (profile, name, name_end - name);
+  file_id = smolder_profile_intern (profile, file, file_end - file);
+  fn = smolder_u64_map_lookup_or_insert (&self->functions,
+                                         ((guint64) name_id << 32) | file_id,
+                                         profile->functions->len, &inserted);
+  if (inserted)
+    {
+      SmolderFunction f = { name_id, name_id, file_id, 0 };
+
+      g_array_append_val (profile->functions, f);
+    }
+  frame.function = fn;
+  frame.line = (guint32) number;
+  return frame;
+}
+
+static inline gboolean
+frame_equal (const Frame *a,
+             const Frame *b)
+{
+  return a->function == b->function && a->line == b->line;
+}
+
+/* The frames of one PC, from a run of @n lines that print @r consecutive
+ * stack entries with this PC (direct recursion). The run is a suffix of the
+ * frames repeated r times (Go hides leading runtime frames), so the frames
+ * are its last d lines, d the smallest period of the run with d * r >= n. */
+static guint
+group_period (SmolderTextSymbols *self,
+              const Frame        *f,
+              guint               n,
+              guint               r)
+{
+  guint32 *b;
+  guint min_period, k;
+
+  if (r <= 1 || n <= 1)
+    return n;
+  min_period = (n + r - 1) / r;
+
+  g_array_set_size (self->border, n + 1);
+  b = (guint32 *) self->border->data;
+  b[0] = 0;
+  if (n > 0)
+    b[1] = 0;
+  k = 0;
+  for (guint i = 1; i < n; i++)
+    {
+      while (k > 0 && !frame_equal (&f[i], &f[k]))
+        k = b[k];
+      if (frame_equal (&f[i], &f[k]))
+        k++;
+      b[i + 1] = k;
+    }
+  /* Periods are n - border; walk the borders from the longest down. */
+  for (k = b[n]; k > 0; k = b[k])
+    if (n - k >= min_period)
+      return n - k;
+  return n;
+}
+
+static void
+end_group (SmolderTextSymbols *self)
+{
+  guint n = self->group_n;
+  guint r = 1, id = G_MAXUINT32;
+  guint64 pc = self->group_pc;
+  PcEntry *e;
+  const char *p;
+  guint d;
+  const guint window = 1024;
+
+  if (!self->in_group)
+    return;
+  self->in_group = FALSE;
+
+  /* Find the addresses these lines print: the next run of this PC in the
+   * record, past any that Go hid. */
+  for (guint i = self->cursor; i < self->rec_len && i < self->cursor + window; i++)
+    if (self->rec_addrs[i] == pc)
+      {
+        id = self->rec_entries[i];
+        for (r = 1; i + r < self->rec_len && self->rec_addrs[i + r] == pc; r++)
+          ;
+        self->cursor = i + r;
+        break;
+      }
+  if (id == G_MAXUINT32)
+    id = pc_entry (self, pc);
+
+  e = &g_array_index (self->entries, PcEntry, id);
+  if ((guint64) e->n_frames * r >= n)
+    return;  /* known (the common case): the text is never looked at */
+
+  /* New, or seen before with frames hidden: parse this run. */
+  g_array_set_size (self->parsed, 0);
+  p = self->group_start;
+  for (guint i = 0; i < n && p < self->group_end; i++)
+    {
+      const char *nl = memchr (p, '\n', self->group_end - p);
+      const char *line = p;
+      gsize len = (nl != NULL ? nl : self->group_end) - p;
+      Frame f;
+
+      p = nl != NULL ? nl + 1 : self->group_end;
+      smolder_text_trim (&line, &len);
+      f = parse_frame (self, line, len);
+      g_array_append_val (self->parsed, f);
+    }
+  n = self->parsed->len;
+  if (n == 0)
+    return;
+  d = group_period (self, (const Frame *) self->parsed->data, n, r);
+
+  e = &g_array_index (self->entries, PcEntry, id);
+  e->frames_off = self->frames->len;
+  e->n_frames = d;
+  g_array_append_vals (self->frames, &g_array_index (self->parsed, Frame, n - d), d);
+}
+
+void
+smolder_text_symbols_add_comment (SmolderTextSymbols *self,
+                                  const char         *line,
+                                  gsize               len)
+{
+  const char *p = line + 2, *end = line + len;
+  guint64 pc;
+
+  if (len < 4 || line[0] != '#' || (line[1] != '\t' && line[1] != ' ') || line[2] != '0' || line[3] != 'x' ||
+      !smolder_text_parse_hex (&p, end, &pc))
+    {
+      end_group (self);
+      return;
+    }
+  /* "#\t0x0": a frame Go could not name. */
+  p = smolder_text_skip_spaces (p, end);
+  if (p == end)
+    {
+      end_group (self);
+      return;
+    }
+
+  if (self->in_group && pc == self->group_pc)
+    {
+      self->group_n++;
+      self->group_end = end;
+      return;
+    }
+  end_group (self);
+  self->in_group = TRUE;
+  self->group_pc = pc;
+  self->group_start = line;
+  self->group_end = end;
+  self->group_n = 1;
+}
+
+void
+smolder_text_symbols_end_record (SmolderTextSymbols *self)
+{
+  end_group (self);
+  self->rec_len = 0;
+  self->cursor = 0;
+}
+
+gboolean
+smolder_text_symbols_finish (SmolderTextSymbols  *self,
+                             GError             **error)
+{
+  SmolderProfile *profile = self->profile;
+  guint n_locations = profile->locations->len;
+  guint64 n_lines = 0;
+
+  smolder_text_symbols_end_record (self);
+
+  for (guint i = 0; i < n_locations; i++)
+    {
+      SmolderLocation *loc = &g_array_index (profile->locations, SmolderLocation, i);
+      const PcEntry *e = &g_array_index (self->entries, PcEntry, loc->first_line);
+
+      n_lines += e->n_frames;
+    }
+  if (n_lines >= G_MAXUINT32)
+    {
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                   "more than %u frames in all", G_MAXUINT32 - 1);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_locations; i++)
+    {
+      SmolderLocation *loc = &g_array_index (profile->locations, SmolderLocation, i);
+      const PcEntry *e = &g_array_index (self->entries, PcEntry, loc->first_line);
+
+      loc->first_line = profile->lines->len;
+      loc->n_lines = e->n_frames;
+      for (guint j = 0; j < e->n_frames; j++)
+        {
+          const Frame *f = &g_array_index (self->frames, Frame, e->frames_off + j);
+          SmolderLine line = { f->function, f->line, 0 };
+
+          g_array_append_val (profile->lines, line);
+        }
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-text-lines.h: shared helpers of the Go text decoders (engine-private).
+ *
+ * - SmolderTextLines walks the lines of a SmolderInput without copying,
+ *   strips a trailing '\r', caps the length of a line and releases the pages
+ *   already read every ~64 MB, so a 1.4 GB heap text costs little RSS.
+ * - SmolderTextSymbols turns the "@ 0x..." address lists of the legacy text
+ *   profiles into locations (one per distinct address, address - 1 as pprof
+ *   does) and names them from the "#\t0xPC\tfunc+0xoff\tfile:line" comment
+ *   lines Go prints after each record, which pprof ignores. */
+#pragma once
+
+#include "smolder-input.h"
+#include "smolder-profile-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  SmolderInput *input;
+  const char   *data;
+  gsize         len;
+  gsize         pos;            /* offset of the next line */
+  gsize         line_start;     /* offset of the current line */
+  guint64       line_no;        /* 1-based number of the current line */
+  gsize         hold;           /* never release at or after this offset */
+  gsize         released;       /* released up to here */
+  guint64       max_line_bytes;
+} SmolderTextLines;
+
+void     smolder_text_lines_init (SmolderTextLines    *self,
+                                  SmolderInput        *input,
+                                  const SmolderLimits *limits);
+
+/* The next line without its '\n' (and '\r'). FALSE at the end (error unset)
+ * or when a line is longer than limits->max_line_bytes (error set). */
+gboolean smolder_text_lines_next (SmolderTextLines  *self,
+                                  const char       **line,
+                                  gsize             *len,
+                                  GError           **error);
+
+/* Sets a SMOLDER_PROFILE_ERROR_CORRUPT error "line N: <message> (in "<line>")". */
+void     smolder_text_set_error  (GError     **error,
+                                  guint64      line_no,
+                                  const char  *line,
+                                  gsize        len,
+                                  const char  *format,
+                                  ...) G_GNUC_PRINTF (5, 6);
+
+/* Number parsing on (pointer, end) ranges: they advance *p past what they
+ * read and return FALSE when there is no number or it overflows. */
+gboolean smolder_text_parse_u64 (const char **p, const char *end, guint64 *out);
+gboolean smolder_text_parse_i64 (const char **p, const char *end, gint64 *out);
+/* Like Go's strconv.ParseInt (s, 0, 64) for the forms Go writes: decimal,
+ * 0x hex, leading-0 octal, with an optional sign. */
+gboolean smolder_text_parse_i64_base0 (const char **p, const char *end, gint64 *out);
+/* "0x" followed by hex digits. */
+gboolean smolder_text_parse_hex (const char **p, const char *end, guint64 *out);
+
+static inline const char *
+smolder_text_skip_spaces (const char *p, const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  return p;
+}
+
+/* Trims what Go's strings.TrimSpace trims (ASCII white space). */
+void     smolder_text_trim (const char **line, gsize *len);
+
+/* An open-addressing map from guint64 to guint32 (values < G_MAXUINT32). */
+typedef struct
+{
+  struct SmolderU64Slot { guint64 key; guint32 value; guint32 used; } *slots;
+  gsize mask;
+  gsize n_items;
+} SmolderU64Map;
+
+void     smolder_u64_map_init   (SmolderU64Map *self, gsize expected);
+void     smolder_u64_map_clear  (SmolderU64Map *self);
+/* Returns the value of @key, or inserts @value and returns it. */
+guint32  smolder_u64_map_lookup_or_insert (SmolderU64Map *self, guint64 key, guint32 value, gboolean *inserted);
+guint32  smolder_u64_map_lookup (const SmolderU64Map *self, guint64 key); /* G_MAXUINT32 if absent */
+
+typedef struct _SmolderTextSymbols SmolderTextSymbols;
+
+SmolderTextSymbols *smolder_text_symbols_new  (SmolderProfile      *profile,
+                                               const SmolderLimits *limits);
+void                smolder_text_symbols_free (SmolderTextSymbols  *self);
+
+/* Starts a record: parses the hex addresses in @addrs (" 0x1 0x2 ..."),
+ * appends one location per address (address - 1) to the current sample and
+ * remembers them to align the "#" lines that follow. */
+gboolean smolder_text_symbols_add_record (SmolderTextSymbols  *self,
+                                          SmolderTextLines    *lines,
+                                          const char          *addrs,
+                                          gsize                len,
+                                          GError             **error);
+
+/* Feeds a comment line; lines that are not "#\t0x..." frames are ignored.
+ * The line must point into the input (it is kept until the record ends). */
+void     smolder_text_symbols_add_comment (SmolderTextSymbols *self,
+                                           const char         *line,
+                                           gsize               len);
+
+/* Any other line (blank, a new record, the end) ends the frame group. */
+void     smolder_text_symbols_end_record  (SmolderTextSymbols *self);
+
+/* Gives every location its lines from the frames seen in any record. */
+gboolean smolder_text_symbols_finish (SmolderTextSymbols  *self,
+                                      GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmolderTextSymbols, smolder_text_symbols_free)
+
+/* Go's math.Exp as Go 1.19 computes it on amd64, so that heap values scale
+ * to exactly the integers pprof prints. */
+double   smolder_go_exp (double x);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-application.h: the single-instance Smolder application. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SMOLDER_TYPE_APPLICATION (smolder_application_get_type ())
+G_DECLARE_FINAL_TYPE (SmolderApplication, smolder_application, SMOLDER, APPLICATION, AdwApplication)
+
+SmolderApplication *smolder_application_new          (void);
+/* NULL when the schema is not installed (nothing is then remembered). */
+GSettings          *smolder_application_get_settings (SmolderApplication *self);
+
+G_END_DECLS

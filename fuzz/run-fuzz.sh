@@ -1,0 +1,109 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# run-fuzz.sh [BUILD_DIR] [SECONDS] [TARGET...]: runs each libFuzzer target of
+# fuzz/meson.build for SECONDS (default 60, or $FUZZ_SECONDS), seeded with the
+# fixtures of tests/data, and prints its exec count and the crashes found.
+#
+#   BUILD_DIR  configured with `CC=clang meson setup BUILD_DIR -Dfuzz=true`
+#              (default build-fuzz; configured when missing, targets rebuilt)
+#   corpus     BUILD_DIR/fuzz/corpus/TARGET/ (kept between runs, grows)
+#   crashes    BUILD_DIR/fuzz/crashes/TARGET/crash-* (reproduce with
+#              BUILD_DIR/fuzz/fuzz-TARGET FILE)
+# Exit status 1 when any target crashed.
+set -eu
+
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-build-fuzz}
+seconds=${2:-${FUZZ_SECONDS:-60}}
+[ $# -ge 2 ] && shift 2 || shift $#
+targets=${*:-profile pprof legacy-cpu text-heap text-count text-contention goroutine-dump}
+data="$src/tests/data"
+
+case $build in /*) ;; *) build="$src/$build" ;; esac
+# FUZZ_NO_BUILD=1 runs the binaries already in BUILD_DIR/fuzz as they are.
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then
+  if [ ! -f "$build/build.ninja" ]; then
+    CC=clang meson setup "$build" "$src" -Dfuzz=true
+  fi
+  set --
+  for t in $targets; do set -- "$@" "fuzz/fuzz-$t"; done
+  ninja -C "$build" "$@"
+fi
+
+# Seeds: small inputs fuzz faster; big fixtures contribute their first 64 KiB.
+seed() { # seed DIR FILE [gunzip]
+  name=$(basename "$2")
+  if [ "${3:-}" = gunzip ]; then
+    gzip -dc "$2" | head -c 262144 > "$1/$name.raw"
+  elif [ "$(wc -c < "$2")" -gt 262144 ]; then
+    head -c 65536 "$2" > "$1/$name.head"
+  else
+    cp "$2" "$1/"
+  fi
+}
+
+legacy_cpu_seed() { # a Go < 1.9 CPU profile: header, two records, trailer (64-bit words)
+  python3 -c '
+import struct, sys
+w = [0, 3, 0, 10000, 0,            # header: 3 words follow, period 10 ms
+     2, 3, 0x401000, 0x402000, 0x403000,
+     1, 2, 0x401000, 0x404000,
+     0, 1, 0]                       # trailer
+sys.stdout.buffer.write(struct.pack("<%dQ" % len(w), *w))
+sys.stdout.buffer.write(b"00400000-00500000 r-xp 00000000 08:01 1234 /usr/bin/demo\n")
+' > "$1"
+}
+
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+total_crashes=0
+summary=""
+for t in $targets; do
+  corpus="$build/fuzz/corpus/$t"
+  crashes="$build/fuzz/crashes/$t"
+  mkdir -p "$corpus" "$crashes"
+  case $t in
+    profile)
+      for f in "$data"/*/*.pb.gz "$data"/*/*/*.pb.gz "$data"/*/*.txt "$data"/*/*/*.txt \
+               "$data"/*/*.html "$data"/*/*.bin; do
+        [ -f "$f" ] && seed "$corpus" "$f"
+      done
+      legacy_cpu_seed "$corpus/legacy-cpu.prof" ;;
+    pprof)
+      for f in "$data"/*/*.pb.gz "$data"/*/*/heap-0[0-2].pb.gz; do
+        [ -f "$f" ] && seed "$corpus" "$f" gunzip
+      done ;;
+    legacy-cpu) legacy_cpu_seed "$corpus/legacy-cpu.prof" ;;
+    text-heap) for f in "$data"/leaky-service/series/heap-debug1-0[0-3].txt; do seed "$corpus" "$f"; done ;;
+    text-count)
+      seed "$corpus" "$data/leaky-service/goroutine-debug1.txt"
+      seed "$corpus" "$data/leaky-service/threadcreate-debug1.txt" ;;
+    text-contention)
+      seed "$corpus" "$data/leaky-service/mutex-debug1.txt"
+      seed "$corpus" "$data/leaky-service/block-debug1.txt" ;;
+    goroutine-dump) seed "$corpus" "$data/leaky-service/goroutine-debug2.txt" ;;
+  esac
+
+  log="$build/fuzz/fuzz-$t.log"
+  echo "== fuzz-$t: $seconds s, corpus $corpus"
+  status=0
+  "$build/fuzz/fuzz-$t" "$corpus" -max_total_time="$seconds" -print_final_stats=1 \
+    -timeout=20 -rss_limit_mb=2048 -max_len=262144 \
+    -artifact_prefix="$crashes/" > "$log" 2>&1 || status=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  n=$(find "$crashes" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+  total_crashes=$((total_crashes + n))
+  line=$(printf '%-18s %10s execs  %3d crash/leak/timeout/oom files  (exit %d)' \
+         "fuzz-$t" "${execs:-?}" "$n" "$status")
+  echo "$line"
+  if [ "$status" -ne 0 ]; then
+    grep -E '^==[0-9]+==ERROR|SUMMARY:|^fuzz: |runtime error|Test unit written to' "$log" | head -8 | sed 's/^/   /'
+  fi
+  find "$crashes" -type f | sed 's/^/   reproducer: /'
+  summary="$summary$line
+"
+done
+
+echo
+echo "== summary ($seconds s per target; logs in $build/fuzz/fuzz-*.log)"
+printf '%s' "$summary"
+[ "$total_crashes" -eq 0 ]

@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-call-tree.c: call trees, inverted trees, callers and callees. */
+
+#include "aggregation-builder.h"
+#include "smolder-call-tree.h"
+
+/* main -> a -> c (3), main -> a (1), main -> b -> c (2), main -> b -> b (4) */
+static SmolderProfile *
+build_small (void)
+{
+  SmolderProfile *p = tb_new ("samples/count", NULL);
+  guint32 main_ = tb_simple (p, "main");
+  guint32 a = tb_simple (p, "a");
+  guint32 b = tb_simple (p, "b");
+  guint32 c = tb_simple (p, "c");
+
+  tb_sample (p, 3, c, a, main_, END);
+  tb_sample (p, 1, a, main_, END);
+  tb_sample (p, 2, c, b, main_, END);
+  tb_sample (p, 4, b, b, main_, END);
+  tb_seal (p);
+  return p;
+}
+
+static SmolderCallTree *
+build_tree (SmolderProfile *p,
+            SmolderQuery   *q)
+{
+  g_autoptr(GError) error = NULL;
+  SmolderCallTree *tree = smolder_call_tree_new (p, q, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tree);
+  return tree;
+}
+
+/* Writes the tree as "name:total/self" in preorder, with depth as indent. */
+static char *
+dump (SmolderCallTree *tree)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < smolder_call_tree_get_n_nodes (tree); i++)
+    {
+      for (guint d = 0; d < smolder_call_tree_get_depth (tree, i); d++)
+        g_string_append_c (s, ' ');
+      g_string_append_printf (s, "%s:%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "\n",
+                              smolder_call_tree_get_name (tree, i),
+                              smolder_call_tree_get_total (tree, i),
+                              smolder_call_tree_get_self (tree, i));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Checks the links agree with the preorder numbering. */
+static void
+check_structure (SmolderCallTree *tree)
+{
+  guint n = smolder_call_tree_get_n_nodes (tree);
+
+  g_assert_cmpuint (smolder_call_tree_get_parent (tree, 0), ==, SMOLDER_NO_ID);
+  g_assert_cmpuint (smolder_call_tree_get_subtree_end (tree, 0), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 sum = smolder_call_tree_get_self (tree, i);
+      guint32 child = smolder_call_tree_get_first_child (tree, i);
+
+      for (; child != SMOLDER_NO_ID; child = smolder_call_tree_get_next_sibling (tree, child))
+        {
+          g_assert_cmpuint (smolder_call_tree_get_parent (tree, child), ==, i);
+          g_assert_cmpuint (child, >, i);
+          g_assert_cmpuint (smolder_call_tree_get_subtree_end (tree, child), <=,
+                            smolder_call_tree_get_subtree_end (tree, i));
+          g_assert_cmpuint (smolder_call_tree_get_depth (tree, child), ==,
+                            smolder_call_tree_get_depth (tree, i) + 1);
+          sum += smolder_call_tree_get_total (tree, child);
+        }
+      /* total = self + children's totals */
+      g_assert_cmpint (sum, ==, smolder_call_tree_get_total (tree, i));
+    }
+}
+
+static void
+test_top_down (void)
+{
+  g_autoptr(SmolderProfile) p = build_small ();
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+  g_autoptr(SmolderCallTree) tree = build_tree (p, q);
+  g_autofree char *text = dump (tree);
+
+  g_assert_cmpstr (text, ==,
+                   "root:10/0\n"
+                   " main:10/0\n"
+                   "  a:4/1\n"
+                   "   c:3/3\n"
+                   "  b:6/0\n"
+                   "   b:4/4\n"
+                   "   c:2/2\n");
+  check_structure (tree);
+  g_assert_cmpuint (smolder_call_tree_get_max_depth (tree), ==, 3);
+  g_assert_cmpuint (smolder_call_tree_get_next_sibling (tree, 2), ==, 4);
+  g_assert_cmpuint (smolder_call_tree_get_first_child (tree, 4), ==, 5);
+}
+
+static void
+test_inverted (void)
+{
+  g_autoptr(SmolderProfile) p = build_small ();
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+  g_autoptr(SmolderCallTree) tree = NULL;
+  g_autofree char *text = NULL;
+
+  smolder_query_set_inverted (q, TRUE);
+  tree = build_tree (p, q);
+  text = dump (tree);
+  g_assert_true (smolder_call_tree_get_inverted (tree));
+  g_assert_cmpstr (text, ==,
+                   "root:10/0\n"
+                   " a:1/0\n"
+                   "  main:1/1\n"
+                   " b:4/0\n"
+                   "  b:4/0\n"
+                   "   main:4/4\n"
+                   " c:5/0\n"
+                   "  a:3/0\n"
+                   "   main:3/3\n"
+                   "  b:2/0\n"
+                   "   main:2/2\n");
+  check_structure (tree);
+}
+
+static void
+test_callers_callees (void)
+{
+  g_autoptr(SmolderProfile) p = build_small ();
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+  g_autoptr(SmolderFrames) frames = smolder_frames_new (p, SMOLDER_GRANULARITY_FUNCTIONS);
+  g_autoptr(SmolderCallTree) callees = NULL;
+  g_autoptr(SmolderCallTree) callers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *callees_text = NULL;
+  g_autofree char *callers_text = NULL;
+  guint b;
+
+  g_assert_true (smolder_frames_lookup (frames, "b", &b));
+
+  /* b recurses: callees start at its outermost occurrence. */
+  callees = smolder_call_tree_new_callees (frames, q, b, NULL, &error);
+  g_assert_no_error (error);
+  callees_text = dump (callees);
+  g_assert_cmpstr (callees_text, ==,
+                   "b:6/0\n"
+                   " b:4/4\n"
+                   " c:2/2\n");
+  check_structure (callees);
+
+  /* callers start at its innermost occurrence. */
+  callers = smolder_call_tree_new_callers (frames, q, b, NULL, &error);
+  g_assert_no_error (error);
+  callers_text = dump (callers);
+  g_assert_cmpstr (callers_text, ==,
+                   "b:6/0\n"
+                   " b:4/0\n"
+                   "  main:4/4\n"
+                   " main:2/2\n");
+  check_structure (callers);
+
+  g_clear_object (&callers);
+  callers = smolder_call_tree_new_callers (frames, q, 999, NULL, &error);
+  g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY);
+  g_assert_null (callers);
+}
+
+static void
+test_filtered (void)
+{
+  g_autoptr(SmolderProfile) p = build_small ();
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+  g_autoptr(SmolderCallTree) tree = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (smolder_query_set_hide (q, "^main$", NULL));
+  g_assert_true (smolder_query_set_ignore (q, "^a$", NULL));
+  tree = build_tree (p, q);
+  text = dump (tree);
+  g_assert_cmpstr (text, ==,
+                   "root:6/0\n"
+                   " b:6/0\n"
+                   "  b:4/4\n"
+                   "  c:2/2\n");
+}
+
+/* On a real profile: the root is the kept total, and for every frame the
+ * callers and callees trees add up to its cum in the top table. */
+static void
+test_fixture (void)
+{
+  g_autoptr(SmolderProfile) p = tb_load ("go-toolchain/compile-nethttp-cpu.pb.gz");
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+  g_autoptr(SmolderTop) top = tb_top (p, q);
+  g_autoptr(SmolderCallTree) tree = build_tree (p, q);
+  g_autoptr(SmolderCallTree) inverted = NULL;
+  SmolderFrames *frames = smolder_top_get_frames (top);
+
+  g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==, 2710000000);
+  check_structure (tree);
+
+  smolder_query_set_inverted (q, TRUE);
+  inverted = build_tree (p, q);
+  check_structure (inverted);
+  g_assert_cmpint (smolder_call_tree_get_total (inverted, 0), ==, 2710000000);
+
+  /* The inverted tree's first level is the flat column. */
+  for (guint32 c = smolder_call_tree_get_first_child (inverted, 0); c != SMOLDER_NO_ID;
+       c = smolder_call_tree_get_next_sibling (inverted, c))
+    tb_assert_row (top, smolder_call_tree_get_name (inverted, c),
+                   smolder_call_tree_get_total (inverted, c),
+                   tb_find_row (top, smolder_call_tree_get_name (inverted, c))->cum);
+
+  smolder_query_set_inverted (q, FALSE);
+  for (guint i = 0; i < smolder_top_get_n_rows (top); i += 7)
+    {
+      const SmolderTopRow *row = smolder_top_get_row (top, i);
+      g_autoptr(SmolderCallTree) callers = smolder_call_tree_new_callers (frames, q, row->frame, NULL, NULL);
+      g_autoptr(SmolderCallTree) callees = smolder_call_tree_new_callees (frames, q, row->frame, NULL, NULL);
+
+      g_assert_cmpint (smolder_call_tree_get_total (callers, 0), ==, row->cum);
+      g_assert_cmpint (smolder_call_tree_get_total (callees, 0), ==, row->cum);
+    }
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(SmolderProfile) p = tb_new ("samples/count", NULL);
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+  g_autoptr(SmolderCallTree) tree = NULL;
+
+  tb_seal (p);
+  tree = build_tree (p, q);
+  g_assert_cmpuint (smolder_call_tree_get_n_nodes (tree), ==, 1);
+  g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==, 0);
+  g_assert_cmpuint (smolder_call_tree_get_first_child (tree, 0), ==, SMOLDER_NO_ID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/smolder/call-tree/top-down", test_top_down);
+  g_test_add_func ("/smolder/call-tree/inverted", test_inverted);
+  g_test_add_func ("/smolder/call-tree/callers-callees", test_callers_callees);
+  g_test_add_func ("/smolder/call-tree/filtered", test_filtered);
+  g_test_add_func ("/smolder/call-tree/fixture", test_fixture);
+  g_test_add_func ("/smolder/call-tree/empty", test_empty);
+
+  return g_test_run ();
+}

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Goroutine tracebacks (?debug=2): the counts and states one can check with
+ * grep in the fixture, aggregation into a goroutine/count profile, Go 1.21+
+ * "created by ... in goroutine N", and errors with line numbers. */
+#include "smolder-decoders.h"
+
+#include <string.h>
+
+static SmolderProfile *
+decode_text (const char  *text,
+             GError     **error)
+{
+  SmolderInput input = { 0, };
+
+  input.data = (const guint8 *) text;
+  input.len = strlen (text);
+  return smolder_goroutine_dump_decode (&input, NULL, error);
+}
+
+static const char *
+frame (SmolderProfile *p,
+       guint           location,
+       gint64         *line)
+{
+  const SmolderLocation *loc = smolder_profile_get_location (p, location);
+  const SmolderLine *ln;
+
+  g_assert_cmpuint (loc->n_lines, ==, 1);
+  ln = smolder_profile_get_line (p, loc->first_line);
+  if (line != NULL)
+    *line = ln->line;
+  return smolder_profile_get_string (p, smolder_profile_get_function (p, ln->function)->name);
+}
+
+static const char *
+file_of (SmolderProfile *p,
+         guint           location)
+{
+  const SmolderLocation *loc = smolder_profile_get_location (p, location);
+  const SmolderLine *ln = smolder_profile_get_line (p, loc->first_line);
+
+  return smolder_profile_get_string (p, smolder_profile_get_function (p, ln->function)->filename);
+}
+
+static void
+test_fixture (void)
+{
+  g_autofree char *path = g_build_filename (SMOLDER_TEST_DATA, "leaky-service", "goroutine-debug2.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderInput) input = smolder_input_new_for_path (path, NULL, &error);
+  g_autoptr(SmolderProfile) p = NULL;
+  guint n_chan = 0, n_chan_1min = 0, n_io = 0, n_running = 0, n_locked = 0, n_leaky = 0;
+  guint leak_sample = G_MAXUINT;
+  const SmolderGoroutine *g;
+  const guint32 *locs;
+  gint64 line;
+  guint n;
+
+  g_assert_no_error (error);
+  p = smolder_goroutine_dump_decode (input, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (smolder_profile_get_kind (p), ==, SMOLDER_PROFILE_KIND_GOROUTINE);
+  g_assert_cmpint (smolder_profile_get_format (p), ==, SMOLDER_PROFILE_FORMAT_GOROUTINE_DUMP);
+  g_assert_cmpstr (smolder_profile_get_string (p, smolder_profile_get_sample_type (p, 0)->type), ==, "goroutine");
+  g_assert_cmpstr (smolder_profile_get_string (p, smolder_profile_get_sample_type (p, 0)->unit), ==, "count");
+
+  /* grep -c '^goroutine ' goroutine-debug2.txt */
+  g_assert_cmpuint (smolder_profile_get_n_goroutines (p), ==, 14368);
+  g_assert_cmpint (smolder_profile_get_total (p, 0), ==, 14368);
+
+  for (guint i = 0; i < smolder_profile_get_n_goroutines (p); i++)
+    {
+      const char *state;
+
+      g = smolder_profile_get_goroutine (p, i);
+      state = smolder_profile_get_string (p, g->state);
+      if (g_str_equal (state, "chan receive") && g->wait_minutes == -1)
+        n_chan++;
+      else if (g_str_equal (state, "chan receive") && g->wait_minutes == 1)
+        n_chan_1min++;
+      else if (g_str_equal (state, "IO wait"))
+        n_io++;
+      else if (g_str_equal (state, "running"))
+        n_running++;
+      if (g->locked_to_thread)
+        n_locked++;
+      g_assert_cmpint (g->created_by_id, ==, -1);  /* Go 1.19 does not say */
+      g_assert_false (g->frames_elided);
+      locs = smolder_profile_get_sample_locations (p, g->sample, &n);
+      if (n == 1 && g_str_equal (frame (p, locs[0], NULL), "main.leakUploadWorker.func1"))
+        {
+          n_leaky++;
+          leak_sample = g->sample;
+          g_assert_cmpstr (frame (p, g->created_by_location, NULL), ==, "main.leakUploadWorker");
+        }
+    }
+  /* grep -c '^goroutine [0-9]* \[chan receive\]:' and so on. */
+  g_assert_cmpuint (n_chan, ==, 11714);
+  g_assert_cmpuint (n_chan_1min, ==, 2651);
+  g_assert_cmpuint (n_io, ==, 2);
+  g_assert_cmpuint (n_running, ==, 1);
+  g_assert_cmpuint (n_locked, ==, 0);
+  /* grep -c '^main.leakUploadWorker.func1()': the leak, one sample. */
+  g_assert_cmpuint (n_leaky, ==, 14364);
+  g_assert_cmpint (smolder_profile_get_sample_values (p, leak_sample)[0], ==, 14364);
+
+  /* The first goroutine: goroutine 28814 [running], leaf first. */
+  g = smolder_profile_get_goroutine (p, 0);
+  g_assert_cmpint (g->id, ==, 28814);
+  g_assert_cmpint (g->wait_minutes, ==, -1);
+  locs = smolder_profile_get_sample_locations (p, g->sample, &n);
+  g_assert_cmpuint (n, ==, 9);
+  g_assert_cmpstr (frame (p, locs[0], &line), ==, "runtime/pprof.writeGoroutineStacks");
+  g_assert_cmpint (line, ==, 692);
+  g_assert_cmpstr (file_of (p, locs[0]), ==, "runtime/pprof/pprof.go");
+  g_assert_cmpstr (frame (p, locs[2], NULL), ==, "runtime/pprof.(*Profile).WriteTo");
+  g_assert_cmpstr (frame (p, locs[8], NULL), ==, "net/http.(*conn).serve");
+  g_assert_cmpstr (frame (p, g->created_by_location, &line), ==, "net/http.(*Server).Serve");
+  g_assert_cmpint (line, ==, 3102);
+
+  /* goroutine 1 [IO wait]: the inlined frame without +0x keeps its line. */
+  g = smolder_profile_get_goroutine (p, 1);
+  g_assert_cmpint (g->id, ==, 1);
+  g_assert_cmpuint (g->created_by_location, ==, SMOLDER_NO_ID);
+  locs = smolder_profile_get_sample_locations (p, g->sample, &n);
+  g_assert_cmpuint (n, ==, 11);
+  g_assert_cmpstr (frame (p, locs[2], &line), ==, "internal/poll.(*pollDesc).waitRead");
+  g_assert_cmpint (line, ==, 89);
+  g_assert_cmpstr (frame (p, locs[10], NULL), ==, "main.main");
+
+  /* Five distinct stacks in all. */
+  g_assert_cmpuint (smolder_profile_get_n_samples (p), ==, 5);
+}
+
+static void
+test_newer_formats (void)
+{
+  static const char text[] =
+    "goroutine profile: total 4\r\n"
+    "goroutine 7 [select, 12 minutes, locked to thread]:\r\n"
+    "main.(*Server[...]).loop(0xc000010000, {0x1, 0x2})\r\n"
+    "\tC:/work/main.go:40 +0x1f fp=0xc000 sp=0xc000 pc=0x1\r\n"
+    "...additional frames elided...\r\n"
+    "created by main.main in goroutine 1\r\n"
+    "\t/src/main.go:12 +0x25\r\n"
+    "\r\n"
+    "goroutine 8 [running]:\r\n"
+    "goroutine running on other thread; stack unavailable\r\n"
+    "created by main.main in goroutine 1\r\n"
+    "\t/src/main.go:13 +0x25\r\n"
+    "\r\n"
+    "goroutine 9 [select, 12 minutes, locked to thread]:\r\n"
+    "main.(*Server[...]).loop(0xc000010008, {0x3, 0x4})\r\n"
+    "\tC:/work/main.go:40 +0x1f\r\n"
+    "\r\n"
+    "goroutine 10 [sleep]:\n"
+    "time.Sleep(0x3b9aca00)\n"
+    "\truntime/time.go:195 +0x135\n"
+    "main.main()\n"
+    "\t/src/main.go:20 +0x65\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderProfile) p = decode_text (text, &error);
+  const SmolderGoroutine *g;
+  const guint32 *locs;
+  gint64 line;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (smolder_profile_get_n_goroutines (p), ==, 4);
+  /* 7 and 9 share a stack; 8 has none. */
+  g_assert_cmpuint (smolder_profile_get_n_samples (p), ==, 3);
+
+  g = smolder_profile_get_goroutine (p, 0);
+  g_assert_cmpint (g->id, ==, 7);
+  g_assert_cmpstr (smolder_profile_get_string (p, g->state), ==, "select");
+  g_assert_cmpint (g->wait_minutes, ==, 12);
+  g_assert_true (g->locked_to_thread);
+  g_assert_true (g->frames_elided);
+  g_assert_cmpint (g->created_by_id, ==, 1);
+  g_assert_cmpstr (frame (p, g->created_by_location, &line), ==, "main.main");
+  g_assert_cmpint (line, ==, 12);
+  locs = smolder_profile_get_sample_locations (p, g->sample, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (frame (p, locs[0], &line), ==, "main.(*Server[...]).loop");
+  g_assert_cmpint (line, ==, 40);
+  g_assert_cmpstr (file_of (p, locs[0]), ==, "C:/work/main.go");
+  g_assert_cmpint (smolder_profile_get_sample_values (p, g->sample)[0], ==, 2);
+  g_assert_cmpuint (smolder_profile_get_goroutine (p, 2)->sample, ==, g->sample);
+
+  g = smolder_profile_get_goroutine (p, 1);
+  g_assert_cmpstr (smolder_profile_get_string (p, g->state), ==, "running");
+  smolder_profile_get_sample_locations (p, g->sample, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  g = smolder_profile_get_goroutine (p, 3);
+  g_assert_cmpint (g->id, ==, 10);
+  g_assert_cmpint (g->created_by_id, ==, -1);
+  locs = smolder_profile_get_sample_locations (p, g->sample, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (frame (p, locs[0], NULL), ==, "time.Sleep");
+  g_assert_cmpstr (frame (p, locs[1], NULL), ==, "main.main");
+}
+
+static void
+assert_error (const char *text,
+              const char *fragment_1,
+              const char *fragment_2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderProfile) p = decode_text (text, &error);
+
+  g_assert_null (p);
+  g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT);
+  if (strstr (error->message, fragment_1) == NULL || strstr (error->message, fragment_2) == NULL)
+    g_error ("\"%s\" lacks \"%s\" or \"%s\"", error->message, fragment_1, fragment_2);
+}
+
+static void
+test_errors (void)
+{
+  assert_error ("", "line 1", "goroutine ID [STATE]:");
+  assert_error ("hello\n", "line 1", "goroutine ID [STATE]:");
+  assert_error ("goroutine 1 running:\n", "line 1", "goroutine ID [STATE]:");
+  assert_error ("goroutine 1 [running]:\nmain.main()\n\tmain.go:1 +0x1\nrubbish here\n",
+                "line 4", "FUNCTION(ARGS)");
+  assert_error ("goroutine 1 [running]:\nmain.main()\nmain.f()\n", "line 3", "FILE:LINE");
+  assert_error ("goroutine 1 [running]:\nmain.main()\n\tmain.go +0x1\n", "line 3", "FILE:LINE");
+  assert_error ("goroutine 1 [running]:\nmain.main()\n", "line 3", "end of the input");
+  assert_error ("goroutine 1 [running]:\nmain.main()\n\n", "line 3", "blank line");
+  assert_error ("goroutine 1 [running]:\ncreated by main.f in goroutine x\n", "line 2", "goroutine id");
+  assert_error ("goroutine 1 [running]:\ncreated by main.f\n\tf.go:1\nmain.g()\n", "line 4", "after \"created by\"");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/smolder/goroutine-dump/fixture", test_fixture);
+  g_test_add_func ("/smolder/goroutine-dump/newer-formats", test_newer_formats);
+  g_test_add_func ("/smolder/goroutine-dump/errors", test_errors);
+
+  return g_test_run ();
+}

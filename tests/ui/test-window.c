@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the window under Xvfb: files opened as a drop and from
+ * the command line, a bad file's error in its own tab, the Top table. */
+
+#include <math.h>
+#include <stdio.h>
+
+#include <glib/gstdio.h>
+
+#include "smolder-application.h"
+#include "smolder-profile-page.h"
+#include "smolder-top-item.h"
+#include "smolder-top-view.h"
+#include "smolder-window.h"
+
+#define GOOD_FIXTURE "leaky-service/heap-gc.pb.gz"
+#define BAD_FIXTURE  "leaky-service/trace-1s.bin"
+
+static char *
+data_path (const char *name)
+{
+  const char *dir = g_getenv ("SMOLDER_TEST_DATA");
+
+  return g_build_filename (dir != NULL ? dir : SMOLDER_TEST_DATA, name, NULL);
+}
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = data_path (name);
+
+  return g_file_new_for_path (path);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails after 30 s. */
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+page_settled (gpointer data)
+{
+  SmolderProfilePage *page = data;
+
+  if (smolder_profile_page_get_loading (page))
+    return FALSE;
+  if (smolder_profile_page_get_profile (page) == NULL)
+    return TRUE;  /* an error: nothing more comes */
+
+  return !smolder_top_view_get_busy (smolder_profile_page_get_top_view (page))
+         && smolder_top_view_get_top (smolder_profile_page_get_top_view (page)) != NULL;
+}
+
+static gboolean
+top_view_settled (gpointer data)
+{
+  return !smolder_top_view_get_busy (data) && smolder_top_view_get_top (data) != NULL;
+}
+
+static SmolderProfilePage *
+nth_page (SmolderWindow *window,
+          guint          n)
+{
+  AdwTabView *tab_view = smolder_window_get_tab_view (window);
+
+  return SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (tab_view, n)));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type,
+                 const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (text == NULL
+          || g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget *root;
+  const char *text;
+} CellSearch;
+
+static gboolean
+cell_shown (gpointer data)
+{
+  CellSearch *search = data;
+
+  return find_descendant (search->root, GTK_TYPE_INSCRIPTION, search->text) != NULL;
+}
+
+/* Clicks a column header, in effect: sorts by column @index. */
+static void
+sort_by (SmolderTopView *view,
+         guint           index,
+         GtkSortType     direction)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (view),
+                                                                 GTK_TYPE_COLUMN_VIEW, NULL));
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_assert_nonnull (column_view);
+  column = g_list_model_get_item (gtk_column_view_get_columns (column_view), index);
+  gtk_column_view_sort_by_column (column_view, column, direction);
+}
+
+static SmolderQuery *
+query_for_sample_type (SmolderProfile *profile,
+                       const char     *name)
+{
+  SmolderQuery *query = smolder_query_new ();
+  g_autoptr(GError) error = NULL;
+  guint index = 0;
+
+  g_assert_true (smolder_profile_lookup_sample_index (profile, name, &index, &error));
+  g_assert_no_error (error);
+  smolder_query_set_sample_index (query, index);
+  return query;
+}
+
+static SmolderTopItem *
+first_row (SmolderTopView *view)
+{
+  GListModel *model = smolder_top_view_get_model (view);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  return g_list_model_get_item (model, 0);
+}
+
+/* What a user reads first in heap-gc.pb.gz, as `go tool pprof -top` says:
+ * main.registerSession, 59.52MB flat = cum, 60.72% of 98.02MB. */
+static void
+assert_heap_gc_top (SmolderProfilePage *page)
+{
+  SmolderTopView *view = smolder_profile_page_get_top_view (page);
+  g_autoptr(SmolderTopItem) item = first_row (view);
+  SmolderTop *top = smolder_top_view_get_top (view);
+  double pct;
+
+  g_assert_cmpstr (smolder_top_item_get_name (item), ==, "main.registerSession");
+  g_assert_cmpint (smolder_top_item_get_flat (item), ==, smolder_top_item_get_cum (item));
+  pct = 100.0 * smolder_top_item_get_flat (item) / smolder_top_get_total (top);
+  g_assert_cmpfloat (fabs (pct - 60.72), <, 0.005);
+  g_assert_cmpuint (g_list_model_get_n_items (smolder_top_view_get_model (view)), ==, 16);
+  g_assert_nonnull (strstr (smolder_top_view_get_summary (view), "16 rows"));
+}
+
+static void
+assert_error_page (SmolderProfilePage *page)
+{
+  const GError *error = smolder_profile_page_get_error (page);
+
+  g_assert_null (smolder_profile_page_get_profile (page));
+  g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_UNRECOGNIZED);
+  g_assert_nonnull (strstr (error->message, "execution trace"));
+  g_assert_cmpstr (smolder_profile_page_get_title (page), ==, "trace-1s.bin");
+}
+
+/* Emits "drop" on @widget's file-list drop target, as GTK does when files
+ * are dropped on it. */
+static gboolean
+drop_on (GtkWidget   *widget,
+         GdkFileList *files)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          const GType *types = gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), NULL);
+
+          if (types != NULL && types[0] == GDK_TYPE_FILE_LIST)
+            target = GTK_DROP_TARGET (controller);
+        }
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+
+  return handled;
+}
+
+static SmolderApplication *
+test_application_new (void)
+{
+  SmolderApplication *app = smolder_application_new ();
+
+  /* Never hand our files to a Smolder the developer has running. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  return app;
+}
+
+static void
+test_window_drop (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) good = data_file (GOOD_FIXTURE);
+  g_autoptr(GFile) bad = data_file (BAD_FIXTURE);
+  GdkFileList *files;
+  g_autoptr(SmolderQuery) query = NULL;
+  g_autoptr(SmolderTopItem) item = NULL;
+  g_autofree char *good_uri = g_file_get_uri (good);
+  SmolderWindow *window;
+  SmolderProfilePage *good_page, *bad_page;
+  SmolderTopView *view;
+  GSList *list = NULL;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = g_object_ref (smolder_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpint (adw_tab_view_get_n_pages (smolder_window_get_tab_view (window)), ==, 0);
+
+  /* Two files dropped together: the window's drop target gets a file list
+   * and opens two tabs. */
+  list = g_slist_append (list, good);
+  list = g_slist_append (list, bad);
+  files = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+  g_assert_true (drop_on (GTK_WIDGET (window), files));
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  g_assert_cmpint (adw_tab_view_get_n_pages (smolder_window_get_tab_view (window)), ==, 2);
+
+  good_page = nth_page (window, 0);
+  bad_page = nth_page (window, 1);
+  g_object_add_weak_pointer (G_OBJECT (good_page), (gpointer *) &good_page);
+  g_object_add_weak_pointer (G_OBJECT (bad_page), (gpointer *) &bad_page);
+
+  wait_until (page_settled, good_page);
+  wait_until (page_settled, bad_page);
+
+  /* The bad file's tab shows its error; the good one is untouched. */
+  assert_error_page (bad_page);
+  g_assert_nonnull (smolder_profile_page_get_profile (good_page));
+  g_assert_null (smolder_profile_page_get_error (good_page));
+  assert_heap_gc_top (good_page);
+
+  /* What the user reads in the cells: human units. */
+  {
+    CellSearch search = { GTK_WIDGET (good_page), "59.5 MiB" };
+
+    wait_until (cell_shown, &search);
+    search.text = "60.72%";
+    g_assert_true (cell_shown (&search));
+    search.text = "main.registerSession";
+    g_assert_true (cell_shown (&search));
+  }
+
+  /* ... and still works: another sample type gives pprof's other table
+   * (`go tool pprof -top -sample_index=alloc_space`). */
+  view = smolder_profile_page_get_top_view (good_page);
+  query = query_for_sample_type (smolder_profile_page_get_profile (good_page), "alloc_space");
+  smolder_top_view_set_query (view, query);
+  g_assert_true (smolder_top_view_get_busy (view));
+  wait_until (top_view_settled, view);
+  item = first_row (view);
+  g_assert_cmpstr (smolder_top_item_get_name (item), ==, "regexp.(*Regexp).FindAllString.func1");
+
+  /* A profile that loaded is a recent file. */
+  g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), good_uri));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_null (good_page);
+  g_assert_null (bad_page);
+}
+
+typedef struct {
+  gboolean checked;
+} CommandLineState;
+
+static void
+check_command_line_window (SmolderApplication  *app,
+                           GFile              **files,
+                           int                  n_files,
+                           const char          *hint,
+                           CommandLineState    *state)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SmolderWindow *window;
+  SmolderProfilePage *page;
+
+  g_assert_cmpint (n_files, ==, 2);
+  g_assert_true (SMOLDER_IS_WINDOW (active));
+  window = SMOLDER_WINDOW (active);
+
+  /* Both files went to the one window, a tab each. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_cmpint (adw_tab_view_get_n_pages (smolder_window_get_tab_view (window)), ==, 2);
+
+  page = nth_page (window, 0);
+  wait_until (page_settled, page);
+  assert_error_page (page);
+
+  page = nth_page (window, 1);
+  wait_until (page_settled, page);
+  assert_heap_gc_top (page);
+  g_assert_true (adw_tab_view_get_selected_page (smolder_window_get_tab_view (window))
+                 == adw_tab_view_get_nth_page (smolder_window_get_tab_view (window), 1));
+
+  /* The About window opens (its properties exist in libadwaita 1.2). */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    GtkWindow *about = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_ABOUT_WINDOW (l->data))
+        about = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (about);
+    g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Smolder");
+    gtk_window_destroy (about);
+  }
+
+  state->checked = TRUE;
+  gtk_window_destroy (active);
+}
+
+static void
+test_window_command_line (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autofree char *bad = data_path (BAD_FIXTURE);
+  g_autofree char *good = data_path (GOOD_FIXTURE);
+  char *argv[] = { (char *) "smolder", bad, good, NULL };
+  CommandLineState state = { FALSE };
+  int status;
+
+  /* Check once the files are opened (and the window presented). */
+  g_signal_connect_after (app, "open", G_CALLBACK (check_command_line_window), &state);
+
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (state.checked);
+}
+
+static void
+test_window_empty_state (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) good = data_file (GOOD_FIXTURE);
+  SmolderWindow *window;
+  SmolderProfilePage *page;
+  AdwTabView *tab_view;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = g_object_ref (smolder_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  tab_view = smolder_window_get_tab_view (window);
+
+  /* Closing the last tab while it loads cancels it; the empty state returns. */
+  page = smolder_window_open_file (window, good);
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  g_assert_true (smolder_profile_page_get_loading (page));
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.close-tab", NULL);
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 0);
+  g_assert_null (page);
+
+  /* The load finishes into nothing: no crash, no tab. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* A late result of an older query never replaces a newer one. */
+static void
+test_top_view_stale (void)
+{
+  g_autoptr(GFile) good = data_file (GOOD_FIXTURE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderProfile) profile = smolder_profile_new_from_file (good, NULL, NULL, &error);
+  g_autoptr(SmolderQuery) alloc_space = NULL;
+  g_autoptr(SmolderQuery) inuse_space = NULL;
+  g_autoptr(SmolderTopItem) item = NULL;
+  SmolderTopView *view;
+
+  g_assert_no_error (error);
+  alloc_space = query_for_sample_type (profile, "alloc_space");
+  inuse_space = query_for_sample_type (profile, "inuse_space");
+
+  view = g_object_ref_sink (SMOLDER_TOP_VIEW (smolder_top_view_new ()));
+  smolder_top_view_set_profile (view, profile);
+  smolder_top_view_set_query (view, alloc_space);
+  smolder_top_view_set_query (view, inuse_space);
+  wait_until (top_view_settled, view);
+
+  g_assert_cmpuint (smolder_top_get_sample_index (smolder_top_view_get_top (view)), ==,
+                    smolder_query_get_sample_index (inuse_space));
+  item = first_row (view);
+  g_assert_cmpstr (smolder_top_item_get_name (item), ==, "main.registerSession");
+  g_clear_object (&item);
+
+  /* Sortable: by cum (pprof -top -cum's first row), and by name. */
+  sort_by (view, 2, GTK_SORT_DESCENDING);
+  item = first_row (view);
+  g_assert_cmpstr (smolder_top_item_get_name (item), ==, "main.main.func1.1");
+  g_clear_object (&item);
+  sort_by (view, 4, GTK_SORT_ASCENDING);
+  item = first_row (view);
+  g_assert_cmpstr (smolder_top_item_get_name (item), ==, "main.cacheMetadata");
+  g_clear_object (&item);
+
+  /* Disposed while a worker runs: the worker must not keep it alive. */
+  smolder_top_view_set_query (view, alloc_space);
+  g_assert_true (smolder_top_view_get_busy (view));
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's schemas, which
+   * libadwaita needs. Recent files go to a folder of our own instead. */
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  /* The same as tests/ui/meson.build sets, for a run by hand. */
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  g_setenv ("NO_AT_BRIDGE", "1", FALSE);
+
+  home = g_dir_make_tmp ("smolder-test-window-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+
+  adw_init ();
+
+  g_test_add_func ("/smolder/top-view/stale-results", test_top_view_stale);
+  g_test_add_func ("/smolder/window/drop", test_window_drop);
+  g_test_add_func ("/smolder/window/command-line", test_window_command_line);
+  g_test_add_func ("/smolder/window/close-while-loading", test_window_empty_state);
+
+  status = g_test_run ();
+
+  /* Only what the tests wrote there: the recent files list. */
+  {
+    g_autofree char *recent = g_build_filename (home, "recently-used.xbel", NULL);
+
+    g_unlink (recent);
+    g_rmdir (home);
+  }
+
+  return status;
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-flame-export.h: a flame graph to an SVG, PNG or PDF file. */
+#pragma once
+
+#include "smolder-flame-paint.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SMOLDER_FLAME_EXPORT_SVG,
+  SMOLDER_FLAME_EXPORT_PNG,
+  SMOLDER_FLAME_EXPORT_PDF,
+} SmolderFlameExportFormat;
+
+typedef struct {
+  double                  width;        /* <= 0: 1200 */
+  double                  height;       /* <= 0: the whole graph plus the title */
+  double                  row_height;   /* <= 0: the default */
+  SmolderFlameOrientation orientation;
+  gboolean                dark;
+  gboolean                draw_labels;
+  const char             *font;         /* NULL: "Sans 9" */
+  const char             *title;        /* a line above the graph; NULL: none */
+  SmolderFlameSearch     *search;       /* NULL: none */
+  guint                   zoom_root;    /* 0: the whole tree */
+} SmolderFlameExportOptions;
+
+void     smolder_flame_export_options_init (SmolderFlameExportOptions *options);
+
+/* By the file name's extension (case-insensitive); FALSE when unknown. */
+gboolean smolder_flame_export_format_from_path (const char               *path,
+                                                SmolderFlameExportFormat *out_format);
+
+/* Renders @tree with @options into @path in @format. */
+gboolean smolder_flame_export_to_file (SmolderCallTree                 *tree,
+                                       const SmolderFlameExportOptions *options,
+                                       SmolderFlameExportFormat         format,
+                                       const char                      *path,
+                                       GError                         **error);
+
+/* The same drawing on any cairo_t (the caller picks size and surface). */
+void     smolder_flame_export_draw (cairo_t                         *cr,
+                                    SmolderCallTree                 *tree,
+                                    const SmolderFlameExportOptions *options,
+                                    double                           width,
+                                    double                           height);
+
+/* The size smolder_flame_export_to_file() uses for @tree and @options. */
+void     smolder_flame_export_get_size (SmolderCallTree                 *tree,
+                                        const SmolderFlameExportOptions *options,
+                                        double                          *width,
+                                        double                          *height);
+
+G_END_DECLS

@@ -1,0 +1,1062 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-flame-graph.c: input, focus, tooltips and a11y around the painter.
+ *
+ * The bars are painted once into a cairo render node and that node is
+ * re-appended on every snapshot until the tree, zoom, size, scroll, search
+ * or style changes; hover and focus are drawn on top as colour and border
+ * nodes, so moving the pointer never repaints the bars. */
+
+#include "smolder-flame-graph.h"
+
+#include "smolder-units.h"
+
+#include <string.h>
+
+struct _SmolderFlameGraph
+{
+  GtkWidget parent_instance;
+
+  /* owned */
+  SmolderCallTree    *tree;
+  SmolderFlameLayout *layout;       /* for the current size, zoom and scroll */
+  SmolderFlameSearch *search;
+  GskRenderNode      *frame_node;   /* the drawn bars, reused until invalid */
+  GtkWidget          *context_menu;
+
+  /* state */
+  SmolderFlameOrientation orientation;
+  guint    zoom_root;
+  guint32  hover;
+  guint32  focus;
+  double   scroll;
+  gboolean dark;
+  gboolean frame_dark;              /* the style frame_node was drawn in */
+};
+
+enum {
+  PROP_0,
+  PROP_CALL_TREE,
+  PROP_ORIENTATION,
+  PROP_ZOOM_ROOT,
+  PROP_FOCUS_NODE,
+  N_PROPS
+};
+
+enum {
+  FRAME_ACTION,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (SmolderFlameGraph, smolder_flame_graph, GTK_TYPE_WIDGET)
+
+#define MIN_WIDTH 120
+#define NATURAL_WIDTH 800
+
+/* --- caches --- */
+
+static void
+invalidate_frame (SmolderFlameGraph *self)
+{
+  g_clear_pointer (&self->frame_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+invalidate_layout (SmolderFlameGraph *self)
+{
+  g_clear_pointer (&self->layout, smolder_flame_layout_unref);
+  invalidate_frame (self);
+}
+
+static double
+content_height (SmolderFlameGraph *self)
+{
+  if (self->tree == NULL || smolder_call_tree_get_n_nodes (self->tree) == 0)
+    return 0;
+  return (smolder_call_tree_get_max_depth (self->tree) + 1) * SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
+}
+
+static double
+max_scroll (SmolderFlameGraph *self)
+{
+  return MAX (0.0, content_height (self) - gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+static SmolderFlameLayout *
+ensure_layout (SmolderFlameGraph *self)
+{
+  SmolderFlameLayoutParams params = { 0 };
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->layout != NULL)
+    return self->layout;
+  if (self->tree == NULL || width <= 0 || height <= 0)
+    return NULL;
+
+  self->scroll = CLAMP (self->scroll, 0.0, max_scroll (self));
+  params.width = width;
+  params.height = height;
+  params.row_height = SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
+  params.scroll = self->scroll;
+  params.orientation = self->orientation;
+  self->layout = smolder_flame_layout_new (self->tree, self->zoom_root, &params);
+  return self->layout;
+}
+
+static gboolean
+node_valid (SmolderFlameGraph *self,
+            guint32            node)
+{
+  return self->tree != NULL && node < smolder_call_tree_get_n_nodes (self->tree);
+}
+
+static void
+update_actions (SmolderFlameGraph *self)
+{
+  gboolean has_node = node_valid (self, self->focus) && self->focus != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.zoom-out", self->zoom_root != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.zoom-in", node_valid (self, self->focus));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.focus-on", has_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.ignore", has_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.hide", has_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.show-callers", has_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.copy-name", has_node);
+}
+
+/* --- text --- */
+
+static const char *
+unit_of (SmolderCallTree *tree)
+{
+  SmolderProfile *profile = smolder_frames_get_profile (smolder_call_tree_get_frames (tree));
+  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_call_tree_get_sample_index (tree));
+
+  return vt != NULL ? smolder_profile_get_string (profile, vt->unit) : "";
+}
+
+char *
+smolder_flame_graph_describe_node (SmolderFlameGraph *self,
+                                   guint32            node)
+{
+  g_autoptr(GString) str = NULL;
+  g_autofree char *self_s = NULL, *total_s = NULL;
+  g_autofree char *self_pct = NULL, *total_pct = NULL, *zoom_pct = NULL;
+  SmolderFrames *frames;
+  const char *unit;
+  guint32 frame;
+  gint64 root_total, zoom_total, value_self, value_total;
+
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
+
+  if (!node_valid (self, node))
+    return NULL;
+
+  frames = smolder_call_tree_get_frames (self->tree);
+  frame = smolder_call_tree_get_frame (self->tree, node);
+  unit = unit_of (self->tree);
+  root_total = smolder_call_tree_get_total (self->tree, 0);
+  zoom_total = smolder_call_tree_get_total (self->tree, self->zoom_root);
+  value_self = smolder_call_tree_get_self (self->tree, node);
+  value_total = smolder_call_tree_get_total (self->tree, node);
+
+  str = g_string_new (NULL);
+  if (frame != SMOLDER_NO_ID && smolder_frames_get_function (frames, frame)[0] != '\0')
+    g_string_append (str, smolder_frames_get_function (frames, frame));
+  else
+    g_string_append (str, smolder_call_tree_get_name (self->tree, node));
+
+  if (frame != SMOLDER_NO_ID && smolder_frames_get_file (frames, frame)[0] != '\0')
+    {
+      gint64 line = smolder_frames_get_line (frames, frame);
+
+      if (line <= 0)
+        line = smolder_frames_get_start_line (frames, frame);
+      g_string_append_c (str, '\n');
+      g_string_append (str, smolder_frames_get_file (frames, frame));
+      if (line > 0)
+        g_string_append_printf (str, ":%" G_GINT64_FORMAT, line);
+    }
+
+  self_s = smolder_units_format (value_self, unit);
+  total_s = smolder_units_format (value_total, unit);
+  self_pct = smolder_units_format_percent (value_self, root_total);
+  total_pct = smolder_units_format_percent (value_total, root_total);
+  zoom_pct = smolder_units_format_percent (value_total, zoom_total);
+
+  g_string_append_printf (str, "\nSelf: %s (%s of total)", self_s, self_pct);
+  g_string_append_printf (str, "\nTotal: %s (%s of total", total_s, total_pct);
+  if (self->zoom_root != 0)
+    g_string_append_printf (str, ", %s of zoomed", zoom_pct);
+  g_string_append_c (str, ')');
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static void
+set_hover (SmolderFlameGraph *self,
+           guint32            node)
+{
+  g_autofree char *text = NULL;
+
+  if (self->hover == node)
+    return;
+  self->hover = node;
+  /* Plain text: a Go name such as "pkg.(*T).<b>" must not become markup. */
+  text = smolder_flame_graph_describe_node (self, node);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* --- zoom and focus --- */
+
+static void
+make_visible (SmolderFlameGraph *self,
+              guint32            node)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double rh = SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
+  double top, scroll;
+  guint row;
+
+  if (!node_valid (self, node) || height <= 0)
+    return;
+
+  /* Distance of the row's far edge from the root edge, in content pixels. */
+  row = smolder_call_tree_get_depth (self->tree, node);
+  top = row * rh;
+  scroll = self->scroll;
+  if (top < scroll)
+    scroll = top;
+  else if (top + rh > scroll + height)
+    scroll = top + rh - height;
+  scroll = CLAMP (scroll, 0.0, max_scroll (self));
+  if (scroll != self->scroll)
+    {
+      self->scroll = scroll;
+      invalidate_layout (self);
+    }
+}
+
+void
+smolder_flame_graph_set_focus_node (SmolderFlameGraph *self,
+                                    guint32            node)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
+
+  if (!node_valid (self, node))
+    node = SMOLDER_NO_ID;
+  if (self->focus == node)
+    return;
+  self->focus = node;
+  make_visible (self, node);
+  if (node != SMOLDER_NO_ID)
+    {
+      g_autofree char *text = smolder_flame_graph_describe_node (self, node);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                      -1);
+    }
+  update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_NODE]);
+}
+
+guint32
+smolder_flame_graph_get_focus_node (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), SMOLDER_NO_ID);
+  return self->focus;
+}
+
+guint32
+smolder_flame_graph_get_hover_node (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), SMOLDER_NO_ID);
+  return self->hover;
+}
+
+guint
+smolder_flame_graph_get_zoom_root (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), 0);
+  return self->zoom_root;
+}
+
+void
+smolder_flame_graph_set_zoom_root (SmolderFlameGraph *self,
+                                   guint              node)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
+
+  if (!node_valid (self, node))
+    node = 0;
+  if (self->zoom_root == node)
+    return;
+  self->zoom_root = node;
+  set_hover (self, SMOLDER_NO_ID);
+  invalidate_layout (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_ROOT]);
+}
+
+/* Zooms to @node, or out to it when it is the zoom root's ancestor. */
+static void
+zoom_to (SmolderFlameGraph *self,
+         guint32            node)
+{
+  if (!node_valid (self, node))
+    return;
+  smolder_flame_graph_set_zoom_root (self, node);
+  smolder_flame_graph_set_focus_node (self, node);
+}
+
+static void
+zoom_out (SmolderFlameGraph *self)
+{
+  guint32 parent;
+
+  if (self->tree == NULL || self->zoom_root == 0)
+    return;
+  parent = smolder_call_tree_get_parent (self->tree, self->zoom_root);
+  zoom_to (self, parent != SMOLDER_NO_ID ? parent : 0);
+}
+
+/* --- search --- */
+
+guint
+smolder_flame_graph_set_search (SmolderFlameGraph *self,
+                                GRegex            *regex,
+                                double            *out_fraction)
+{
+  guint n = 0;
+  double fraction = 0.0;
+
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), 0);
+
+  g_clear_pointer (&self->search, smolder_flame_search_unref);
+  if (regex != NULL && self->tree != NULL)
+    {
+      self->search = smolder_flame_search_new (self->tree, regex);
+      n = smolder_flame_search_get_n_matches (self->search);
+      fraction = smolder_flame_search_get_fraction (self->search);
+    }
+  invalidate_frame (self);
+  if (out_fraction != NULL)
+    *out_fraction = fraction;
+  return n;
+}
+
+SmolderFlameSearch *
+smolder_flame_graph_get_search (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
+  return self->search;
+}
+
+gboolean
+smolder_flame_graph_focus_next_match (SmolderFlameGraph *self)
+{
+  SmolderFlameLayout *layout;
+  guint32 next;
+
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), FALSE);
+
+  if (self->search == NULL)
+    return FALSE;
+  next = smolder_flame_search_next (self->search, self->focus);
+  if (next == SMOLDER_NO_ID)
+    return FALSE;
+
+  /* A match outside the zoom, or too narrow to draw: zoom out first, then
+   * onto its parent if it is still too narrow. */
+  layout = ensure_layout (self);
+  if (layout != NULL && smolder_flame_layout_lookup (layout, next) == NULL)
+    {
+      smolder_flame_graph_set_zoom_root (self, 0);
+      layout = ensure_layout (self);
+      if (layout != NULL && smolder_flame_layout_lookup (layout, next) == NULL)
+        {
+          guint32 parent = smolder_call_tree_get_parent (self->tree, next);
+
+          smolder_flame_graph_set_zoom_root (self, parent != SMOLDER_NO_ID ? parent : 0);
+        }
+    }
+  smolder_flame_graph_set_focus_node (self, next);
+  return TRUE;
+}
+
+/* --- properties --- */
+
+SmolderCallTree *
+smolder_flame_graph_get_call_tree (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
+  return self->tree;
+}
+
+void
+smolder_flame_graph_set_call_tree (SmolderFlameGraph *self,
+                                   SmolderCallTree   *tree)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
+  g_return_if_fail (tree == NULL || SMOLDER_IS_CALL_TREE (tree));
+
+  if (!g_set_object (&self->tree, tree))
+    return;
+
+  g_clear_pointer (&self->search, smolder_flame_search_unref);
+  self->zoom_root = 0;
+  self->hover = SMOLDER_NO_ID;
+  self->focus = SMOLDER_NO_ID;
+  self->scroll = 0;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+  invalidate_layout (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL_TREE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_ROOT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_NODE]);
+}
+
+SmolderFlameOrientation
+smolder_flame_graph_get_orientation (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), SMOLDER_FLAME_ORIENTATION_FLAME);
+  return self->orientation;
+}
+
+void
+smolder_flame_graph_set_orientation (SmolderFlameGraph       *self,
+                                     SmolderFlameOrientation  orientation)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
+
+  if (self->orientation == orientation)
+    return;
+  self->orientation = orientation;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIENTATION]);
+}
+
+SmolderFlameLayout *
+smolder_flame_graph_get_layout (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
+  return ensure_layout (self);
+}
+
+/* --- input --- */
+
+static void
+smolder_flame_graph_motion_cb (SmolderFlameGraph        *self,
+                               double                    x,
+                               double                    y,
+                               GtkEventControllerMotion *motion)
+{
+  SmolderFlameLayout *layout = ensure_layout (self);
+
+  set_hover (self, layout != NULL ? smolder_flame_layout_hit_test (layout, x, y) : SMOLDER_NO_ID);
+}
+
+static void
+smolder_flame_graph_leave_cb (SmolderFlameGraph        *self,
+                              GtkEventControllerMotion *motion)
+{
+  set_hover (self, SMOLDER_NO_ID);
+}
+
+static void
+popup_context_menu (SmolderFlameGraph *self,
+                    double             x,
+                    double             y)
+{
+  if (self->context_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenu) view = g_menu_new ();
+      g_autoptr(GMenu) filters = g_menu_new ();
+      g_autoptr(GMenu) other = g_menu_new ();
+
+      g_menu_append (view, "_Zoom In", "flame.zoom-in");
+      g_menu_append (view, "Zoom _Out", "flame.zoom-out");
+      g_menu_append (filters, "_Focus On", "flame.focus-on");
+      g_menu_append (filters, "_Ignore", "flame.ignore");
+      g_menu_append (filters, "_Hide", "flame.hide");
+      g_menu_append (other, "Show _Callers/Callees", "flame.show-callers");
+      g_menu_append (other, "_Copy Name", "flame.copy-name");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (filters));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
+
+      self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+smolder_flame_graph_click_pressed_cb (SmolderFlameGraph *self,
+                                      int                n_press,
+                                      double             x,
+                                      double             y,
+                                      GtkGestureClick   *click)
+{
+  SmolderFlameLayout *layout = ensure_layout (self);
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (click));
+  guint32 node;
+
+  if (layout == NULL)
+    return;
+  node = smolder_flame_layout_hit_test (layout, x, y);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      if (node != SMOLDER_NO_ID)
+        {
+          smolder_flame_graph_set_focus_node (self, node);
+          popup_context_menu (self, x, y);
+        }
+      gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+
+  if (button == GDK_BUTTON_PRIMARY && node != SMOLDER_NO_ID)
+    {
+      /* The zoom root or an ancestor bar zooms out to it; a frame below zooms in. */
+      zoom_to (self, node);
+      gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+}
+
+static gboolean
+smolder_flame_graph_scroll_cb (SmolderFlameGraph        *self,
+                               double                    dx,
+                               double                    dy,
+                               GtkEventControllerScroll *scroll)
+{
+  double step = 3 * SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
+  double value;
+
+  if (max_scroll (self) <= 0)
+    return FALSE;
+  /* Scrolling up walks toward the leaves in a flame (they are on top). */
+  value = self->orientation == SMOLDER_FLAME_ORIENTATION_FLAME ? self->scroll - dy * step
+                                                               : self->scroll + dy * step;
+  value = CLAMP (value, 0.0, max_scroll (self));
+  if (value != self->scroll)
+    {
+      self->scroll = value;
+      set_hover (self, SMOLDER_NO_ID);
+      invalidate_layout (self);
+    }
+  return TRUE;
+}
+
+static void
+smolder_flame_graph_focus_changed_cb (SmolderFlameGraph *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* --- keyboard --- */
+
+typedef enum {
+  MOVE_PARENT,
+  MOVE_CHILD,
+  MOVE_PREV,
+  MOVE_NEXT,
+} Move;
+
+static guint32
+widest_shown_child (SmolderFlameGraph  *self,
+                    SmolderFlameLayout *layout,
+                    guint32             node)
+{
+  guint32 best = SMOLDER_NO_ID;
+  double best_width = -1;
+
+  /* Below an ancestor bar, the only child on screen is on the zoom path. */
+  for (guint32 c = smolder_call_tree_get_first_child (self->tree, node);
+       c != SMOLDER_NO_ID;
+       c = smolder_call_tree_get_next_sibling (self->tree, c))
+    {
+      const SmolderFlameRect *r = smolder_flame_layout_lookup (layout, c);
+
+      if (r != NULL && r->width > best_width)
+        {
+          best = c;
+          best_width = r->width;
+        }
+    }
+  return best;
+}
+
+static void
+move_focus (SmolderFlameGraph *self,
+            Move               move)
+{
+  SmolderFlameLayout *layout = ensure_layout (self);
+  const SmolderFlameRect *r;
+  guint32 target = SMOLDER_NO_ID;
+
+  if (layout == NULL)
+    return;
+  if (!node_valid (self, self->focus) || smolder_flame_layout_lookup (layout, self->focus) == NULL)
+    {
+      smolder_flame_graph_set_focus_node (self, self->zoom_root);
+      return;
+    }
+
+  switch (move)
+    {
+    case MOVE_PARENT:
+      target = smolder_call_tree_get_parent (self->tree, self->focus);
+      break;
+    case MOVE_CHILD:
+      target = widest_shown_child (self, layout, self->focus);
+      break;
+    case MOVE_PREV:
+    case MOVE_NEXT:
+      {
+        const SmolderFlameRect *rects;
+        guint n, i;
+
+        r = smolder_flame_layout_lookup (layout, self->focus);
+        rects = smolder_flame_layout_get_row_rects (layout, r->row, &n);
+        i = r - rects;
+        if (move == MOVE_PREV && i > 0)
+          target = rects[i - 1].node;
+        else if (move == MOVE_NEXT && i + 1 < n)
+          target = rects[i + 1].node;
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (target != SMOLDER_NO_ID && smolder_flame_layout_lookup (layout, target) != NULL)
+    smolder_flame_graph_set_focus_node (self, target);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static gboolean
+key_up_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
+
+  move_focus (self, self->orientation == SMOLDER_FLAME_ORIENTATION_FLAME ? MOVE_CHILD : MOVE_PARENT);
+  return TRUE;
+}
+
+static gboolean
+key_down_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
+
+  move_focus (self, self->orientation == SMOLDER_FLAME_ORIENTATION_FLAME ? MOVE_PARENT : MOVE_CHILD);
+  return TRUE;
+}
+
+static gboolean
+key_left_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  move_focus (SMOLDER_FLAME_GRAPH (widget), MOVE_PREV);
+  return TRUE;
+}
+
+static gboolean
+key_right_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  move_focus (SMOLDER_FLAME_GRAPH (widget), MOVE_NEXT);
+  return TRUE;
+}
+
+/* --- actions --- */
+
+static void
+emit_frame_action (SmolderFlameGraph *self,
+                   const char        *action)
+{
+  if (!node_valid (self, self->focus))
+    return;
+  g_signal_emit (self, signals[FRAME_ACTION], 0, action,
+                 smolder_call_tree_get_name (self->tree, self->focus));
+}
+
+static void
+action_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
+
+  if (g_str_equal (action_name, "flame.zoom-out"))
+    zoom_out (self);
+  else if (g_str_equal (action_name, "flame.zoom-in"))
+    zoom_to (self, self->focus);
+  else if (g_str_equal (action_name, "flame.copy-name"))
+    {
+      if (node_valid (self, self->focus))
+        gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                                smolder_call_tree_get_name (self->tree, self->focus));
+    }
+  else if (g_str_has_prefix (action_name, "flame."))
+    emit_frame_action (self, action_name + strlen ("flame."));
+}
+
+/* --- GtkWidget --- */
+
+static GtkSizeRequestMode
+smolder_flame_graph_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+smolder_flame_graph_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN_WIDTH;
+      *natural = NATURAL_WIDTH;
+    }
+  else
+    {
+      *minimum = 4 * SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
+      *natural = MAX (*minimum, (int) content_height (self));
+    }
+}
+
+static void
+smolder_flame_graph_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
+  SmolderFlameLayout *layout = self->layout;
+
+  if (layout != NULL)
+    {
+      const SmolderFlameLayoutParams *p = smolder_flame_layout_get_params (layout);
+
+      if (p->width != width || p->height != height)
+        invalidate_layout (self);
+    }
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
+}
+
+static gboolean
+style_is_dark (GtkWidget *widget)
+{
+  GdkRGBA fg;
+
+  /* Light text means a dark style; gtk_widget_get_color() is GTK 4.10. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
+}
+
+static void
+append_outline (GtkSnapshot            *snapshot,
+                SmolderFlameLayout     *layout,
+                const SmolderFlameRect *r,
+                const GdkRGBA          *color,
+                double                  line_width,
+                const GdkRGBA          *fill)
+{
+  double y = smolder_flame_layout_get_row_y (layout, r->row);
+  double rh = smolder_flame_layout_get_params (layout)->row_height;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (r->x, y, MAX (r->width >= 3 ? r->width - 1 : r->width, 1), rh - 1);
+  GskRoundedRect rounded;
+  const float widths[4] = { line_width, line_width, line_width, line_width };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  if (fill != NULL)
+    gtk_snapshot_append_color (snapshot, fill, &bounds);
+  gsk_rounded_rect_init_from_rect (&rounded, &bounds, 0);
+  gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
+}
+
+static void
+smolder_flame_graph_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
+  SmolderFlameLayout *layout;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  const SmolderFlameRect *r;
+
+  self->dark = style_is_dark (widget);
+  layout = ensure_layout (self);
+  if (layout == NULL)
+    return;
+
+  if (self->frame_node != NULL && self->frame_dark != self->dark)
+    g_clear_pointer (&self->frame_node, gsk_render_node_unref);
+
+  if (self->frame_node == NULL)
+    {
+      g_autoptr(GtkSnapshot) inner = gtk_snapshot_new ();
+      SmolderFlamePaintOptions options;
+      cairo_t *cr;
+
+      smolder_flame_paint_options_init (&options);
+      options.dark = self->dark;
+      options.search = self->search;
+      options.background = FALSE;
+      cr = gtk_snapshot_append_cairo (inner, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      smolder_flame_paint (cr, layout, &options);
+      cairo_destroy (cr);
+      self->frame_node = gtk_snapshot_free_to_node (g_steal_pointer (&inner));
+      self->frame_dark = self->dark;
+    }
+  if (self->frame_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->frame_node);
+
+  /* Hover and focus over the cached bars. */
+  if (self->hover != SMOLDER_NO_ID && (r = smolder_flame_layout_lookup (layout, self->hover)) != NULL)
+    {
+      GdkRGBA fill = { 1, 1, 1, 0.25 };
+      GdkRGBA line = self->dark ? (GdkRGBA) { 1, 1, 1, 0.9 } : (GdkRGBA) { 0, 0, 0, 0.75 };
+
+      append_outline (snapshot, layout, r, &line, 1, &fill);
+    }
+  if (self->focus != SMOLDER_NO_ID && gtk_widget_has_focus (widget) &&
+      (r = smolder_flame_layout_lookup (layout, self->focus)) != NULL)
+    {
+      GdkRGBA accent = self->dark ? (GdkRGBA) { 0.47, 0.68, 0.93, 1 } : (GdkRGBA) { 0.11, 0.44, 0.85, 1 };
+
+      append_outline (snapshot, layout, r, &accent, 2, NULL);
+    }
+}
+
+static gboolean
+smolder_flame_graph_grab_focus (GtkWidget *widget)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
+
+  if (!GTK_WIDGET_CLASS (smolder_flame_graph_parent_class)->grab_focus (widget))
+    return FALSE;
+  if (self->focus == SMOLDER_NO_ID && self->tree != NULL)
+    smolder_flame_graph_set_focus_node (self, self->zoom_root);
+  return TRUE;
+}
+
+/* --- GObject --- */
+
+GtkWidget *
+smolder_flame_graph_new (void)
+{
+  return g_object_new (SMOLDER_TYPE_FLAME_GRAPH, NULL);
+}
+
+static void
+smolder_flame_graph_dispose (GObject *object)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (object);
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->frame_node, gsk_render_node_unref);
+  g_clear_pointer (&self->layout, smolder_flame_layout_unref);
+  g_clear_pointer (&self->search, smolder_flame_search_unref);
+  g_clear_object (&self->tree);
+
+  G_OBJECT_CLASS (smolder_flame_graph_parent_class)->dispose (object);
+}
+
+static void
+smolder_flame_graph_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (object);
+
+  switch (prop_id)
+    {
+    case PROP_CALL_TREE:
+      g_value_set_object (value, self->tree);
+      break;
+    case PROP_ORIENTATION:
+      g_value_set_boolean (value, self->orientation == SMOLDER_FLAME_ORIENTATION_ICICLE);
+      break;
+    case PROP_ZOOM_ROOT:
+      g_value_set_uint (value, self->zoom_root);
+      break;
+    case PROP_FOCUS_NODE:
+      g_value_set_uint (value, self->focus);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+smolder_flame_graph_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (object);
+
+  switch (prop_id)
+    {
+    case PROP_CALL_TREE:
+      smolder_flame_graph_set_call_tree (self, g_value_get_object (value));
+      break;
+    case PROP_ORIENTATION:
+      smolder_flame_graph_set_orientation (self, g_value_get_boolean (value)
+                                                 ? SMOLDER_FLAME_ORIENTATION_ICICLE
+                                                 : SMOLDER_FLAME_ORIENTATION_FLAME);
+      break;
+    case PROP_ZOOM_ROOT:
+      smolder_flame_graph_set_zoom_root (self, g_value_get_uint (value));
+      break;
+    case PROP_FOCUS_NODE:
+      smolder_flame_graph_set_focus_node (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+smolder_flame_graph_class_init (SmolderFlameGraphClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = smolder_flame_graph_dispose;
+  object_class->get_property = smolder_flame_graph_get_property;
+  object_class->set_property = smolder_flame_graph_set_property;
+
+  widget_class->get_request_mode = smolder_flame_graph_get_request_mode;
+  widget_class->measure = smolder_flame_graph_measure;
+  widget_class->size_allocate = smolder_flame_graph_size_allocate;
+  widget_class->snapshot = smolder_flame_graph_snapshot;
+  widget_class->grab_focus = smolder_flame_graph_grab_focus;
+
+  properties[PROP_CALL_TREE] =
+    g_param_spec_object ("call-tree", NULL, NULL,
+                         SMOLDER_TYPE_CALL_TREE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE for an icicle (root at the top); a boolean binds to a toggle. */
+  properties[PROP_ORIENTATION] =
+    g_param_spec_boolean ("icicle", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM_ROOT] =
+    g_param_spec_uint ("zoom-root", NULL, NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOCUS_NODE] =
+    g_param_spec_uint ("focus-node", NULL, NULL, 0, G_MAXUINT32, SMOLDER_NO_ID,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SmolderFlameGraph::frame-action:
+   * @action: "focus-on", "ignore", "hide" or "show-callers"
+   * @name: the frame's printable name (as the engine's filters match it)
+   *
+   * An action on the focused frame that the page carries out.
+   */
+  signals[FRAME_ACTION] =
+    g_signal_new ("frame-action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "flame.zoom-out", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "flame.zoom-in", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "flame.focus-on", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "flame.ignore", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "flame.hide", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "flame.copy-name", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "flame.show-callers", NULL, action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "flame.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "flame.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "flame.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "flame.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "flame.copy-name", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, key_up_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Up, 0, key_up_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, key_down_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, 0, key_down_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, key_left_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, key_left_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, key_right_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, key_right_cb, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "flamegraph");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE);
+}
+
+static void
+smolder_flame_graph_init (SmolderFlameGraph *self)
+{
+  GtkEventController *motion, *scroll, *focus;
+  GtkGesture *click;
+
+  self->hover = SMOLDER_NO_ID;
+  self->focus = SMOLDER_NO_ID;
+  self->orientation = SMOLDER_FLAME_ORIENTATION_FLAME;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Flame graph",
+                                  -1);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "enter", G_CALLBACK (smolder_flame_graph_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (smolder_flame_graph_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (smolder_flame_graph_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (smolder_flame_graph_click_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (smolder_flame_graph_scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (smolder_flame_graph_focus_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (smolder_flame_graph_focus_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  update_actions (self);
+}

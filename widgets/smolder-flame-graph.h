@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-flame-graph.h: an interactive flame graph of a SmolderCallTree.
+ *
+ * Drawn by widgets/paint (the same painter as `smolder-cli export`); this
+ * widget adds hover, tooltips, zoom, keyboard focus, search highlighting,
+ * a context menu and accessibility. Actions the page must carry out
+ * (filters, callers view) come out as the "frame-action" signal. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "smolder-call-tree.h"
+#include "smolder-flame-layout.h"
+#include "smolder-flame-paint.h"
+
+G_BEGIN_DECLS
+
+#define SMOLDER_TYPE_FLAME_GRAPH (smolder_flame_graph_get_type ())
+G_DECLARE_FINAL_TYPE (SmolderFlameGraph, smolder_flame_graph, SMOLDER, FLAME_GRAPH, GtkWidget)
+
+GtkWidget              *smolder_flame_graph_new             (void);
+
+SmolderCallTree        *smolder_flame_graph_get_call_tree   (SmolderFlameGraph       *self);
+/* Resets zoom, focus and search (the nodes of another tree mean nothing). */
+void                    smolder_flame_graph_set_call_tree   (SmolderFlameGraph       *self,
+                                                             SmolderCallTree         *tree);
+
+SmolderFlameOrientation smolder_flame_graph_get_orientation (SmolderFlameGraph       *self);
+void                    smolder_flame_graph_set_orientation (SmolderFlameGraph       *self,
+                                                             SmolderFlameOrientation  orientation);
+
+/* The node drawn full width (0: the whole tree). */
+guint                   smolder_flame_graph_get_zoom_root   (SmolderFlameGraph       *self);
+void                    smolder_flame_graph_set_zoom_root   (SmolderFlameGraph       *self,
+                                                             guint                    node);
+
+/* The keyboard-focused frame, or SMOLDER_NO_ID. */
+guint32                 smolder_flame_graph_get_focus_node  (SmolderFlameGraph       *self);
+void                    smolder_flame_graph_set_focus_node  (SmolderFlameGraph       *self,
+                                                             guint32                  node);
+/* The frame under the pointer, or SMOLDER_NO_ID. */
+guint32                 smolder_flame_graph_get_hover_node  (SmolderFlameGraph       *self);
+
+/* Highlights frames matching @regex (NULL clears) and dims the others.
+ * Returns the number of matching frames; @out_fraction (may be NULL) gets
+ * their share of the total, each sample counted once. */
+guint                   smolder_flame_graph_set_search      (SmolderFlameGraph       *self,
+                                                             GRegex                  *regex,
+                                                             double                  *out_fraction);
+SmolderFlameSearch     *smolder_flame_graph_get_search      (SmolderFlameGraph       *self);
+/* Moves the focus to the next match (zooming out if it is not shown);
+ * FALSE when nothing matches. */
+gboolean                smolder_flame_graph_focus_next_match (SmolderFlameGraph      *self);
+
+/* What the tooltip says about @node: function, file:line, self and total
+ * in the profile's units, % of total and % of the zoomed root. */
+char                   *smolder_flame_graph_describe_node   (SmolderFlameGraph       *self,
+                                                             guint32                  node);
+
+/* The current layout (NULL before the first allocation); for tests. */
+SmolderFlameLayout     *smolder_flame_graph_get_layout      (SmolderFlameGraph       *self);
+
+G_END_DECLS
