@@ -907,21 +907,31 @@ decode_sample (Decoder      *d,
 
   smolder_profile_begin_sample (p);
 
-  for (gsize i = 0; i < s->n_location_id; i++)
+  /* Written in place: per-element appends cost a fifth of the decode. */
+  if (s->n_location_id > 0)
     {
-      guint32 loc = id_map_lookup (&d->location_ids, s->location_id[i]);
-      if (loc == SMOLDER_NO_ID)
+      guint32 base = p->sample_locs->len;
+      guint32 *out;
+
+      g_array_set_size (p->sample_locs, base + s->n_location_id);
+      out = &g_array_index (p->sample_locs, guint32, base);
+      for (gsize i = 0; i < s->n_location_id; i++)
         {
-          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-                       "sample %u refers to location id %" G_GUINT64_FORMAT ", which does not exist",
-                       index, s->location_id[i]);
-          return FALSE;
+          guint32 loc = id_map_lookup (&d->location_ids, s->location_id[i]);
+          if (loc == SMOLDER_NO_ID)
+            {
+              g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
+                           "sample %u refers to location id %" G_GUINT64_FORMAT ", which does not exist",
+                           index, s->location_id[i]);
+              return FALSE;
+            }
+          out[i] = loc;
         }
-      smolder_profile_sample_add_location (p, loc);
     }
 
-  for (gsize i = 0; i < s->n_value; i++)
-    smolder_profile_sample_add_value (p, s->value[i]);
+  G_STATIC_ASSERT (sizeof (gint64) == sizeof (s->value[0]));
+  if (s->n_value > 0)
+    g_array_append_vals (p->values, s->value, s->n_value);
 
   for (gsize i = 0; i < s->n_label; i++)
     {

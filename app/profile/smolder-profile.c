@@ -92,6 +92,9 @@ smolder_profile_intern (SmolderProfile *self,
                         const char     *str,
                         gssize          len)
 {
+  char stack_buf[256];
+  g_autofree char *heap_buf = NULL;
+  const char *key = str;
   gpointer found;
   char *copy;
 
@@ -105,25 +108,28 @@ smolder_profile_intern (SmolderProfile *self,
       g_hash_table_insert (self->string_index, copy, GUINT_TO_POINTER (1));
     }
 
-  if (len < 0)
-    len = strlen (str);
-
-  /* Look up without copying when the string is NUL-terminated at len. */
-  if (str[len] == '\0')
+  /* A slice of a larger buffer: look it up through a NUL-terminated copy
+   * (never read str[len], which may lie past the end of a mapped file),
+   * and store it in the chunk only when it is new. */
+  if (len >= 0)
     {
-      found = g_hash_table_lookup (self->string_index, str);
-      if (found != NULL)
-        return GPOINTER_TO_UINT (found) - 1;
-      copy = g_string_chunk_insert_len (self->string_chunk, str, len);
+      if ((gsize) len < sizeof stack_buf)
+        {
+          memcpy (stack_buf, str, len);
+          stack_buf[len] = '\0';
+          key = stack_buf;
+        }
+      else
+        key = heap_buf = g_strndup (str, len);
     }
   else
-    {
-      copy = g_string_chunk_insert_len (self->string_chunk, str, len);
-      found = g_hash_table_lookup (self->string_index, copy);
-      if (found != NULL)
-        return GPOINTER_TO_UINT (found) - 1;
-    }
+    len = strlen (str);
 
+  found = g_hash_table_lookup (self->string_index, key);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  copy = g_string_chunk_insert_len (self->string_chunk, key, len);
   g_ptr_array_add (self->strings, copy);
   g_hash_table_insert (self->string_index, copy, GUINT_TO_POINTER (self->strings->len));
   return self->strings->len - 1;
@@ -762,7 +768,8 @@ smolder_profile_get_sample_locations (SmolderProfile *self,
   start = g_array_index (self->sample_loc_offsets, guint32, index);
   end = g_array_index (self->sample_loc_offsets, guint32, index + 1);
   *n_locations = end - start;
-  return &g_array_index (self->sample_locs, guint32, start);
+  /* No pointer arithmetic on an empty (NULL) array. */
+  return end > start ? &g_array_index (self->sample_locs, guint32, start) : NULL;
 }
 
 const gint64 *
@@ -772,6 +779,8 @@ smolder_profile_get_sample_values (SmolderProfile *self,
   g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
   g_return_val_if_fail (index + 1 < self->sample_loc_offsets->len, NULL);
 
+  if (self->sample_types->len == 0)
+    return NULL;
   return &g_array_index (self->values, gint64, (gsize) index * self->sample_types->len);
 }
 
@@ -788,7 +797,7 @@ smolder_profile_get_sample_labels (SmolderProfile *self,
   start = g_array_index (self->sample_label_offsets, guint32, index);
   end = g_array_index (self->sample_label_offsets, guint32, index + 1);
   *n_labels = end - start;
-  return &g_array_index (self->labels, SmolderLabel, start);
+  return end > start ? &g_array_index (self->labels, SmolderLabel, start) : NULL;
 }
 
 gint64
@@ -797,16 +806,17 @@ smolder_profile_get_total (SmolderProfile *self,
 {
   guint n_types;
   const gint64 *values;
-  gint64 total = 0;
+  guint64 total = 0;
 
   g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
   g_return_val_if_fail (type_index < self->sample_types->len, 0);
 
   n_types = self->sample_types->len;
   values = (const gint64 *) (gpointer) self->values->data;
+  /* Wraps on overflow, as Go's int64 sums in pprof do. */
   for (gsize i = type_index; i < self->values->len; i += n_types)
-    total += values[i];
-  return total;
+    total += (guint64) values[i];
+  return (gint64) total;
 }
 
 const SmolderMemStats *
