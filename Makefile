@@ -17,10 +17,9 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	meson compile -C $(BUILD)
 
-# Until the window exists, show what the engine reads in a bundled sample.
+# The app on a bundled sample: a heap profile of a leaking Go service.
 run: build
-	./$(BUILD)/app/cli/smolder-cli info $(SAMPLE)
-	./$(BUILD)/app/cli/smolder-cli top $(SAMPLE)
+	./$(BUILD)/app/smolder $(SAMPLE)
 
 # Every test: unit, oracle (go tool pprof), CLI; then the engine under ASan+UBSan.
 check: build

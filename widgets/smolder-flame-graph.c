@@ -22,6 +22,8 @@ struct _SmolderFlameGraph
   SmolderFlameSearch *search;
   GskRenderNode      *frame_node;   /* the drawn bars, reused until invalid */
   GtkWidget          *context_menu;
+  GHashTable         *functions;    /* name -> SmolderFunction of the tree's profile, on demand */
+  SmolderFlameLabelCache *labels;   /* shaped names, kept across repaints */
 
   /* state */
   SmolderFlameOrientation orientation;
@@ -126,6 +128,7 @@ update_actions (SmolderFlameGraph *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.hide", has_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.show-callers", has_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.copy-name", has_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.context-menu", node_valid (self, self->focus));
 }
 
 /* --- text --- */
@@ -137,6 +140,31 @@ unit_of (SmolderCallTree *tree)
   const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_call_tree_get_sample_index (tree));
 
   return vt != NULL ? smolder_profile_get_string (profile, vt->unit) : "";
+}
+
+static const SmolderFunction *
+lookup_function (SmolderFlameGraph *self,
+                 const char        *name)
+{
+  if (name == NULL || name[0] == '\0')
+    return NULL;
+  if (self->functions == NULL)
+    {
+      SmolderProfile *profile = smolder_frames_get_profile (smolder_call_tree_get_frames (self->tree));
+      guint n = smolder_profile_get_n_functions (profile);
+
+      self->functions = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        {
+          const SmolderFunction *fn = smolder_profile_get_function (profile, i);
+          const char *fn_name = smolder_profile_get_string (profile, fn->name);
+
+          /* The first function of a name wins, as in the frames' keys. */
+          if (!g_hash_table_contains (self->functions, fn_name))
+            g_hash_table_insert (self->functions, (gpointer) fn_name, (gpointer) fn);
+        }
+    }
+  return g_hash_table_lookup (self->functions, name);
 }
 
 char *
@@ -170,16 +198,34 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   else
     g_string_append (str, smolder_call_tree_get_name (self->tree, node));
 
-  if (frame != SMOLDER_NO_ID && smolder_frames_get_file (frames, frame)[0] != '\0')
+  if (frame != SMOLDER_NO_ID)
     {
+      const char *file = smolder_frames_get_file (frames, frame);
       gint64 line = smolder_frames_get_line (frames, frame);
 
+      /* At function granularity the frame has no file: take the function's
+       * own (where it starts), as pprof's -list would show it. */
+      if (file[0] == '\0')
+        {
+          const SmolderFunction *fn = lookup_function (self, smolder_frames_get_function (frames, frame));
+
+          if (fn != NULL)
+            {
+              SmolderProfile *profile = smolder_frames_get_profile (frames);
+
+              file = smolder_profile_get_string (profile, fn->filename);
+              line = fn->start_line;
+            }
+        }
       if (line <= 0)
         line = smolder_frames_get_start_line (frames, frame);
-      g_string_append_c (str, '\n');
-      g_string_append (str, smolder_frames_get_file (frames, frame));
-      if (line > 0)
-        g_string_append_printf (str, ":%" G_GINT64_FORMAT, line);
+      if (file[0] != '\0')
+        {
+          g_string_append_c (str, '\n');
+          g_string_append (str, file);
+          if (line > 0)
+            g_string_append_printf (str, ":%" G_GINT64_FORMAT, line);
+        }
     }
 
   self_s = smolder_units_format (value_self, unit);
@@ -194,6 +240,8 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
     g_string_append_printf (str, ", %s of zoomed", zoom_pct);
   g_string_append_c (str, ')');
 
+  if (!g_utf8_validate (str->str, str->len, NULL))
+    return g_utf8_make_valid (str->str, str->len);
   return g_string_free (g_steal_pointer (&str), FALSE);
 }
 
@@ -410,6 +458,8 @@ smolder_flame_graph_set_call_tree (SmolderFlameGraph *self,
   if (!g_set_object (&self->tree, tree))
     return;
 
+  g_clear_pointer (&self->functions, g_hash_table_unref);
+
   g_clear_pointer (&self->search, smolder_flame_search_unref);
   self->zoom_root = 0;
   self->hover = SMOLDER_NO_ID;
@@ -532,7 +582,8 @@ smolder_flame_graph_click_pressed_cb (SmolderFlameGraph *self,
       return;
     }
 
-  if (button == GDK_BUTTON_PRIMARY && node != SMOLDER_NO_ID)
+  /* Button 0: a click synthesized by a test or an accessibility tool. */
+  if ((button == GDK_BUTTON_PRIMARY || button == 0) && node != SMOLDER_NO_ID)
     {
       /* The zoom root or an ancestor bar zooms out to it; a frame below zooms in. */
       zoom_to (self, node);
@@ -718,8 +769,20 @@ action_cb (GtkWidget  *widget,
   else if (g_str_equal (action_name, "flame.copy-name"))
     {
       if (node_valid (self, self->focus))
-        gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
-                                smolder_call_tree_get_name (self->tree, self->focus));
+        {
+          g_autofree char *name = g_utf8_make_valid (smolder_call_tree_get_name (self->tree, self->focus), -1);
+
+          gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), name);
+        }
+    }
+  else if (g_str_equal (action_name, "flame.context-menu"))
+    {
+      SmolderFlameLayout *layout = ensure_layout (self);
+      const SmolderFlameRect *r;
+
+      if (layout != NULL && (r = smolder_flame_layout_lookup (layout, self->focus)) != NULL)
+        popup_context_menu (self, r->x + MIN (r->width / 2, 24),
+                            smolder_flame_layout_get_row_y (layout, r->row) + SMOLDER_FLAME_DEFAULT_ROW_HEIGHT / 2);
     }
   else if (g_str_has_prefix (action_name, "flame."))
     emit_frame_action (self, action_name + strlen ("flame."));
@@ -837,6 +900,7 @@ smolder_flame_graph_snapshot (GtkWidget   *widget,
       options.dark = self->dark;
       options.search = self->search;
       options.background = FALSE;
+      options.label_cache = self->labels;
       cr = gtk_snapshot_append_cairo (inner, &GRAPHENE_RECT_INIT (0, 0, width, height));
       smolder_flame_paint (cr, layout, &options);
       cairo_destroy (cr);
@@ -892,6 +956,8 @@ smolder_flame_graph_dispose (GObject *object)
   g_clear_pointer (&self->frame_node, gsk_render_node_unref);
   g_clear_pointer (&self->layout, smolder_flame_layout_unref);
   g_clear_pointer (&self->search, smolder_flame_search_unref);
+  g_clear_pointer (&self->functions, g_hash_table_unref);
+  g_clear_pointer (&self->labels, smolder_flame_label_cache_free);
   g_clear_object (&self->tree);
 
   G_OBJECT_CLASS (smolder_flame_graph_parent_class)->dispose (object);
@@ -1003,12 +1069,15 @@ smolder_flame_graph_class_init (SmolderFlameGraphClass *klass)
   gtk_widget_class_install_action (widget_class, "flame.hide", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "flame.copy-name", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "flame.show-callers", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "flame.context-menu", NULL, action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "flame.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "flame.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "flame.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "flame.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "flame.copy-name", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "flame.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "flame.context-menu", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, key_up_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Up, 0, key_up_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, key_down_cb, NULL);
@@ -1031,6 +1100,7 @@ smolder_flame_graph_init (SmolderFlameGraph *self)
   self->hover = SMOLDER_NO_ID;
   self->focus = SMOLDER_NO_ID;
   self->orientation = SMOLDER_FLAME_ORIENTATION_FLAME;
+  self->labels = smolder_flame_label_cache_new ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);

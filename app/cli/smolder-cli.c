@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* smolder-cli: the engine without a display (info, top). */
+/* smolder-cli: the engine and painters without a display (info, top, export). */
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "smolder-cli-export.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
 #include "smolder-top.h"
@@ -17,6 +18,7 @@ static const char *usage_text =
   "Commands:\n"
   "  info FILE      what a profile holds: kind, sample types, totals, MemStats\n"
   "  top FILE…      flat and cumulative values per function (files are merged)\n"
+  "  export FILE…   the flame graph as SVG, PNG or PDF (files are merged)\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
 
@@ -438,6 +440,8 @@ main (int   argc,
     return cmd_info (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "top"))
     return cmd_top (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export"))
+    return smolder_cli_export (argc - 1, argv + 1);
 
   g_printerr ("smolder-cli: unknown command \"%s\"\n\n%s", argv[1], usage_text);
   return EXIT_USAGE;

@@ -38,12 +38,21 @@ struct _SmolderTopView
   GCancellable *cancellable;
   char *summary;
   char *unit;
+  GPtrArray *pending;   /* rows of the current table not yet in the store */
 
   /* state */
   gint64 total;
+  gint64 fill_max_usec;
+  guint pending_pos;
+  guint fill_source;
   guint generation;
   gboolean busy;
 };
+
+/* GTK 4.8's GtkColumnView builds a row widget for up to 200 items as soon
+ * as they are added: rows go into the store a few at a time, between
+ * frames, so that no frame waits for hundreds of rows. */
+#define FILL_CHUNK 24
 
 enum {
   PROP_0,
@@ -148,8 +157,8 @@ smolder_top_view_set_busy (SmolderTopView *self,
   if (self->busy == busy)
     return;
 
+  /* No insensitive look while busy: restyling every row costs a frame. */
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->column_view), !busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -163,17 +172,69 @@ smolder_top_view_set_summary (SmolderTopView *self,
 }
 
 static void
+smolder_top_view_stop_fill (SmolderTopView *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_pos = 0;
+}
+
+static void
 smolder_top_view_clear_rows (SmolderTopView *self)
 {
+  smolder_top_view_stop_fill (self);
   g_list_store_remove_all (self->store);
   g_clear_object (&self->top);
 }
 
-static void smolder_top_view_update (SmolderTopView *self);
-static void
-tmp_requery (SmolderTopView *self)
+/* One step of replacing the table, TRUE when done: first the old rows
+ * go, from the end, a chunk at a time (their widgets are destroyed then);
+ * the last old chunk is swapped for the first new one; then the new rows
+ * are appended a chunk at a time. */
+static gboolean
+smolder_top_view_fill_chunk (SmolderTopView *self)
 {
-  smolder_top_view_update (self);
+  guint n_store = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n = MIN (FILL_CHUNK, self->pending->len - self->pending_pos);
+  gint64 begin = g_get_monotonic_time ();
+
+  if (self->pending_pos == 0 && n_store > FILL_CHUNK)
+    g_list_store_splice (self->store, n_store - FILL_CHUNK, FILL_CHUNK, NULL, 0);
+  else if (self->pending_pos == 0)
+    {
+      g_list_store_splice (self->store, 0, n_store, self->pending->pdata, n);
+      self->pending_pos = n;
+    }
+  else
+    {
+      g_list_store_splice (self->store, n_store, 0, self->pending->pdata + self->pending_pos, n);
+      self->pending_pos += n;
+    }
+  self->fill_max_usec = MAX (self->fill_max_usec, g_get_monotonic_time () - begin);
+
+  return self->pending_pos >= self->pending->len;
+}
+
+static void
+smolder_top_view_fill_done (SmolderTopView *self)
+{
+  g_debug ("Top: %u rows, the longest chunk took %.1f ms on the main thread",
+           self->pending->len, self->fill_max_usec / 1000.0);
+  smolder_top_view_stop_fill (self);
+  smolder_top_view_set_busy (self, FALSE);
+}
+
+static gboolean
+smolder_top_view_fill_idle_cb (gpointer user_data)
+{
+  SmolderTopView *self = user_data;
+
+  if (!smolder_top_view_fill_chunk (self))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_source = 0;
+  smolder_top_view_fill_done (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -188,7 +249,6 @@ smolder_top_view_install (SmolderTopView *self,
   g_autofree char *kept = NULL;
   g_autofree char *total = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
-  gint64 begin = g_get_monotonic_time ();
 
   if (granularity < N_GRANULARITIES)
     g_set_object (&self->frames[granularity], result->frames);
@@ -198,9 +258,9 @@ smolder_top_view_install (SmolderTopView *self,
   self->unit = g_strdup (vt != NULL ? smolder_profile_get_string (profile, vt->unit) : "");
   self->total = smolder_top_get_total (result->top);
 
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       result->items->pdata, result->items->len);
-  g_debug ("TMP splice %.1f ms", (g_get_monotonic_time () - begin) / 1000.0);
+  smolder_top_view_stop_fill (self);
+  self->pending = g_ptr_array_ref (result->items);
+  self->fill_max_usec = 0;
 
   kept = smolder_units_format (smolder_top_get_kept_total (result->top), self->unit);
   total = smolder_units_format (self->total, self->unit);
@@ -213,15 +273,12 @@ smolder_top_view_install (SmolderTopView *self,
 
   smolder_top_view_set_summary (self, g_string_free (g_steal_pointer (&summary), FALSE));
 
-  if (g_getenv ("TMP_REQUERY") && !g_object_get_data (G_OBJECT (self), "tmp"))
-    {
-      g_object_set_data (G_OBJECT (self), "tmp", self);
-      g_timeout_add_seconds_once (1, (GSourceOnceFunc) tmp_requery, self);
-    }
-
-  /* The main thread's share of the work: keep it small. */
-  g_debug ("Top: %u rows installed in %.1f ms", result->items->len,
-           (g_get_monotonic_time () - begin) / 1000.0);
+  /* One step now, the rest between frames (idles run after redraws);
+   * "busy" stays set until the table is complete. */
+  if (smolder_top_view_fill_chunk (self))
+    smolder_top_view_fill_done (self);
+  else
+    self->fill_source = g_idle_add (smolder_top_view_fill_idle_cb, self);
 }
 
 static void
@@ -241,10 +298,9 @@ smolder_top_view_worker_done (GObject      *source_object,
   if (self == NULL || job->generation != self->generation)
     return;
 
-  smolder_top_view_set_busy (self, FALSE);
-
   if (result == NULL)
     {
+      smolder_top_view_set_busy (self, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           smolder_top_view_clear_rows (self);
@@ -266,6 +322,7 @@ smolder_top_view_update (SmolderTopView *self)
   self->generation++;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  smolder_top_view_stop_fill (self);
 
   if (self->profile == NULL || self->query == NULL)
     {
@@ -346,8 +403,6 @@ smolder_top_view_setup_cb (SmolderTopView           *self,
 {
   Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "smolder-column"));
   GtkWidget *label = gtk_inscription_new (NULL);
-  static guint tmp_count;
-  if (++tmp_count % 100 == 0) g_debug ("TMP setup %u", tmp_count);
 
   if (column == COLUMN_NAME)
     {
@@ -483,6 +538,7 @@ smolder_top_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  smolder_top_view_stop_fill (self);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->column_view = NULL;
   g_clear_object (&self->sorted);

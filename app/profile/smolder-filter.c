@@ -553,7 +553,8 @@ smolder_filter_view_get_stack (SmolderFilterView *view,
   p = view->profile;
   start = g_array_index (p->sample_loc_offsets, guint32, sample);
   end = g_array_index (p->sample_loc_offsets, guint32, sample + 1);
-  locs = (const guint32 *) p->sample_locs->data + start;
+  /* An empty array has no data: no arithmetic on NULL. */
+  locs = end > start ? (const guint32 *) p->sample_locs->data + start : NULL;
   end -= start;
   start = 0;
   if (view->sample_start != NULL)

@@ -259,8 +259,8 @@ remove_second_frame_if (Samples  *s,
   for (guint i = 0; i < n_samples; i++)
     {
       guint32 end = g_array_index (s->offsets, guint32, i + 1);
-      guint64 *stack = &g_array_index (s->addrs, guint64, start);
       guint n = end - start;
+      guint64 *stack = n > 0 ? &g_array_index (s->addrs, guint64, start) : NULL;
       gboolean drop = n > 1 && pred (stack, n, data);
 
       g_array_index (s->offsets, guint32, i) = out;

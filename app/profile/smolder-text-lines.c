@@ -224,24 +224,26 @@ smolder_text_parse_hex (const char **p,
                         const char  *end,
                         guint64     *out)
 {
-  const char *s = *p;
+  const char *s = *p, *digits, *significant;
   guint64 v = 0;
-  guint n = 0;
 
   if (end - s < 3 || s[0] != '0' || s[1] != 'x')
     return FALSE;
   s += 2;
-  for (; s < end; s++, n++)
+  digits = s;
+  while (s < end && *s == '0')
+    s++;
+  significant = s;
+  for (; s < end; s++)
     {
       guint d = hex_value[(guint8) *s];
 
       if (d == 0)
         break;
-      if (v >> 60)
-        return FALSE;
       v = (v << 4) | (d - 1);
     }
-  if (n == 0)
+  /* Checked once: more than 16 significant digits overflow 64 bits. */
+  if (s == digits || s - significant > 16)
     return FALSE;
   *p = s;
   *out = v;

@@ -451,6 +451,53 @@ test_top_view_stale (void)
   g_assert_finalize_object (view);
 }
 
+/* A table larger than what goes in at once: all rows arrive, in pprof's
+ * order, and a new query replaces them all. */
+static void
+test_top_view_large_table (void)
+{
+  g_autoptr(GFile) file = data_file ("go-toolchain/compile-nethttp-cpu.pb.gz");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderProfile) profile = smolder_profile_new_from_file (file, NULL, NULL, &error);
+  g_autoptr(SmolderQuery) functions = smolder_query_new ();
+  g_autoptr(SmolderQuery) lines = smolder_query_new ();
+  g_autoptr(SmolderTopItem) item = NULL;
+  SmolderTopView *view;
+  SmolderTop *top;
+  GListModel *model;
+
+  g_assert_no_error (error);
+  smolder_query_set_granularity (lines, SMOLDER_GRANULARITY_LINES);
+
+  view = g_object_ref_sink (SMOLDER_TOP_VIEW (smolder_top_view_new ()));
+  model = smolder_top_view_get_model (view);
+  smolder_top_view_set_profile (view, profile);
+  smolder_top_view_set_query (view, functions);
+  wait_until (top_view_settled, view);
+
+  top = smolder_top_view_get_top (view);
+  g_assert_cmpuint (smolder_top_get_n_rows (top), >, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, smolder_top_get_n_rows (top));
+  item = first_row (view);
+  /* `go tool pprof -top`: runtime.scanobject 300ms first. */
+  g_assert_cmpstr (smolder_top_item_get_name (item), ==, "runtime.scanobject");
+  g_clear_object (&item);
+
+  smolder_top_view_set_query (view, lines);
+  wait_until (top_view_settled, view);
+  top = smolder_top_view_get_top (view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, smolder_top_get_n_rows (top));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SmolderTopItem) row = g_list_model_get_item (model, i);
+
+      /* Every row is of the lines table: "name file:line". */
+      g_assert_nonnull (strchr (smolder_top_item_get_name (row), ':'));
+    }
+
+  g_assert_finalize_object (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +530,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/smolder/top-view/stale-results", test_top_view_stale);
+  g_test_add_func ("/smolder/top-view/large-table", test_top_view_large_table);
   g_test_add_func ("/smolder/window/drop", test_window_drop);
   g_test_add_func ("/smolder/window/command-line", test_window_command_line);
   g_test_add_func ("/smolder/window/close-while-loading", test_window_empty_state);

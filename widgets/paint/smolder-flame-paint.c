@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 /* --- search --- */
 
@@ -193,8 +194,9 @@ set_rgb (cairo_t    *cr,
   cairo_set_source_rgb (cr, c.red, c.green, c.blue);
 }
 
-/* The bar as drawn: a pixel of gap on the right and at the far edge, so
- * neighbours stay apart; never narrower than half a pixel. */
+/* The bar as drawn: snapped to whole pixels (crisp edges, and pixman's
+ * fast path for aligned rectangles), at least a pixel wide, with a pixel
+ * of gap on the right and at the far edge so neighbours stay apart. */
 static void
 bar_box (const SmolderFlameRect *r,
          double                  y,
@@ -204,10 +206,17 @@ bar_box (const SmolderFlameRect *r,
          double                 *bw,
          double                 *bh)
 {
-  *bx = r->x;
-  *bw = r->width >= 3.0 ? r->width - 1.0 : r->width;
-  *by = y;
-  *bh = row_height > 3.0 ? row_height - 1.0 : row_height;
+  double x0 = round (r->x);
+  double x1 = round (r->x + r->width);
+
+  if (x1 - x0 < 1)
+    x1 = x0 + 1;
+  else if (x1 - x0 >= 3)
+    x1 -= 1;
+  *bx = x0;
+  *bw = x1 - x0;
+  *by = round (y);
+  *bh = row_height > 3.0 ? round (row_height) - 1.0 : row_height;
 }
 
 static void
@@ -228,6 +237,169 @@ outline (cairo_t                *cr,
                    MAX (bw - line_width, 0.5), MAX (bh - line_width, 0.5));
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+/* --- labels --- */
+
+/* A name shaped once by pango (itemize + shape), then drawn from its glyphs
+ * at any width: cut at a cluster boundary and followed by an ellipsis when
+ * it does not fit. Names pango splits into several runs (font fallback,
+ * mixed scripts) go through a PangoLayout with ellipsizing instead. */
+typedef struct {
+  PangoFont        *font;     /* NULL: not a single run, use the layout */
+  PangoGlyphString *glyphs;
+  int               width;    /* pango units */
+} ShapedLabel;
+
+struct _SmolderFlameLabelCache
+{
+  GHashTable  *labels;        /* owned name -> ShapedLabel */
+  char        *font;          /* the description the labels were shaped with */
+  ShapedLabel  ellipsis;
+  gboolean     has_ellipsis;
+};
+
+#define MAX_CACHED_LABELS 50000
+
+static void
+shaped_label_clear (ShapedLabel *label)
+{
+  g_clear_object (&label->font);
+  g_clear_pointer (&label->glyphs, pango_glyph_string_free);
+}
+
+static void
+shaped_label_free (gpointer data)
+{
+  shaped_label_clear (data);
+  g_free (data);
+}
+
+SmolderFlameLabelCache *
+smolder_flame_label_cache_new (void)
+{
+  SmolderFlameLabelCache *self = g_new0 (SmolderFlameLabelCache, 1);
+
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_label_free);
+  return self;
+}
+
+void
+smolder_flame_label_cache_free (SmolderFlameLabelCache *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->labels);
+  shaped_label_clear (&self->ellipsis);
+  g_free (self->font);
+  g_free (self);
+}
+
+static gboolean
+shape (PangoContext *context,
+       const char   *text,
+       ShapedLabel  *out)
+{
+  int len = strlen (text);
+  GList *items = pango_itemize (context, text, 0, len, NULL, NULL);
+  gboolean ok = FALSE;
+
+  if (items != NULL && items->next == NULL)
+    {
+      PangoItem *item = items->data;
+
+      if (item->analysis.font != NULL && (item->analysis.level & 1) == 0)
+        {
+          out->glyphs = pango_glyph_string_new ();
+          pango_shape_full (text + item->offset, item->length, text, len, &item->analysis, out->glyphs);
+          out->font = g_object_ref (item->analysis.font);
+          out->width = pango_glyph_string_get_width (out->glyphs);
+          ok = TRUE;
+        }
+    }
+  g_list_free_full (items, (GDestroyNotify) pango_item_free);
+  return ok;
+}
+
+static const ShapedLabel *
+lookup_label (SmolderFlameLabelCache *cache,
+              PangoContext           *context,
+              const char             *text)
+{
+  ShapedLabel *label = g_hash_table_lookup (cache->labels, text);
+
+  if (label != NULL)
+    return label;
+  if (g_hash_table_size (cache->labels) >= MAX_CACHED_LABELS)
+    g_hash_table_remove_all (cache->labels);
+  label = g_new0 (ShapedLabel, 1);
+  if (!shape (context, text, label))
+    shaped_label_clear (label);
+  g_hash_table_insert (cache->labels, g_strdup (text), label);
+  return label;
+}
+
+/* Draws @label with its baseline at (@x, @baseline) in at most @avail
+ * pango units; FALSE when only an ellipsis would fit. */
+static gboolean
+show_label (cairo_t                *cr,
+            SmolderFlameLabelCache *cache,
+            const ShapedLabel      *label,
+            double                  x,
+            double                  baseline,
+            int                     avail)
+{
+  PangoGlyphString *glyphs = label->glyphs;
+  int cut = 0, width = 0;
+
+  if (label->width <= avail)
+    {
+      cairo_move_to (cr, x, baseline);
+      pango_cairo_show_glyph_string (cr, label->font, glyphs);
+      return TRUE;
+    }
+  if (!cache->has_ellipsis)
+    return FALSE;
+
+  /* The longest prefix that ends on a cluster boundary and leaves room
+   * for the ellipsis. */
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      if (width + cache->ellipsis.width > avail)
+        break;
+      if (i == 0 || glyphs->log_clusters[i] != glyphs->log_clusters[i - 1])
+        cut = i;
+      width += glyphs->glyphs[i].geometry.width;
+      if (i + 1 == glyphs->num_glyphs || glyphs->log_clusters[i + 1] != glyphs->log_clusters[i])
+        if (width + cache->ellipsis.width <= avail)
+          cut = i + 1;
+    }
+  if (cut == 0)
+    return FALSE;
+
+  {
+    PangoGlyphString prefix = *glyphs;
+    int prefix_width;
+
+    prefix.num_glyphs = cut;
+    prefix_width = pango_glyph_string_get_width (&prefix);
+    cairo_move_to (cr, x, baseline);
+    pango_cairo_show_glyph_string (cr, label->font, &prefix);
+    cairo_move_to (cr, x + (double) prefix_width / PANGO_SCALE, baseline);
+    pango_cairo_show_glyph_string (cr, cache->ellipsis.font, cache->ellipsis.glyphs);
+  }
+  return TRUE;
+}
+
+/* @name after the last '/' of its package path, or NULL if it has none. */
+static const char *
+short_name (const char *name)
+{
+  const char *pkg;
+  gsize len = smolder_palette_package_of (name, &pkg);
+  const char *slash = len > 0 ? g_strrstr_len (pkg, len, "/") : NULL;
+
+  return slash != NULL && slash[1] != '\0' ? slash + 1 : NULL;
 }
 
 static guint
@@ -255,6 +427,10 @@ smolder_flame_paint (cairo_t                        *cr,
   double rh;
   guint n_rows;
   int baseline_offset = 0;
+  double baseline = 0;
+  PangoContext *context = NULL;
+  SmolderFlameLabelCache *labels = NULL;
+  SmolderFlameLabelCache *own_labels = NULL;
   const SmolderFlameRect *hover_rect = NULL, *focus_rect = NULL;
   double hover_y = 0, focus_y = 0;
 
@@ -287,8 +463,8 @@ smolder_flame_paint (cairo_t                        *cr,
 
   if (options->draw_labels)
     {
-      g_autoptr(PangoFontDescription) font =
-        pango_font_description_from_string (options->font != NULL ? options->font : "Sans 9");
+      const char *font_name = options->font != NULL ? options->font : "Sans 9";
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_name);
       int text_height;
 
       text = pango_cairo_create_layout (cr);
@@ -298,72 +474,142 @@ smolder_flame_paint (cairo_t                        *cr,
       pango_layout_set_text (text, "Mg", -1);
       pango_layout_get_pixel_size (text, NULL, &text_height);
       baseline_offset = (int) floor ((rh - 1.0 - text_height) / 2.0);
+      baseline = (double) pango_layout_get_baseline (text) / PANGO_SCALE;
+      /* Itemizing uses the context's font, not the layout's. */
+      context = pango_layout_get_context (text);
+      pango_context_set_font_description (context, font);
+
+      labels = options->label_cache;
+      if (labels == NULL)
+        labels = own_labels = smolder_flame_label_cache_new ();
+      if (g_strcmp0 (labels->font, font_name) != 0)
+        {
+          g_hash_table_remove_all (labels->labels);
+          shaped_label_clear (&labels->ellipsis);
+          g_free (labels->font);
+          labels->font = g_strdup (font_name);
+          labels->has_ellipsis = shape (context, "\u2026", &labels->ellipsis);
+        }
     }
 
-  for (guint row = 0; row < n_rows; row++)
+  /* Two passes: every bar first, with neighbours of one colour filled as
+   * one path (far fewer fills), then the labels over them. */
+  for (guint pass = 0; pass < (text != NULL ? 2 : 1); pass++)
     {
-      double y = smolder_flame_layout_get_row_y (layout, row);
-      const SmolderFlameRect *rects;
-      guint n;
+      SmolderRgb pending = { -1, -1, -1 };
+      gboolean have_path = FALSE;
 
-      if (y + rh <= clip_y1 || y >= clip_y2)
-        continue;
-      rects = smolder_flame_layout_get_row_rects (layout, row, &n);
-
-      for (guint i = 0; i < n; i++)
+      for (guint row = 0; row < n_rows; row++)
         {
-          const SmolderFlameRect *r = &rects[i];
-          const char *name;
-          SmolderFrameColor color;
-          SmolderRgb fill, ink;
-          double bx, by, bw, bh;
+          double y = smolder_flame_layout_get_row_y (layout, row);
+          const SmolderFlameRect *rects;
+          guint n;
 
-          if (r->x + r->width <= clip_x1 || r->x >= clip_x2)
+          if (y + rh <= clip_y1 || y >= clip_y2)
             continue;
+          rects = smolder_flame_layout_get_row_rects (layout, row, &n);
 
-          name = smolder_call_tree_get_name (tree, r->node);
-          smolder_palette_color_for_name (name, options->dark, &color);
-          fill = color.fill;
-          ink = color.text;
-
-          if (options->search != NULL && !smolder_flame_search_matches (options->search, r->node))
+          for (guint i = 0; i < n; i++)
             {
-              fill = smolder_rgb_mix (fill, background, DIM_AMOUNT);
-              ink = smolder_rgb_mix (ink, background, 0.5);
-            }
-          else if (smolder_flame_layout_is_ancestor (layout, r->node))
-            fill = smolder_rgb_mix (fill, background, ANCESTOR_DIM);
-          if (r->node == options->hover)
-            fill = smolder_rgb_mix (fill, options->dark ? (SmolderRgb) { 1, 1, 1 } : (SmolderRgb) { 1, 1, 1 }, 0.25);
+              const SmolderFlameRect *r = &rects[i];
+              const char *name;
+              SmolderFrameColor color;
+              SmolderRgb fill, ink;
+              double bx, by, bw, bh;
 
-          bar_box (r, y, rh, &bx, &by, &bw, &bh);
-          set_rgb (cr, fill);
-          cairo_rectangle (cr, bx, by, bw, bh);
-          cairo_fill (cr);
-
-          if (r->node == options->hover)
-            {
-              hover_rect = r;
-              hover_y = y;
-            }
-          if (r->node == options->focus)
-            {
-              focus_rect = r;
-              focus_y = y;
-            }
-
-          if (text != NULL && bw >= MIN_LABEL_WIDTH)
-            {
-              /* Names go in as text, never markup. */
-              pango_layout_set_text (text, name, -1);
-              pango_layout_set_width (text, (int) ((bw - 2 * LABEL_PADDING) * PANGO_SCALE));
-              /* An ellipsis alone says nothing: leave the bar bare. */
-              if (pango_layout_is_ellipsized (text) && count_glyphs (text) <= 1)
+              if (r->x + r->width <= clip_x1 || r->x >= clip_x2)
                 continue;
-              set_rgb (cr, ink);
-              cairo_move_to (cr, bx + LABEL_PADDING, by + baseline_offset);
-              pango_cairo_show_layout (cr, text);
+              if (pass == 1 && r->width < MIN_LABEL_WIDTH)
+                continue;
+
+              name = smolder_call_tree_get_name (tree, r->node);
+              smolder_palette_color_for_name (name, options->dark, &color);
+              fill = color.fill;
+              ink = color.text;
+
+              if (options->search != NULL && !smolder_flame_search_matches (options->search, r->node))
+                {
+                  fill = smolder_rgb_mix (fill, background, DIM_AMOUNT);
+                  ink = smolder_rgb_mix (ink, background, 0.5);
+                }
+              else if (smolder_flame_layout_is_ancestor (layout, r->node))
+                fill = smolder_rgb_mix (fill, background, ANCESTOR_DIM);
+              if (r->node == options->hover)
+                fill = smolder_rgb_mix (fill, (SmolderRgb) { 1, 1, 1 }, 0.25);
+
+              bar_box (r, y, rh, &bx, &by, &bw, &bh);
+
+              if (pass == 0)
+                {
+                  if (have_path && memcmp (&fill, &pending, sizeof fill) != 0)
+                    {
+                      set_rgb (cr, pending);
+                      cairo_fill (cr);
+                      have_path = FALSE;
+                    }
+                  cairo_rectangle (cr, bx, by, bw, bh);
+                  pending = fill;
+                  have_path = TRUE;
+
+                  if (r->node == options->hover)
+                    {
+                      hover_rect = r;
+                      hover_y = y;
+                    }
+                  if (r->node == options->focus)
+                    {
+                      focus_rect = r;
+                      focus_y = y;
+                    }
+                  continue;
+                }
+
+              if (bw >= MIN_LABEL_WIDTH)
+                {
+                  g_autofree char *valid = NULL;
+                  const ShapedLabel *label;
+                  int avail = (int) ((bw - 2 * LABEL_PADDING) * PANGO_SCALE);
+
+                  /* Names go in as text, never markup; strings from a profile
+                   * may be any bytes, and pango takes UTF-8 only. */
+                  if (!g_utf8_validate (name, -1, NULL))
+                    name = valid = g_utf8_make_valid (name, -1);
+                  set_rgb (cr, ink);
+                  label = lookup_label (labels, context, name);
+                  /* Too long: drop the package's directories first
+                   * ("ssa.Compile", not "cmd/compile/internal/ssa.Co…"). */
+                  if (label->font != NULL && label->width > avail)
+                    {
+                      const char *tail = short_name (name);
+
+                      if (tail != NULL)
+                        {
+                          const ShapedLabel *shorter = lookup_label (labels, context, tail);
+
+                          if (shorter->font != NULL)
+                            label = shorter;
+                        }
+                    }
+                  if (label->font != NULL)
+                    {
+                      show_label (cr, labels, label, bx + LABEL_PADDING, by + baseline_offset + baseline, avail);
+                      continue;
+                    }
+
+                  pango_layout_set_text (text, name, -1);
+                  pango_layout_set_width (text, avail);
+                  /* An ellipsis alone says nothing: leave the bar bare. */
+                  if (pango_layout_is_ellipsized (text) && count_glyphs (text) <= 1)
+                    continue;
+                  cairo_move_to (cr, bx + LABEL_PADDING, by + baseline_offset);
+                  pango_cairo_show_layout (cr, text);
+                }
             }
+        }
+      if (have_path)
+        {
+          set_rgb (cr, pending);
+          cairo_fill (cr);
         }
     }
 
@@ -377,5 +623,6 @@ smolder_flame_paint (cairo_t                        *cr,
       outline (cr, focus_rect, focus_y, rh, accent, 2.0);
     }
 
+  smolder_flame_label_cache_free (own_labels);
   cairo_restore (cr);
 }

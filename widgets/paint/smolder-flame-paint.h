@@ -48,6 +48,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmolderFlameSearch, smolder_flame_search_unref)
 
 /* --- painting --- */
 
+/* Names shaped once and reused by later paints (the widget keeps one);
+ * main thread only, or one per thread. */
+typedef struct _SmolderFlameLabelCache SmolderFlameLabelCache;
+
+SmolderFlameLabelCache *smolder_flame_label_cache_new  (void);
+void                    smolder_flame_label_cache_free (SmolderFlameLabelCache *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmolderFlameLabelCache, smolder_flame_label_cache_free)
+
 typedef struct {
   gboolean            dark;         /* the dark-style palette */
   gboolean            draw_labels;  /* FALSE for golden images (fonts vary) */
@@ -56,6 +65,7 @@ typedef struct {
   guint32             hover;        /* a node or SMOLDER_NO_ID */
   guint32             focus;        /* a node or SMOLDER_NO_ID */
   gboolean            background;   /* fill the viewport with the background first */
+  SmolderFlameLabelCache *label_cache; /* NULL: shape every label this time */
 } SmolderFlamePaintOptions;
 
 void smolder_flame_paint_options_init (SmolderFlamePaintOptions *options);

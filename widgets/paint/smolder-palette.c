@@ -129,10 +129,15 @@ hsl (double h,
   return (SmolderRgb) { r + m, g + m, b + m };
 }
 
+/* WCAG relative luminance (linear light). */
 static double
 luminance (SmolderRgb c)
 {
-  return 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue;
+  double v[3] = { c.red, c.green, c.blue };
+
+  for (guint i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
 }
 
 /* FNV-1a: stable across runs and machines (unlike g_str_hash's contract). */
@@ -150,23 +155,14 @@ hash_bytes (const char *s,
   return h;
 }
 
-void
-smolder_palette_color_for_name (const char        *name,
-                                gboolean           dark,
-                                SmolderFrameColor *out)
+static void
+color_for_key (guint32             h,
+               SmolderPackageClass klass,
+               gboolean            dark,
+               SmolderFrameColor  *out)
 {
-  const char *pkg;
-  gsize len = smolder_palette_package_of (name, &pkg);
-  SmolderPackageClass klass = smolder_palette_classify (name);
-  guint32 h;
   double t1, t2;
 
-  if (len == 0)
-    {
-      pkg = name != NULL ? name : "";
-      len = strlen (pkg);
-    }
-  h = hash_bytes (pkg, len);
   /* Two independent fractions from one hash: hue and lightness jitter. */
   t1 = (double) (h & 0xffff) / 65535.0;
   t2 = (double) ((h >> 16) & 0xffff) / 65535.0;
@@ -184,7 +180,7 @@ smolder_palette_color_for_name (const char        *name,
     case SMOLDER_PACKAGE_CLASS_STDLIB:
       /* Muted cool hues, green through teal and blue to violet: calm but
        * still telling go/types from go/parser. */
-      out->fill = dark ? hsl (140 + 130 * t1, 0.30, 0.32 + 0.08 * t2)
+      out->fill = dark ? hsl (140 + 130 * t1, 0.30, 0.28 + 0.06 * t2)
                        : hsl (140 + 130 * t1, 0.38, 0.68 + 0.08 * t2);
       break;
     case SMOLDER_PACKAGE_CLASS_USER:
@@ -193,14 +189,81 @@ smolder_palette_color_for_name (const char        *name,
       {
         double hue = t1 < 0.8 ? 355 + 60 * (t1 / 0.8) : 320 + 30 * ((t1 - 0.8) / 0.2);
 
-        out->fill = dark ? hsl (hue, 0.72, 0.42 + 0.06 * t2)
-                         : hsl (hue, 0.85, 0.60 + 0.06 * t2);
+        out->fill = dark ? hsl (hue, 0.68, 0.34 + 0.06 * t2)
+                         : hsl (hue, 0.85, 0.62 + 0.06 * t2);
       }
       break;
     }
 
-  out->text = luminance (out->fill) > 0.45 ? (SmolderRgb) { 0.08, 0.08, 0.10 }
-                                           : (SmolderRgb) { 0.96, 0.96, 0.96 };
+  /* Whichever of near-black and near-white contrasts more with the bar. */
+  {
+    SmolderRgb ink_dark = { 0.08, 0.08, 0.10 };
+    SmolderRgb ink_light = { 0.97, 0.97, 0.97 };
+    double l = luminance (out->fill);
+    double c_dark = (l + 0.05) / (luminance (ink_dark) + 0.05);
+    double c_light = (luminance (ink_light) + 0.05) / (l + 0.05);
+
+    /* A mid-luminance band reads badly with either ink (WCAG AA is 4.5):
+     * push the bar out of it, darker in the dark style, lighter otherwise. */
+    for (guint i = 0; i < 40 && c_dark < 4.6 && c_light < 4.6; i++)
+      {
+        out->fill = dark ? smolder_rgb_mix (out->fill, (SmolderRgb) { 0, 0, 0 }, 0.05)
+                         : smolder_rgb_mix (out->fill, (SmolderRgb) { 1, 1, 1 }, 0.05);
+        l = luminance (out->fill);
+        c_dark = (l + 0.05) / (luminance (ink_dark) + 0.05);
+        c_light = (luminance (ink_light) + 0.05) / (l + 0.05);
+      }
+
+    out->text = c_dark >= c_light ? ink_dark : ink_light;
+  }
+}
+
+/* Painting asks for the same few packages thousands of times a frame; the
+ * colour is a pure function of (hash, class, style), so memoize it. */
+typedef struct {
+  guint32           h;
+  guint8            klass;
+  guint8            dark;
+  guint8            valid;
+  SmolderFrameColor color;
+} CacheEntry;
+
+#define CACHE_SIZE 1024
+
+static CacheEntry color_cache[CACHE_SIZE];
+static GMutex color_cache_lock;
+
+void
+smolder_palette_color_for_name (const char        *name,
+                                gboolean           dark,
+                                SmolderFrameColor *out)
+{
+  const char *pkg;
+  gsize len = smolder_palette_package_of (name, &pkg);
+  SmolderPackageClass klass = smolder_palette_classify (name);
+  CacheEntry *e;
+  guint32 h;
+
+  if (len == 0)
+    {
+      pkg = name != NULL ? name : "";
+      len = strlen (pkg);
+    }
+  h = hash_bytes (pkg, len);
+  dark = !!dark;
+
+  g_mutex_lock (&color_cache_lock);
+  e = &color_cache[(h ^ (klass * 0x9e3779b1u) ^ (guint32) dark) % CACHE_SIZE];
+  if (!e->valid || e->h != h || e->klass != klass || e->dark != dark)
+    {
+      color_for_key (h, klass, dark, &e->color);
+      e->h = h;
+      e->klass = klass;
+      e->dark = dark;
+      e->valid = TRUE;
+    }
+  *out = e->color;
+  g_mutex_unlock (&color_cache_lock);
 }
 
 void
