@@ -29,7 +29,7 @@ check: build
 asan: deps
 	[ -f $(BUILD)-asan/build.ninja ] || meson setup $(BUILD)-asan -Db_sanitize=address,undefined -Db_lundef=false
 	meson compile -C $(BUILD)-asan
-	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 meson test -C $(BUILD)-asan --print-errorlogs --suite unit
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp meson test -C $(BUILD)-asan --print-errorlogs --suite unit
 
 bench: build
 	meson test -C $(BUILD) --benchmark --verbose

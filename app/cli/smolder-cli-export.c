@@ -4,21 +4,20 @@
 #include "smolder-cli-export.h"
 
 #include "smolder-call-tree.h"
+#include "smolder-cli-common.h"
 #include "smolder-flame-export.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
 #include "smolder-units.h"
 
-#define EXIT_USAGE 2
+#define EXIT_USAGE SMOLDER_CLI_EXIT_USAGE
 
 typedef struct {
+  SmolderCliQueryOptions query;
   char    *output;
   int      width;
   int      height;
-  char    *sample_index;
-  char    *granularity;
-  char    *focus, *ignore, *hide, *show, *show_from, *search;
-  char   **tags, **tag_ignores;
+  char    *search;
   gboolean inverted;
   gboolean icicle;
   gboolean dark;
@@ -29,48 +28,9 @@ typedef struct {
 static void
 export_options_clear (ExportOptions *o)
 {
+  smolder_cli_query_options_clear (&o->query);
   g_free (o->output);
-  g_free (o->sample_index);
-  g_free (o->granularity);
-  g_free (o->focus);
-  g_free (o->ignore);
-  g_free (o->hide);
-  g_free (o->show);
-  g_free (o->show_from);
   g_free (o->search);
-  g_strfreev (o->tags);
-  g_strfreev (o->tag_ignores);
-}
-
-static SmolderQuery *
-build_query (ExportOptions   *o,
-             SmolderProfile  *profile,
-             GError         **error)
-{
-  g_autoptr(SmolderQuery) query = smolder_query_new ();
-  SmolderGranularity granularity = SMOLDER_GRANULARITY_FUNCTIONS;
-  guint index;
-
-  if (!smolder_profile_lookup_sample_index (profile, o->sample_index, &index, error))
-    return NULL;
-  smolder_query_set_sample_index (query, index);
-  if (o->granularity != NULL && !smolder_granularity_from_string (o->granularity, &granularity, error))
-    return NULL;
-  smolder_query_set_granularity (query, granularity);
-  smolder_query_set_inverted (query, o->inverted);
-  if (!smolder_query_set_focus (query, o->focus, error) ||
-      !smolder_query_set_ignore (query, o->ignore, error) ||
-      !smolder_query_set_hide (query, o->hide, error) ||
-      !smolder_query_set_show (query, o->show, error) ||
-      !smolder_query_set_show_from (query, o->show_from, error))
-    return NULL;
-  for (guint i = 0; o->tags != NULL && o->tags[i] != NULL; i++)
-    if (!smolder_query_add_tag_focus (query, o->tags[i], error))
-      return NULL;
-  for (guint i = 0; o->tag_ignores != NULL && o->tag_ignores[i] != NULL; i++)
-    if (!smolder_query_add_tag_ignore (query, o->tag_ignores[i], error))
-      return NULL;
-  return g_steal_pointer (&query);
 }
 
 /* "inuse_space · 1.23 GiB total · heap.pb.gz" */
@@ -107,15 +67,6 @@ smolder_cli_export (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "Write to FILE (.svg, .png or .pdf)", "FILE" },
     { "width", 0, 0, G_OPTION_ARG_INT, &o.width, "Width in pixels (default 1200)", "N" },
     { "height", 0, 0, G_OPTION_ARG_INT, &o.height, "Height in pixels (default: every row)", "N" },
-    { "sample-index", 0, 0, G_OPTION_ARG_STRING, &o.sample_index, "Sample type by index or name (default: the profile's)", "N|NAME" },
-    { "granularity", 0, 0, G_OPTION_ARG_STRING, &o.granularity, "functions (default), lines, files or addresses", "G" },
-    { "focus", 0, 0, G_OPTION_ARG_STRING, &o.focus, "Keep only samples with a frame matching RE", "RE" },
-    { "ignore", 0, 0, G_OPTION_ARG_STRING, &o.ignore, "Drop samples with a frame matching RE", "RE" },
-    { "hide", 0, 0, G_OPTION_ARG_STRING, &o.hide, "Remove frames matching RE from stacks", "RE" },
-    { "show", 0, 0, G_OPTION_ARG_STRING, &o.show, "Keep only frames matching RE in stacks", "RE" },
-    { "show-from", 0, 0, G_OPTION_ARG_STRING, &o.show_from, "Drop frames above the first match of RE", "RE" },
-    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.tags, "Keep samples whose label KEY matches RE (repeatable)", "KEY=RE" },
-    { "tag-ignore", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.tag_ignores, "Drop samples whose label KEY matches RE", "KEY=RE" },
     { "inverted", 0, 0, G_OPTION_ARG_NONE, &o.inverted, "Leaves at the root (who allocates, then who calls)", NULL },
     { "icicle", 0, 0, G_OPTION_ARG_NONE, &o.icicle, "Root at the top instead of the bottom", NULL },
     { "search", 0, 0, G_OPTION_ARG_STRING, &o.search, "Highlight frames matching RE, dim the others", "RE" },
@@ -126,7 +77,6 @@ smolder_cli_export (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE…");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(SmolderProfile) profile = NULL;
   g_autoptr(SmolderQuery) query = NULL;
   g_autoptr(SmolderCallTree) tree = NULL;
@@ -139,6 +89,7 @@ smolder_cli_export (int    argc,
   g_option_context_set_summary (context,
                                 "Draw the flame graph of the profiles (merged) into an SVG, PNG or PDF file.");
   g_option_context_add_main_entries (context, entries, NULL);
+  smolder_cli_query_options_add (&o.query, context);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2)
     {
       g_printerr ("smolder-cli export: %s\n", error ? error->message : "expected at least one FILE");
@@ -164,32 +115,16 @@ smolder_cli_export (int    argc,
       goto out;
     }
 
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      SmolderProfile *p = smolder_profile_new_from_file (file, NULL, NULL, &error);
+  if (!(profile = smolder_cli_load_merged (argv + 1, argc - 1)))
+    goto out;
 
-      if (p == NULL)
-        {
-          g_printerr ("smolder-cli: %s: %s\n", argv[i], error->message);
-          goto out;
-        }
-      g_ptr_array_add (profiles, p);
-    }
-  if (profiles->len == 1)
-    profile = g_object_ref (profiles->pdata[0]);
-  else if (!(profile = smolder_profile_merge ((SmolderProfile * const *) profiles->pdata, profiles->len, &error)))
-    {
-      g_printerr ("smolder-cli: %s\n", error->message);
-      goto out;
-    }
-
-  if (!(query = build_query (&o, profile, &error)))
+  if (!(query = smolder_cli_query_options_build (&o.query, profile, &error)))
     {
       g_printerr ("smolder-cli export: %s\n", error->message);
       ret = error->code == SMOLDER_PROFILE_ERROR_INVALID_QUERY ? EXIT_USAGE : 1;
       goto out;
     }
+  smolder_query_set_inverted (query, o.inverted);
   if (!(tree = smolder_call_tree_new (profile, query, NULL, &error)))
     {
       g_printerr ("smolder-cli: %s\n", error->message);

@@ -4,13 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "smolder-cli-common.h"
 #include "smolder-cli-export.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
 #include "smolder-top.h"
 #include "smolder-units.h"
 
-#define EXIT_USAGE 2
+#define EXIT_USAGE SMOLDER_CLI_EXIT_USAGE
 
 static const char *usage_text =
   "Usage: smolder-cli COMMAND [OPTION…] FILE…\n"
@@ -21,25 +22,6 @@ static const char *usage_text =
   "  export FILE…   the flame graph as SVG, PNG or PDF (files are merged)\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
-
-static void
-print_error (const char *file,
-             GError     *error)
-{
-  if (file != NULL)
-    g_printerr ("smolder-cli: %s: %s\n", file, error->message);
-  else
-    g_printerr ("smolder-cli: %s\n", error->message);
-}
-
-static SmolderProfile *
-load (const char  *path,
-      GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-  return smolder_profile_new_from_file (file, NULL, NULL, error);
-}
 
 static char *
 format_time (gint64 nanos)
@@ -153,12 +135,9 @@ cmd_info (int    argc,
       return EXIT_USAGE;
     }
 
-  profile = load (argv[1], &error);
+  profile = smolder_cli_load_merged (argv + 1, 1);
   if (profile == NULL)
-    {
-      print_error (argv[1], error);
-      return 1;
-    }
+    return 1;
 
   n_types = smolder_profile_get_n_sample_types (profile);
   def = smolder_profile_get_default_sample_index (profile);
@@ -214,10 +193,7 @@ cmd_info (int    argc,
 }
 
 typedef struct {
-  char *sample_index;
-  char *granularity;
-  char *focus, *ignore, *hide, *show, *show_from;
-  char **tags, **tag_ignores;
+  SmolderCliQueryOptions query;
   char *format;
   int   limit;
 } TopOptions;
@@ -225,50 +201,8 @@ typedef struct {
 static void
 top_options_clear (TopOptions *o)
 {
-  g_free (o->sample_index);
-  g_free (o->granularity);
-  g_free (o->focus);
-  g_free (o->ignore);
-  g_free (o->hide);
-  g_free (o->show);
-  g_free (o->show_from);
-  g_strfreev (o->tags);
-  g_strfreev (o->tag_ignores);
+  smolder_cli_query_options_clear (&o->query);
   g_free (o->format);
-}
-
-/* Builds the query from the options; sample names resolve against @profile. */
-static SmolderQuery *
-build_query (TopOptions      *o,
-             SmolderProfile  *profile,
-             GError         **error)
-{
-  g_autoptr(SmolderQuery) query = smolder_query_new ();
-  SmolderGranularity granularity = SMOLDER_GRANULARITY_FUNCTIONS;
-  guint index;
-
-  if (!smolder_profile_lookup_sample_index (profile, o->sample_index, &index, error))
-    return NULL;
-  smolder_query_set_sample_index (query, index);
-
-  if (o->granularity != NULL && !smolder_granularity_from_string (o->granularity, &granularity, error))
-    return NULL;
-  smolder_query_set_granularity (query, granularity);
-
-  if (!smolder_query_set_focus (query, o->focus, error) ||
-      !smolder_query_set_ignore (query, o->ignore, error) ||
-      !smolder_query_set_hide (query, o->hide, error) ||
-      !smolder_query_set_show (query, o->show, error) ||
-      !smolder_query_set_show_from (query, o->show_from, error))
-    return NULL;
-  for (guint i = 0; o->tags != NULL && o->tags[i] != NULL; i++)
-    if (!smolder_query_add_tag_focus (query, o->tags[i], error))
-      return NULL;
-  for (guint i = 0; o->tag_ignores != NULL && o->tag_ignores[i] != NULL; i++)
-    if (!smolder_query_add_tag_ignore (query, o->tag_ignores[i], error))
-      return NULL;
-
-  return g_steal_pointer (&query);
 }
 
 static void
@@ -337,22 +271,12 @@ cmd_top (int    argc,
 {
   TopOptions o = { 0 };
   GOptionEntry entries[] = {
-    { "sample-index", 0, 0, G_OPTION_ARG_STRING, &o.sample_index, "Sample type by index or name (default: the profile's)", "N|NAME" },
-    { "granularity", 0, 0, G_OPTION_ARG_STRING, &o.granularity, "functions (default), lines, files or addresses", "G" },
-    { "focus", 0, 0, G_OPTION_ARG_STRING, &o.focus, "Keep only samples with a frame matching RE", "RE" },
-    { "ignore", 0, 0, G_OPTION_ARG_STRING, &o.ignore, "Drop samples with a frame matching RE", "RE" },
-    { "hide", 0, 0, G_OPTION_ARG_STRING, &o.hide, "Remove frames matching RE from stacks", "RE" },
-    { "show", 0, 0, G_OPTION_ARG_STRING, &o.show, "Keep only frames matching RE in stacks", "RE" },
-    { "show-from", 0, 0, G_OPTION_ARG_STRING, &o.show_from, "Drop frames above the first match of RE", "RE" },
-    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.tags, "Keep samples whose label KEY matches RE (repeatable)", "KEY=RE" },
-    { "tag-ignore", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.tag_ignores, "Drop samples whose label KEY matches RE", "KEY=RE" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, "text (default) or tsv: flat<TAB>cum<TAB>name", "FORMAT" },
     { "limit", 0, 0, G_OPTION_ARG_INT, &o.limit, "Print at most N rows", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE…");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(SmolderProfile) profile = NULL;
   g_autoptr(SmolderQuery) query = NULL;
   g_autoptr(SmolderTop) top = NULL;
@@ -361,6 +285,7 @@ cmd_top (int    argc,
   int ret = 1;
 
   g_option_context_set_summary (context, "Flat and cumulative values per node, as go tool pprof -top.");
+  smolder_cli_query_options_add (&o.query, context);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2)
     {
@@ -375,36 +300,19 @@ cmd_top (int    argc,
       goto out;
     }
 
-  for (int i = 1; i < argc; i++)
-    {
-      SmolderProfile *p = load (argv[i], &error);
+  if (!(profile = smolder_cli_load_merged (argv + 1, argc - 1)))
+    goto out;
 
-      if (p == NULL)
-        {
-          print_error (argv[i], error);
-          goto out;
-        }
-      g_ptr_array_add (profiles, p);
-    }
-
-  if (profiles->len == 1)
-    profile = g_object_ref (profiles->pdata[0]);
-  else if (!(profile = smolder_profile_merge ((SmolderProfile * const *) profiles->pdata, profiles->len, &error)))
+  if (!(query = smolder_cli_query_options_build (&o.query, profile, &error)))
     {
-      print_error (NULL, error);
-      goto out;
-    }
-
-  if (!(query = build_query (&o, profile, &error)))
-    {
-      print_error (argc == 2 ? argv[1] : NULL, error);
+      smolder_cli_print_error (argc == 2 ? argv[1] : NULL, error);
       ret = error->code == SMOLDER_PROFILE_ERROR_INVALID_QUERY ? EXIT_USAGE : 1;
       goto out;
     }
 
   if (!(top = smolder_top_new (profile, query, NULL, &error)))
     {
-      print_error (argc == 2 ? argv[1] : NULL, error);
+      smolder_cli_print_error (argc == 2 ? argv[1] : NULL, error);
       goto out;
     }
 
