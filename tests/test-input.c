@@ -497,6 +497,35 @@ test_load_async (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static void
+test_load_progress (void)
+{
+  g_autofree char *path = data_path ("leaky-service/goroutine-debug2.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SmolderProgress) progress = smolder_progress_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SmolderProfile) profile = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("goroutine profile: total 0\n", 27);
+  g_autoptr(SmolderInput) input = smolder_input_new_for_bytes (bytes, NULL, NULL);
+  g_autoptr(SmolderProgress) partial = smolder_progress_new ();
+
+  /* A streaming decoder's position reaches the progress, which never goes back. */
+  input->progress = partial;
+  smolder_input_release_before (input, 9);
+  g_assert_cmpfloat_with_epsilon (smolder_progress_get (partial), 9.0 / 27.0, 1e-6);
+  smolder_input_release_before (input, 3);
+  g_assert_cmpfloat_with_epsilon (smolder_progress_get (partial), 9.0 / 27.0, 1e-6);
+
+  g_assert_cmpfloat (smolder_progress_get (progress), ==, 0.0);
+  smolder_profile_load_with_progress_async (file, NULL, progress, NULL, load_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  profile = smolder_profile_load_finish (result, NULL);
+  g_assert_nonnull (profile);
+  g_assert_cmpuint (smolder_profile_get_n_goroutines (profile), ==, 14368);
+  g_assert_cmpfloat (smolder_progress_get (progress), ==, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/smolder/input/load/not-a-profile", test_load_not_a_profile);
   g_test_add_func ("/smolder/input/load/missing", test_load_missing);
   g_test_add_func ("/smolder/input/load/async", test_load_async);
+  g_test_add_func ("/smolder/input/load/progress", test_load_progress);
 
   return g_test_run ();
 }

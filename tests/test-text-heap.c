@@ -465,8 +465,25 @@ test_errors (void)
                 "line 2", "allocation count was 0 but allocation bytes was 5");
   assert_error ("heap profile: 1: 1 [2: 2] @ heap/2\n1: 5 [1: 5] @ 0x1 zz\n", "line 2", "hexadecimal address");
   assert_error ("heap profile: 1: 1 [2: 2] @ heap/2\n1: 5 [1: 5] @ 0x11111111111111111\n", "line 2", "hexadecimal");
-  assert_error ("heap profile: 1: 1 [2: 2] @ heap/2\n1: 5 [1: 5] @ 0x1\n\n# runtime.MemStats\n# Alloc = many\n",
-                "line 4", "Alloc: expected an unsigned integer");
+}
+
+/* pprof reads the MemStats block as comments: a damaged one loses only
+ * itself, and a comment says why. */
+static void
+test_bad_memstats (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderProfile) p = decode_text ("heap profile: 1: 1 [2: 2] @ heap/2\n1: 5 [1: 5] @ 0x1\n\n"
+                                             "# runtime.MemStats\n# Alloc = many\n", NULL, &error);
+  const char *comment;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (smolder_profile_get_n_samples (p), ==, 1);
+  g_assert_null (smolder_profile_get_memstats (p));
+  g_assert_cmpuint (smolder_profile_get_n_comments (p), ==, 1);
+  comment = smolder_profile_get_comment (p, 0);
+  g_assert_nonnull (strstr (comment, "line 4"));
+  g_assert_nonnull (strstr (comment, "Alloc: expected an unsigned integer"));
 }
 
 static void
@@ -509,6 +526,7 @@ main (int    argc,
   g_test_add_func ("/smolder/text-heap/missing-lines", test_missing_lines);
   g_test_add_func ("/smolder/text-heap/recursion", test_recursion);
   g_test_add_func ("/smolder/text-heap/errors", test_errors);
+  g_test_add_func ("/smolder/text-heap/bad-memstats", test_bad_memstats);
   g_test_add_func ("/smolder/text-heap/limits", test_limits);
 
   return g_test_run ();

@@ -326,6 +326,9 @@ smolder_input_release_before (SmolderInput *input,
 
   g_return_if_fail (input != NULL);
 
+  if (input->progress != NULL && input->len > 0)
+    smolder_progress_set (input->progress, (double) MIN (offset, input->len) / input->len);
+
   /* Only a read-only file mapping can drop pages safely: they are read
    * back from the file if touched again. */
   if (input->mapped == NULL || input->data == NULL)

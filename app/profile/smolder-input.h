@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "smolder-limits.h"
+#include "smolder-progress.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +14,8 @@ typedef struct
   const guint8 *data;
   gsize         len;
   gboolean      was_gzipped;
+  SmolderProgress *progress;  /* borrowed, may be NULL: decoders report through
+                               * smolder_input_release_before() */
 
   /* private */
   GMappedFile  *mapped;
@@ -29,7 +32,8 @@ void          smolder_input_free          (SmolderInput *input);
 
 /* A streaming decoder calls this as it goes: pages of a mapped file before
  * @offset leave the process's resident set (the page cache keeps them), so a
- * 1.4 GB text profile does not cost 1.4 GB of RSS. A no-op for memory input. */
+ * 1.4 GB text profile does not cost 1.4 GB of RSS. Memory input keeps its
+ * pages. Either way @offset is reported to input->progress. */
 void          smolder_input_release_before (SmolderInput *input, gsize offset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmolderInput, smolder_input_free)

@@ -65,6 +65,16 @@ smolder_profile_new_from_file (GFile                *file,
                                GCancellable         *cancellable,
                                GError              **error)
 {
+  return smolder_profile_new_from_file_full (file, limits, NULL, cancellable, error);
+}
+
+SmolderProfile *
+smolder_profile_new_from_file_full (GFile                *file,
+                                    const SmolderLimits  *limits,
+                                    SmolderProgress      *progress,
+                                    GCancellable         *cancellable,
+                                    GError              **error)
+{
   g_autoptr(SmolderInput) input = NULL;
   g_autoptr(GError) local = NULL;
   SmolderProfile *profile = NULL;
@@ -98,7 +108,12 @@ smolder_profile_new_from_file (GFile                *file,
     }
 
   if (input != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &local))
-    profile = decode_input (input, limits, &local);
+    {
+      input->progress = progress;
+      profile = decode_input (input, limits, &local);
+    }
+  if (profile != NULL && progress != NULL)
+    smolder_progress_set (progress, 1.0);
 
   if (profile != NULL && g_cancellable_set_error_if_cancelled (cancellable, &local))
     g_clear_object (&profile);
@@ -115,14 +130,16 @@ smolder_profile_new_from_file (GFile                *file,
 
 typedef struct
 {
-  GFile         *file;
-  SmolderLimits  limits;
+  GFile           *file;
+  SmolderLimits    limits;
+  SmolderProgress *progress;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
+  g_clear_pointer (&data->progress, smolder_progress_unref);
   g_free (data);
 }
 
@@ -136,7 +153,8 @@ smolder_profile_load_thread (GTask        *task,
   GError *error = NULL;
   SmolderProfile *profile;
 
-  profile = smolder_profile_new_from_file (data->file, &data->limits, cancellable, &error);
+  profile = smolder_profile_new_from_file_full (data->file, &data->limits, data->progress,
+                                                cancellable, &error);
   if (profile == NULL)
     g_task_return_error (task, error);
   else
@@ -150,6 +168,17 @@ smolder_profile_load_async (GFile               *file,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  smolder_profile_load_with_progress_async (file, limits, NULL, cancellable, callback, user_data);
+}
+
+void
+smolder_profile_load_with_progress_async (GFile               *file,
+                                          const SmolderLimits *limits,
+                                          SmolderProgress     *progress,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   LoadData *data;
 
@@ -159,6 +188,7 @@ smolder_profile_load_async (GFile               *file,
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   data->limits = *(limits != NULL ? limits : smolder_limits_get_default ());
+  data->progress = progress != NULL ? smolder_progress_ref (progress) : NULL;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, smolder_profile_load_async);

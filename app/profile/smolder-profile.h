@@ -6,6 +6,7 @@
 
 #include "smolder-limits.h"
 #include "smolder-memstats.h"
+#include "smolder-progress.h"
 
 G_BEGIN_DECLS
 
@@ -114,11 +115,24 @@ SmolderProfile *smolder_profile_new_from_file  (GFile                *file,
                                                 const SmolderLimits  *limits,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
+SmolderProfile *smolder_profile_new_from_file_full (GFile                *file,
+                                                    const SmolderLimits  *limits,
+                                                    SmolderProgress      *progress,
+                                                    GCancellable         *cancellable,
+                                                    GError              **error);
 void            smolder_profile_load_async     (GFile                *file,
                                                 const SmolderLimits  *limits,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
+/* The same, reporting how far it has come to @progress (may be NULL);
+ * finish with smolder_profile_load_finish(). */
+void            smolder_profile_load_with_progress_async (GFile               *file,
+                                                          const SmolderLimits *limits,
+                                                          SmolderProgress     *progress,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
 SmolderProfile *smolder_profile_load_finish    (GAsyncResult         *result,
                                                 GError              **error);
 

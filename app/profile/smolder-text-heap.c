@@ -314,13 +314,21 @@ smolder_text_heap_decode (SmolderInput         *input,
               g_autofree SmolderMemStats *ms = g_new0 (SmolderMemStats, 1);
               const char *block = line;
 
+              g_autoptr(GError) ms_error = NULL;
+
               smolder_text_symbols_end_record (symbols);
-              if (!smolder_memstats_parse (block, lines.len - (block - lines.data), ms, error))
+              if (smolder_memstats_parse (block, lines.len - (block - lines.data), ms, &ms_error))
+                profile->memstats = g_steal_pointer (&ms);
+              else
                 {
-                  g_prefix_error (error, "line %" G_GUINT64_FORMAT ": ", lines.line_no);
-                  return NULL;
+                  /* pprof reads "#" lines as comments: a damaged block must not
+                   * cost the profile. Say why it is missing instead. */
+                  g_autofree char *note = g_strdup_printf ("runtime.MemStats block at line %" G_GUINT64_FORMAT
+                                                           " ignored: %s", lines.line_no, ms_error->message);
+                  guint32 id = smolder_profile_intern (profile, note, -1);
+
+                  g_array_append_val (profile->comments, id);
                 }
-              profile->memstats = g_steal_pointer (&ms);
               continue;
             }
           smolder_text_symbols_add_comment (symbols, line, len);

@@ -7,7 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#define RELEASE_STEP (64u << 20)
+#define RELEASE_STEP SMOLDER_TEXT_RELEASE_STEP
 
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
@@ -29,10 +29,10 @@ smolder_text_lines_init (SmolderTextLines    *self,
 }
 
 gboolean
-smolder_text_lines_next (SmolderTextLines  *self,
-                         const char       **line,
-                         gsize             *len,
-                         GError           **error)
+smolder_text_lines_next_slow (SmolderTextLines  *self,
+                              const char       **line,
+                              gsize             *len,
+                              GError           **error)
 {
   const char *start, *nl;
   gsize remaining, window, n;
@@ -117,21 +117,6 @@ smolder_text_set_error (GError     **error,
   g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
                "line %" G_GUINT64_FORMAT ": %s (in \"%s%s\")",
                line_no, message, escaped, len > 60 ? "…" : "");
-}
-
-void
-smolder_text_trim (const char **line,
-                   gsize       *len)
-{
-  const char *p = *line;
-  gsize n = *len;
-
-  while (n > 0 && g_ascii_isspace (*p))
-    p++, n--;
-  while (n > 0 && g_ascii_isspace (p[n - 1]))
-    n--;
-  *line = p;
-  *len = n;
 }
 
 gboolean
@@ -219,10 +204,10 @@ static const guint8 hex_value[256] = {
   ['D'] = 14, ['E'] = 15, ['F'] = 16,
 };
 
-gboolean
-smolder_text_parse_hex (const char **p,
-                        const char  *end,
-                        guint64     *out)
+static inline gboolean
+parse_hex (const char **p,
+           const char  *end,
+           guint64     *out)
 {
   const char *s = *p, *digits, *significant;
   guint64 v = 0;
@@ -250,10 +235,18 @@ smolder_text_parse_hex (const char **p,
   return TRUE;
 }
 
+gboolean
+smolder_text_parse_hex (const char **p,
+                        const char  *end,
+                        guint64     *out)
+{
+  return parse_hex (p, end, out);
+}
+
 /* ------------------------------------------------------------------ */
 /* Go's math.Exp                                                        */
 
-#if defined(__x86_64__) || defined(_M_X64)
+#if defined(__x86_64__)
 
 /* A transcription of Go 1.19's src/math/exp_amd64.s (from Shibata's
  * SLEEF): Go picks the FMA path when the CPU has AVX and FMA, and so do we.
@@ -446,11 +439,11 @@ u64_map_grow (SmolderU64Map *self)
   g_free (old);
 }
 
-guint32
-smolder_u64_map_lookup_or_insert (SmolderU64Map *self,
-                                  guint64        key,
-                                  guint32        value,
-                                  gboolean      *inserted)
+static inline guint32
+u64_map_lookup_or_insert (SmolderU64Map *self,
+                          guint64        key,
+                          guint32        value,
+                          gboolean      *inserted)
 {
   gsize j;
 
@@ -470,6 +463,15 @@ smolder_u64_map_lookup_or_insert (SmolderU64Map *self,
   if (self->n_items * 4 >= (self->mask + 1) * 3)
     u64_map_grow (self);
   return value;
+}
+
+guint32
+smolder_u64_map_lookup_or_insert (SmolderU64Map *self,
+                                  guint64        key,
+                                  guint32        value,
+                                  gboolean      *inserted)
+{
+  return u64_map_lookup_or_insert (self, key, value, inserted);
 }
 
 guint32
@@ -511,6 +513,7 @@ struct _SmolderTextSymbols
   /* The current record's addresses and their entries. */
   guint64 *rec_addrs;
   guint32 *rec_entries;
+  guint32 *rec_locs;
   guint    rec_len;
   guint    rec_cap;
   guint    cursor;
@@ -554,6 +557,7 @@ smolder_text_symbols_free (SmolderTextSymbols *self)
   g_array_unref (self->frames);
   g_free (self->rec_addrs);
   g_free (self->rec_entries);
+  g_free (self->rec_locs);
   g_array_unref (self->parsed);
   g_array_unref (self->border);
   g_free (self);
@@ -564,7 +568,7 @@ pc_entry (SmolderTextSymbols *self,
           guint64             pc)
 {
   gboolean inserted;
-  guint32 id = smolder_u64_map_lookup_or_insert (&self->pcs, pc, self->entries->len, &inserted);
+  guint32 id = u64_map_lookup_or_insert (&self->pcs, pc, self->entries->len, &inserted);
 
   if (inserted)
     {
@@ -598,7 +602,7 @@ smolder_text_symbols_add_record (SmolderTextSymbols  *self,
       p = smolder_text_skip_spaces (p, end);
       if (p == end)
         break;
-      if (!smolder_text_parse_hex (&p, end, &addr) || (p < end && *p != ' ' && *p != '\t'))
+      if (!parse_hex (&p, end, &addr) || (p < end && *p != ' ' && *p != '\t'))
         {
           smolder_text_set_error (error, lines != NULL ? lines->line_no : 0, addrs, len,
                                   "expected a hexadecimal address like 0x4a5b6c at column %u",
@@ -636,17 +640,22 @@ smolder_text_symbols_add_record (SmolderTextSymbols  *self,
           e->location = profile->locations->len;
           g_array_append_val (profile->locations, loc);
         }
-      smolder_profile_sample_add_location (profile, e->location);
       if (self->rec_len == self->rec_cap)
         {
           self->rec_cap = MAX (64, self->rec_cap * 2);
           self->rec_addrs = g_renew (guint64, self->rec_addrs, self->rec_cap);
           self->rec_entries = g_renew (guint32, self->rec_entries, self->rec_cap);
+          self->rec_locs = g_renew (guint32, self->rec_locs, self->rec_cap);
         }
       self->rec_addrs[self->rec_len] = addr;
       self->rec_entries[self->rec_len] = id;
+      self->rec_locs[self->rec_len] = e->location;
       self->rec_len++;
     }
+
+  /* The same as smolder_profile_sample_add_location() per address, at once. */
+  if (self->rec_len > 0)
+    g_array_append_vals (profile->sample_locs, self->rec_locs, self->rec_len);
 
   return TRUE;
 }
@@ -665,7 +674,7 @@ parse_frame (SmolderTextSymbols *self,
   gboolean inserted;
   Frame frame = { SMOLDER_NO_ID, 0 };
 
-  if (!smolder_text_parse_hex (&p, end, &pc))
+  if (!parse_hex (&p, end, &pc))
     return frame;
   p = smolder_text_skip_spaces (p, end);
   name = p;
@@ -828,7 +837,7 @@ smolder_text_symbols_add_comment (SmolderTextSymbols *self,
   guint64 pc;
 
   if (len < 4 || line[0] != '#' || (line[1] != '\t' && line[1] != ' ') || line[2] != '0' || line[3] != 'x' ||
-      !smolder_text_parse_hex (&p, end, &pc))
+      !parse_hex (&p, end, &pc))
     {
       end_group (self);
       return;
