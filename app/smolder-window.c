@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-window.c: header bar, tabs of profiles, the empty state with
- * recent files, the file chooser and drag-and-drop of files. */
+ * recent files, the file chooser and drag-and-drop of files, merging the
+ * open profiles, and the page commands of the main menu. */
 
 #include <string.h>
 
@@ -27,6 +28,10 @@ struct _SmolderWindow
   /* owned */
   GtkFileChooserNative *chooser;
   GtkRecentManager *recent_manager;
+  GCancellable *merge_cancellable;
+
+  /* state */
+  guint merging;
 };
 
 G_DEFINE_FINAL_TYPE (SmolderWindow, smolder_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -149,7 +154,7 @@ smolder_window_page_loaded_cb (SmolderWindow      *self,
                                SmolderProfilePage *page)
 {
   GFile *file = smolder_profile_page_get_file (page);
-  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *uri = NULL;
   g_autofree char *app_exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "smolder");
   GtkRecentData data = {
     .mime_type = (char *) "application/octet-stream",
@@ -157,6 +162,9 @@ smolder_window_page_loaded_cb (SmolderWindow      *self,
     .app_exec = app_exec,
   };
 
+  if (file == NULL)
+    return;
+  uri = g_file_get_uri (file);
   gtk_recent_manager_add_full (self->recent_manager, uri, &data);
 }
 
@@ -182,17 +190,12 @@ smolder_window_page_notify_loading_cb (SmolderWindow      *self,
   smolder_window_add_toast (self, title);
 }
 
-SmolderProfilePage *
-smolder_window_open_file (SmolderWindow *self,
-                          GFile         *file)
+static AdwTabPage *
+smolder_window_add_page (SmolderWindow      *self,
+                         SmolderProfilePage *page)
 {
-  SmolderProfilePage *page;
   AdwTabPage *tab;
 
-  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  page = smolder_profile_page_new (file);
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
 
   g_object_bind_property (page, "title", tab, "title", G_BINDING_SYNC_CREATE);
@@ -208,9 +211,193 @@ smolder_window_open_file (SmolderWindow *self,
 
   adw_tab_view_set_selected_page (self->tab_view, tab);
   smolder_window_update_view (self);
+  return tab;
+}
+
+SmolderProfilePage *
+smolder_window_open_file (SmolderWindow *self,
+                          GFile         *file)
+{
+  SmolderProfilePage *page;
+
+  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  page = smolder_profile_page_new (file);
+  smolder_window_add_page (self, page);
   smolder_profile_page_load (page);
 
   return page;
+}
+
+SmolderProfilePage *
+smolder_window_open_profile (SmolderWindow  *self,
+                             SmolderProfile *profile,
+                             const char     *title)
+{
+  SmolderProfilePage *page;
+
+  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (profile), NULL);
+
+  page = smolder_profile_page_new_for_profile (profile, title);
+  smolder_window_add_page (self, page);
+
+  return page;
+}
+
+/* The page of the selected tab, or NULL. */
+static SmolderProfilePage *
+smolder_window_get_selected_profile_page (SmolderWindow *self)
+{
+  AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (selected == NULL)
+    return NULL;
+  return SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (selected));
+}
+
+/* --- merge --- */
+
+typedef struct {
+  GPtrArray *profiles;
+  char *title;
+} MergeJob;
+
+static void
+merge_job_free (MergeJob *job)
+{
+  g_ptr_array_unref (job->profiles);
+  g_free (job->title);
+  g_free (job);
+}
+
+static void
+smolder_window_merge_worker (GTask        *task,
+                             gpointer      source_object,
+                             gpointer      task_data,
+                             GCancellable *cancellable)
+{
+  MergeJob *job = task_data;
+  GError *error = NULL;
+  SmolderProfile *merged;
+
+  merged = smolder_profile_merge ((SmolderProfile * const *) job->profiles->pdata,
+                                  job->profiles->len, &error);
+  if (merged == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, merged, g_object_unref);
+}
+
+static void
+smolder_window_merge_done (GObject      *source_object,
+                           GAsyncResult *res,
+                           gpointer      user_data)
+{
+  SmolderWindow *self = SMOLDER_WINDOW (source_object);
+  MergeJob *job = g_task_get_task_data (G_TASK (res));
+  g_autoptr(SmolderProfile) merged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->merging--;
+  merged = g_task_propagate_pointer (G_TASK (res), &error);
+  if (merged == NULL)
+    {
+      g_autofree char *title = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      title = g_strdup_printf (_("Could not merge: %s"), error->message);
+      smolder_window_add_toast (self, title);
+      return;
+    }
+
+  smolder_window_open_profile (self, merged, job->title);
+}
+
+guint
+smolder_window_merge_open_profiles (SmolderWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  MergeJob *job;
+  guint n_pages;
+
+  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), 0);
+
+  job = g_new0 (MergeJob, 1);
+  job->profiles = g_ptr_array_new_with_free_func (g_object_unref);
+  n_pages = adw_tab_view_get_n_pages (self->tab_view);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
+      SmolderProfile *profile = smolder_profile_page_get_profile (SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (tab)));
+
+      if (profile != NULL)
+        g_ptr_array_add (job->profiles, g_object_ref (profile));
+    }
+
+  if (job->profiles->len < 2)
+    {
+      merge_job_free (job);
+      smolder_window_add_toast (self, _("Open two or more profiles of the same kind to merge them"));
+      return 0;
+    }
+
+  job->title = g_strdup_printf (g_dngettext (NULL, "Merged (%u profile)", "Merged (%u profiles)",
+                                             job->profiles->len),
+                                job->profiles->len);
+  if (self->merge_cancellable == NULL)
+    self->merge_cancellable = g_cancellable_new ();
+
+  self->merging++;
+  task = g_task_new (self, self->merge_cancellable, smolder_window_merge_done, NULL);
+  g_task_set_source_tag (task, smolder_window_merge_open_profiles);
+  g_task_set_task_data (task, job, (GDestroyNotify) merge_job_free);
+  g_task_run_in_thread (task, smolder_window_merge_worker);
+
+  return job->profiles->len;
+}
+
+gboolean
+smolder_window_get_merging (SmolderWindow *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), FALSE);
+
+  return self->merging > 0;
+}
+
+static void
+smolder_window_merge_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  smolder_window_merge_open_profiles (SMOLDER_WINDOW (widget));
+}
+
+/* Page commands from the main menu and window-wide keys act on the
+ * selected tab, wherever the keyboard focus is. */
+static void
+smolder_window_page_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  SmolderWindow *self = SMOLDER_WINDOW (widget);
+  SmolderProfilePage *page = smolder_window_get_selected_profile_page (self);
+
+  if (page == NULL || smolder_profile_page_get_profile (page) == NULL)
+    {
+      if (g_str_equal (action_name, "window.export-flame-graph"))
+        smolder_window_add_toast (self, _("Open a profile first"));
+      return;
+    }
+
+  if (g_str_equal (action_name, "window.export-flame-graph"))
+    smolder_profile_page_show_export_dialog (page);
+  else if (g_str_equal (action_name, "window.find"))
+    smolder_profile_page_start_search (page);
+  else if (g_str_equal (action_name, "window.undo-filter"))
+    smolder_profile_page_undo_filter (page);
 }
 
 guint
@@ -383,6 +570,8 @@ smolder_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->recent_manager);
+  g_cancellable_cancel (self->merge_cancellable);
+  g_clear_object (&self->merge_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SMOLDER_TYPE_WINDOW);
 
@@ -415,6 +604,20 @@ smolder_window_class_init (SmolderWindowClass *klass)
                                    smolder_window_close_tab_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close-tab", NULL);
+  gtk_widget_class_install_action (widget_class, "window.merge-profiles", NULL,
+                                   smolder_window_merge_action);
+  gtk_widget_class_install_action (widget_class, "window.export-flame-graph", NULL,
+                                   smolder_window_page_action);
+  gtk_widget_class_install_action (widget_class, "window.find", NULL,
+                                   smolder_window_page_action);
+  gtk_widget_class_install_action (widget_class, "window.undo-filter", NULL,
+                                   smolder_window_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "window.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "window.undo-filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "window.export-flame-graph", NULL);
 }
 
 static void

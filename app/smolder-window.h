@@ -20,6 +20,16 @@ SmolderProfilePage *smolder_window_open_file        (SmolderWindow      *self,
  * Returns the number of tabs opened. */
 guint               smolder_window_open_file_list   (SmolderWindow      *self,
                                                      GdkFileList        *files);
+/* A tab showing @profile (a merge, say); returns its page (unowned). */
+SmolderProfilePage *smolder_window_open_profile     (SmolderWindow      *self,
+                                                     SmolderProfile     *profile,
+                                                     const char         *title);
+/* Merges the loaded profiles of all tabs into a new tab, on a worker;
+ * a mismatch is a toast. Returns how many profiles go in (0: none, a
+ * toast says why). */
+guint               smolder_window_merge_open_profiles (SmolderWindow   *self);
+/* TRUE while a merge runs. */
+gboolean            smolder_window_get_merging      (SmolderWindow      *self);
 void                smolder_window_show_open_dialog (SmolderWindow      *self);
 void                smolder_window_add_toast        (SmolderWindow      *self,
                                                      const char         *title);

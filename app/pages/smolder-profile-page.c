@@ -1,40 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-profile-page.c: a tab. Loads its file on a worker (spinner and
- * Cancel meanwhile), then shows the toolbar and the Top view; an error
- * stays inside this tab, naming the file and the reason. */
+ * Cancel meanwhile), then shows the toolbar and the views (flame graph,
+ * Top, callers/callees), all fed by one query; an error stays inside this
+ * tab, naming the file and the reason. Filters, search and export are in
+ * smolder-profile-page-actions.c. */
 
 #include <glib/gi18n.h>
 
-#include "smolder-profile-page.h"
-
-struct _SmolderProfilePage
-{
-  AdwBin parent_instance;
-
-  /* template widgets */
-  GtkStack *stack;
-  AdwStatusPage *loading_page;
-  GtkSpinner *spinner;
-  AdwStatusPage *error_page;
-  GtkDropDown *sample_type_dropdown;
-  GtkDropDown *granularity_dropdown;
-  GtkLabel *summary_label;
-  SmolderTopView *top_view;
-
-  /* owned */
-  GFile *file;
-  SmolderProfile *profile;
-  GCancellable *cancellable;
-  GError *error;
-  GIcon *icon;
-  char *title;
-  char *tooltip;
-
-  /* state */
-  guint generation;
-  gboolean loading;
-  gboolean updating_controls;
-};
+#include "smolder-profile-page-private.h"
 
 enum {
   PROP_0,
@@ -44,6 +17,7 @@ enum {
   PROP_LOADING,
   PROP_ICON,
   PROP_PROFILE,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -99,7 +73,8 @@ static void
 smolder_profile_page_set_tooltip (SmolderProfilePage *self,
                                   const char         *detail)
 {
-  g_autofree char *where = g_file_get_parse_name (self->file);
+  g_autofree char *where = self->file != NULL ? g_file_get_parse_name (self->file)
+                                                : g_strdup (self->title);
 
   g_free (self->tooltip);
   /* AdwTabPage tooltips are markup. */
@@ -110,11 +85,14 @@ smolder_profile_page_set_tooltip (SmolderProfilePage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOLTIP]);
 }
 
-/* The query of the controls: sample type and granularity. */
-static void
-smolder_profile_page_update_query (SmolderProfilePage *self)
+/* The page's query: the controls (sample type, granularity, inverted)
+ * and the filters. A new query each time: views keep theirs while a
+ * worker reads it. */
+void
+_smolder_profile_page_update_query (SmolderProfilePage *self)
 {
   g_autoptr(SmolderQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
   guint sample_index;
   guint granularity;
 
@@ -126,12 +104,46 @@ smolder_profile_page_update_query (SmolderProfilePage *self)
   if (granularity > SMOLDER_GRANULARITY_ADDRESSES)
     granularity = SMOLDER_GRANULARITY_FUNCTIONS;
 
-  query = smolder_query_new ();
+  query = self->query != NULL ? smolder_query_copy (self->query) : smolder_query_new ();
   if (sample_index != GTK_INVALID_LIST_POSITION)
     smolder_query_set_sample_index (query, sample_index);
   smolder_query_set_granularity (query, granularity);
+  smolder_query_set_inverted (query, gtk_toggle_button_get_active (self->inverted_button));
+  /* Each filter was checked when added. */
+  if (!_smolder_profile_page_apply_filters (self->filters, query, &error))
+    g_warning ("Filters: %s", error->message);
 
-  smolder_top_view_set_query (self->top_view, query);
+  g_clear_pointer (&self->query, smolder_query_unref);
+  self->query = g_steal_pointer (&query);
+
+  smolder_top_view_set_query (self->top_view, self->query);
+  smolder_flame_view_set_query (self->flame_view, self->query);
+  smolder_callers_view_set_query (self->callers_view, self->query);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+smolder_profile_page_update_orientation (SmolderProfilePage *self)
+{
+  smolder_flame_graph_set_orientation (smolder_flame_view_get_flame_graph (self->flame_view),
+                                       gtk_toggle_button_get_active (self->icicle_button)
+                                       ? SMOLDER_FLAME_ORIENTATION_ICICLE
+                                       : SMOLDER_FLAME_ORIENTATION_FLAME);
+}
+
+static void
+smolder_profile_page_view_busy_cb (SmolderProfilePage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+smolder_profile_page_set_views_profile (SmolderProfilePage *self,
+                                        SmolderProfile     *profile)
+{
+  smolder_top_view_set_profile (self->top_view, profile);
+  smolder_flame_view_set_profile (self->flame_view, profile);
+  smolder_callers_view_set_profile (self->callers_view, profile);
 }
 
 static void
@@ -165,8 +177,8 @@ smolder_profile_page_show_profile (SmolderProfilePage *self)
                             smolder_profile_get_n_samples (self->profile));
   smolder_profile_page_set_tooltip (self, detail);
 
-  smolder_top_view_set_profile (self->top_view, self->profile);
-  smolder_profile_page_update_query (self);
+  smolder_profile_page_set_views_profile (self, self->profile);
+  _smolder_profile_page_update_query (self);
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
@@ -236,12 +248,17 @@ smolder_profile_page_load (SmolderProfilePage *self)
 
   g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
 
+  /* A merged profile has nothing to load. */
+  if (self->file == NULL)
+    return;
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
   if (self->profile != NULL)
     {
-      smolder_top_view_set_profile (self->top_view, NULL);
+      smolder_profile_page_set_views_profile (self, NULL);
+      g_clear_pointer (&self->query, smolder_query_unref);
       g_clear_object (&self->profile);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
     }
@@ -294,14 +311,18 @@ smolder_profile_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (smolder_profile_page_parent_class)->constructed (object);
 
-  g_assert (G_IS_FILE (self->file));
-
-  self->title = g_file_get_basename (self->file);
-  if (self->title == NULL || !g_utf8_validate (self->title, -1, NULL))
+  if (self->file != NULL)
     {
       g_free (self->title);
-      self->title = g_file_get_parse_name (self->file);
+      self->title = g_file_get_basename (self->file);
+      if (self->title == NULL || !g_utf8_validate (self->title, -1, NULL))
+        {
+          g_free (self->title);
+          self->title = g_file_get_parse_name (self->file);
+        }
     }
+  if (self->title == NULL)
+    self->title = g_strdup (_("Merged Profile"));
   smolder_profile_page_set_tooltip (self, NULL);
 }
 
@@ -312,6 +333,11 @@ smolder_profile_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
 
   /* The stack is both AdwBin's child and a template child: detach it from
    * the bin first, or both would unparent it. */
@@ -319,7 +345,10 @@ smolder_profile_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SMOLDER_TYPE_PROFILE_PAGE);
 
   g_clear_object (&self->profile);
+  g_clear_pointer (&self->query, smolder_query_unref);
   g_clear_object (&self->icon);
+  g_clear_pointer (&self->filters, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
 
   G_OBJECT_CLASS (smolder_profile_page_parent_class)->dispose (object);
 }
@@ -365,6 +394,9 @@ smolder_profile_page_get_property (GObject    *object,
     case PROP_PROFILE:
       g_value_set_object (value, self->profile);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, smolder_profile_page_get_busy (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -382,6 +414,10 @@ smolder_profile_page_set_property (GObject      *object,
     {
     case PROP_FILE:
       self->file = g_value_dup_object (value);
+      break;
+    case PROP_TITLE:
+      g_free (self->title);
+      self->title = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -405,7 +441,7 @@ smolder_profile_page_class_init (SmolderProfilePageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TOOLTIP] =
     g_param_spec_string ("tooltip", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -418,6 +454,9 @@ smolder_profile_page_class_init (SmolderProfilePageClass *klass)
   properties[PROP_PROFILE] =
     g_param_spec_object ("profile", NULL, NULL, SMOLDER_TYPE_PROFILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The profile loaded and is shown. */
@@ -426,6 +465,8 @@ smolder_profile_page_class_init (SmolderProfilePageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (SMOLDER_TYPE_TOP_VIEW);
+  g_type_ensure (SMOLDER_TYPE_FLAME_VIEW);
+  g_type_ensure (SMOLDER_TYPE_CALLERS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/smolder/Smolder/smolder-profile-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, stack);
@@ -436,10 +477,27 @@ smolder_profile_page_class_init (SmolderProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, granularity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, top_view);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, inverted_button);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, icicle_button);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, filter_mode_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, filter_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, chip_box);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, search_label);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, flame_view);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, callers_view);
 
   gtk_widget_class_install_action (widget_class, "page.cancel", NULL, smolder_profile_page_cancel_action);
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, smolder_profile_page_reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.cancel", NULL);
+
+  _smolder_profile_page_class_init_actions (widget_class);
 }
 
 static void
@@ -449,13 +507,32 @@ smolder_profile_page_init (SmolderProfilePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel", FALSE);
 
   g_signal_connect_object (self->sample_type_dropdown, "notify::selected",
-                           G_CALLBACK (smolder_profile_page_update_query),
+                           G_CALLBACK (_smolder_profile_page_update_query),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->granularity_dropdown, "notify::selected",
-                           G_CALLBACK (smolder_profile_page_update_query),
+                           G_CALLBACK (_smolder_profile_page_update_query),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inverted_button, "notify::active",
+                           G_CALLBACK (_smolder_profile_page_update_query),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->icicle_button, "notify::active",
+                           G_CALLBACK (smolder_profile_page_update_orientation),
                            self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->top_view, "summary", self->summary_label, "label",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->top_view, "notify::busy",
+                           G_CALLBACK (smolder_profile_page_view_busy_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flame_view, "notify::busy",
+                           G_CALLBACK (smolder_profile_page_view_busy_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->callers_view, "notify::busy",
+                           G_CALLBACK (smolder_profile_page_view_busy_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) _smolder_profile_page_filter_free);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  _smolder_profile_page_init_actions (self);
 }
 
 SmolderProfilePage *
@@ -466,6 +543,22 @@ smolder_profile_page_new (GFile *file)
   return g_object_new (SMOLDER_TYPE_PROFILE_PAGE,
                        "file", file,
                        NULL);
+}
+
+SmolderProfilePage *
+smolder_profile_page_new_for_profile (SmolderProfile *profile,
+                                      const char     *title)
+{
+  SmolderProfilePage *self;
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (profile), NULL);
+
+  self = g_object_new (SMOLDER_TYPE_PROFILE_PAGE,
+                       "title", title,
+                       NULL);
+  self->profile = g_object_ref (profile);
+  smolder_profile_page_show_profile (self);
+  return self;
 }
 
 GFile *
@@ -514,4 +607,69 @@ smolder_profile_page_get_top_view (SmolderProfilePage *self)
   g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), NULL);
 
   return self->top_view;
+}
+
+SmolderFlameView *
+smolder_profile_page_get_flame_view (SmolderProfilePage *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), NULL);
+
+  return self->flame_view;
+}
+
+SmolderCallersView *
+smolder_profile_page_get_callers_view (SmolderProfilePage *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), NULL);
+
+  return self->callers_view;
+}
+
+SmolderQuery *
+smolder_profile_page_get_query (SmolderProfilePage *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), NULL);
+
+  return self->query;
+}
+
+gboolean
+smolder_profile_page_get_busy (SmolderProfilePage *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), FALSE);
+
+  return self->loading
+         || smolder_top_view_get_busy (self->top_view)
+         || smolder_flame_view_get_busy (self->flame_view)
+         || smolder_callers_view_get_busy (self->callers_view);
+}
+
+const char *
+smolder_profile_page_get_view (SmolderProfilePage *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+smolder_profile_page_set_view (SmolderProfilePage *self,
+                               const char         *name)
+{
+  g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Toasts go to the window's overlay (the nearest one above the page). */
+void
+_smolder_profile_page_add_toast (SmolderProfilePage *self,
+                                 AdwToast           *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
 }

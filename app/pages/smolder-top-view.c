@@ -27,6 +27,7 @@ struct _SmolderTopView
 
   /* widgets */
   GtkColumnView *column_view;
+  GtkWidget *context_menu;
 
   /* owned */
   SmolderProfile *profile;
@@ -38,6 +39,8 @@ struct _SmolderTopView
   GCancellable *cancellable;
   char *summary;
   char *unit;
+  char *menu_name;      /* the row the context menu is about */
+  GtkSingleSelection *selection;
   GPtrArray *pending;   /* rows of the current table not yet in the store */
 
   /* state */
@@ -60,11 +63,13 @@ enum {
   PROP_QUERY,
   PROP_BUSY,
   PROP_SUMMARY,
+  PROP_SELECTED_NAME,
   N_PROPS
 };
 
 enum {
   FRAME_ACTIVATED,
+  FRAME_ACTION,
   N_SIGNALS
 };
 
@@ -397,6 +402,91 @@ smolder_top_view_name_query_tooltip_cb (GtkWidget  *widget,
 }
 
 static void
+smolder_top_view_popup_menu (SmolderTopView *self,
+                             double          x,
+                             double          y)
+{
+  if (self->context_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenu) filters = g_menu_new ();
+      g_autoptr(GMenu) other = g_menu_new ();
+
+      g_menu_append (filters, _("_Focus on"), "top.focus-on");
+      g_menu_append (filters, _("_Ignore"), "top.ignore");
+      g_menu_append (filters, _("_Hide"), "top.hide");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (filters));
+      g_menu_append (other, _("Show _Callers/Callees"), "top.show-callers");
+      g_menu_append (other, _("Show in _Flame Graph"), "top.show-in-flame-graph");
+      g_menu_append (other, _("Copy _Name"), "top.copy-name");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
+
+      self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+smolder_top_view_menu_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  SmolderTopView *self = SMOLDER_TOP_VIEW (widget);
+  const char *action = action_name + strlen ("top.");
+
+  if (self->menu_name == NULL)
+    return;
+
+  if (g_str_equal (action, "copy-name"))
+    {
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->menu_name);
+      return;
+    }
+  if (g_str_equal (action, "show-in-flame-graph"))
+    {
+      guint frame = SMOLDER_NO_ID;
+
+      if (self->top != NULL)
+        smolder_frames_lookup (smolder_top_get_frames (self->top), self->menu_name, &frame);
+      g_signal_emit (self, signals[FRAME_ACTIVATED], 0, frame, self->menu_name);
+      return;
+    }
+  g_signal_emit (self, signals[FRAME_ACTION], 0, action, self->menu_name);
+}
+
+static void
+smolder_top_view_cell_pressed_cb (SmolderTopView *self,
+                                  int             n_press,
+                                  double          x,
+                                  double          y,
+                                  GtkGesture     *gesture)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (gesture), "smolder-list-item");
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  SmolderTopItem *item = gtk_list_item_get_item (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  graphene_point_t point;
+
+  if (item == NULL)
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_single_selection_set_selected (self->selection, position);
+  g_free (self->menu_name);
+  self->menu_name = g_strdup (smolder_top_item_get_name (item));
+
+  if (!gtk_widget_compute_point (cell, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  smolder_top_view_popup_menu (self, point.x, point.y);
+}
+
+static void
 smolder_top_view_setup_cb (SmolderTopView           *self,
                            GtkListItem              *list_item,
                            GtkSignalListItemFactory *factory)
@@ -421,6 +511,18 @@ smolder_top_view_setup_cb (SmolderTopView           *self,
       gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 10);
       gtk_widget_add_css_class (label, "numeric");
     }
+
+  /* Right-click on any cell of a row: that row's context menu. */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_object_set_data (G_OBJECT (click), "smolder-list-item", list_item);
+    g_signal_connect_object (click, "pressed",
+                             G_CALLBACK (smolder_top_view_cell_pressed_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  }
 
   gtk_list_item_set_child (list_item, label);
 }
@@ -532,6 +634,12 @@ smolder_top_view_activate_cb (SmolderTopView *self,
 }
 
 static void
+smolder_top_view_selection_changed_cb (SmolderTopView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_NAME]);
+}
+
+static void
 smolder_top_view_dispose (GObject *object)
 {
   SmolderTopView *self = SMOLDER_TOP_VIEW (object);
@@ -539,7 +647,9 @@ smolder_top_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   smolder_top_view_stop_fill (self);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   adw_bin_set_child (ADW_BIN (self), NULL);
+  self->selection = NULL;
   self->column_view = NULL;
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
@@ -559,6 +669,7 @@ smolder_top_view_finalize (GObject *object)
 
   g_free (self->summary);
   g_free (self->unit);
+  g_free (self->menu_name);
 
   G_OBJECT_CLASS (smolder_top_view_parent_class)->finalize (object);
 }
@@ -584,6 +695,9 @@ smolder_top_view_get_property (GObject    *object,
       break;
     case PROP_SUMMARY:
       g_value_set_string (value, self->summary);
+      break;
+    case PROP_SELECTED_NAME:
+      g_value_set_string (value, smolder_top_view_get_selected_name (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -633,7 +747,23 @@ smolder_top_view_class_init (SmolderTopViewClass *klass)
   properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_NAME] =
+    g_param_spec_string ("selected-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* An action from a row's context menu: ("focus-on", "ignore", "hide"
+   * or "show-callers"; the printable name), as SmolderFlameGraph's. */
+  signals[FRAME_ACTION] =
+    g_signal_new ("frame-action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "top.focus-on", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "top.ignore", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "top.hide", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "top.show-callers", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "top.show-in-flame-graph", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "top.copy-name", NULL, smolder_top_view_menu_action);
 
   /* A row was double-clicked or activated: (frame id, printable name). */
   signals[FRAME_ACTIVATED] =
@@ -669,6 +799,10 @@ smolder_top_view_init (SmolderTopView *self)
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  self->selection = selection;
+  g_signal_connect_object (selection, "notify::selected",
+                           G_CALLBACK (smolder_top_view_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_object_unref (selection);
   gtk_column_view_sort_by_column (self->column_view, flat, GTK_SORT_DESCENDING);
 
@@ -770,4 +904,18 @@ smolder_top_view_get_top (SmolderTopView *self)
   g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), NULL);
 
   return self->top;
+}
+
+/* The printable name of the selected row, or NULL. */
+const char *
+smolder_top_view_get_selected_name (SmolderTopView *self)
+{
+  SmolderTopItem *item;
+
+  g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  item = gtk_single_selection_get_selected_item (self->selection);
+  return item != NULL ? smolder_top_item_get_name (item) : NULL;
 }

@@ -28,5 +28,7 @@ const char     *smolder_top_view_get_summary (SmolderTopView *self);
 GListModel     *smolder_top_view_get_model   (SmolderTopView *self);
 /* The table shown, or NULL. */
 SmolderTop     *smolder_top_view_get_top     (SmolderTopView *self);
+/* The printable name of the selected row, or NULL ("selected-name"). */
+const char     *smolder_top_view_get_selected_name (SmolderTopView *self);
 
 G_END_DECLS

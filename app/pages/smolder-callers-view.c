@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-callers-view.c: pprof's peek, as two flame graphs. Callers
+ * grow upwards from the function (flame), callees hang below it
+ * (icicle). Both trees come from one worker; a generation counter drops
+ * the trees of an older function or query. */
+
+#include <glib/gi18n.h>
+
+#include "smolder-callers-view.h"
+
+#define N_GRANULARITIES (SMOLDER_GRANULARITY_ADDRESSES + 1)
+
+struct _SmolderCallersView
+{
+  AdwBin parent_instance;
+
+  /* widgets */
+  GtkStack *stack;
+  AdwStatusPage *status_page;
+  GtkLabel *callers_label;
+  GtkLabel *callees_label;
+  SmolderFlameGraph *callers_graph;
+  SmolderFlameGraph *callees_graph;
+
+  /* owned */
+  SmolderProfile *profile;
+  SmolderQuery *query;
+  SmolderFrames *frames[N_GRANULARITIES];
+  GCancellable *cancellable;
+  char *function;
+
+  /* state */
+  guint generation;
+  gboolean busy;
+};
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_FUNCTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (SmolderCallersView, smolder_callers_view, ADW_TYPE_BIN)
+
+typedef struct {
+  GWeakRef view;
+  guint generation;
+  SmolderProfile *profile;
+  SmolderQuery *query;
+  SmolderFrames *frames;
+  char *function;
+} PeekJob;
+
+typedef struct {
+  SmolderFrames *frames;
+  SmolderCallTree *callers;
+  SmolderCallTree *callees;
+} PeekResult;
+
+static void
+peek_job_free (PeekJob *job)
+{
+  g_weak_ref_clear (&job->view);
+  g_clear_object (&job->profile);
+  g_clear_pointer (&job->query, smolder_query_unref);
+  g_clear_object (&job->frames);
+  g_free (job->function);
+  g_free (job);
+}
+
+static void
+peek_result_free (PeekResult *result)
+{
+  g_clear_object (&result->frames);
+  g_clear_object (&result->callers);
+  g_clear_object (&result->callees);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PeekResult, peek_result_free)
+
+static void
+smolder_callers_view_worker (GTask        *task,
+                             gpointer      source_object,
+                             gpointer      task_data,
+                             GCancellable *cancellable)
+{
+  PeekJob *job = task_data;
+  g_autoptr(PeekResult) result = g_new0 (PeekResult, 1);
+  GError *error = NULL;
+  guint frame;
+
+  if (job->frames != NULL)
+    result->frames = g_object_ref (job->frames);
+  else
+    result->frames = smolder_frames_new (job->profile, smolder_query_get_granularity (job->query));
+
+  if (!smolder_frames_lookup (result->frames, job->function, &frame))
+    {
+      g_task_return_new_error (task, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY,
+                               _("“%s” is not a frame of this profile at this granularity"),
+                               job->function);
+      return;
+    }
+
+  result->callers = smolder_call_tree_new_callers (result->frames, job->query, frame,
+                                                   cancellable, &error);
+  if (result->callers == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result->callees = smolder_call_tree_new_callees (result->frames, job->query, frame,
+                                                   cancellable, &error);
+  if (result->callees == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) peek_result_free);
+}
+
+static void
+smolder_callers_view_set_busy (SmolderCallersView *self,
+                               gboolean            busy)
+{
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+smolder_callers_view_show_status (SmolderCallersView *self,
+                                  const char         *title,
+                                  const char         *description)
+{
+  g_autofree char *escaped = description ? g_markup_escape_text (description, -1) : NULL;
+
+  smolder_flame_graph_set_call_tree (self->callers_graph, NULL);
+  smolder_flame_graph_set_call_tree (self->callees_graph, NULL);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, escaped);
+  gtk_stack_set_visible_child_name (self->stack, "status");
+}
+
+static void
+smolder_callers_view_worker_done (GObject      *source_object,
+                                  GAsyncResult *res,
+                                  gpointer      user_data)
+{
+  GTask *task = G_TASK (res);
+  PeekJob *job = g_task_get_task_data (task);
+  g_autoptr(SmolderCallersView) self = g_weak_ref_get (&job->view);
+  g_autoptr(PeekResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *callers = NULL;
+  g_autofree char *callees = NULL;
+  SmolderGranularity granularity;
+
+  result = g_task_propagate_pointer (task, &error);
+
+  if (self == NULL || job->generation != self->generation)
+    return;
+
+  smolder_callers_view_set_busy (self, FALSE);
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        smolder_callers_view_show_status (self, _("No Callers or Callees"), error->message);
+      return;
+    }
+
+  granularity = smolder_frames_get_granularity (result->frames);
+  if (granularity < N_GRANULARITIES)
+    g_set_object (&self->frames[granularity], result->frames);
+
+  callers = g_strdup_printf (_("Callers of %s"), self->function);
+  callees = g_strdup_printf (_("Callees of %s"), self->function);
+  gtk_label_set_text (self->callers_label, callers);
+  gtk_label_set_text (self->callees_label, callees);
+  smolder_flame_graph_set_call_tree (self->callers_graph, result->callers);
+  smolder_flame_graph_set_call_tree (self->callees_graph, result->callees);
+  gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+static void
+smolder_callers_view_update (SmolderCallersView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SmolderGranularity granularity;
+  PeekJob *job;
+
+  self->generation++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->profile == NULL || self->query == NULL || self->function == NULL)
+    {
+      smolder_callers_view_show_status (self, _("No Function Selected"),
+                                        _("Select a function in Top or in the flame graph, or choose Show Callers/Callees on it."));
+      smolder_callers_view_set_busy (self, FALSE);
+      return;
+    }
+
+  granularity = smolder_query_get_granularity (self->query);
+
+  job = g_new0 (PeekJob, 1);
+  g_weak_ref_init (&job->view, self);
+  job->generation = self->generation;
+  job->profile = g_object_ref (self->profile);
+  job->query = smolder_query_ref (self->query);
+  job->function = g_strdup (self->function);
+  if (granularity < N_GRANULARITIES && self->frames[granularity] != NULL)
+    job->frames = g_object_ref (self->frames[granularity]);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->cancellable, smolder_callers_view_worker_done, NULL);
+  g_task_set_source_tag (task, smolder_callers_view_update);
+  g_task_set_task_data (task, job, (GDestroyNotify) peek_job_free);
+  g_task_run_in_thread (task, smolder_callers_view_worker);
+
+  smolder_callers_view_set_busy (self, TRUE);
+}
+
+static void
+smolder_callers_view_dispose (GObject *object)
+{
+  SmolderCallersView *self = SMOLDER_CALLERS_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  self->stack = NULL;
+  self->callers_graph = NULL;
+  self->callees_graph = NULL;
+  for (guint i = 0; i < N_GRANULARITIES; i++)
+    g_clear_object (&self->frames[i]);
+  g_clear_object (&self->profile);
+  g_clear_pointer (&self->query, smolder_query_unref);
+  g_clear_pointer (&self->function, g_free);
+
+  G_OBJECT_CLASS (smolder_callers_view_parent_class)->dispose (object);
+}
+
+static void
+smolder_callers_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SmolderCallersView *self = SMOLDER_CALLERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_FUNCTION:
+      g_value_set_string (value, self->function);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+smolder_callers_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SmolderCallersView *self = SMOLDER_CALLERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FUNCTION:
+      smolder_callers_view_set_function (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+smolder_callers_view_class_init (SmolderCallersViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = smolder_callers_view_dispose;
+  object_class->get_property = smolder_callers_view_get_property;
+  object_class->set_property = smolder_callers_view_set_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FUNCTION] =
+    g_param_spec_string ("function", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "smoldercallersview");
+}
+
+static GtkWidget *
+pane_new (GtkLabel          **out_label,
+          SmolderFlameGraph **out_graph)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *graph = smolder_flame_graph_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_vexpand (graph, TRUE);
+  gtk_widget_set_size_request (graph, -1, 80);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), graph);
+
+  *out_label = GTK_LABEL (label);
+  *out_graph = SMOLDER_FLAME_GRAPH (graph);
+  return box;
+}
+
+static void
+smolder_callers_view_init (SmolderCallersView *self)
+{
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  self->status_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->status_page, "find-location-symbolic");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->status_page), "status");
+
+  gtk_paned_set_start_child (GTK_PANED (paned), pane_new (&self->callers_label, &self->callers_graph));
+  gtk_paned_set_end_child (GTK_PANED (paned), pane_new (&self->callees_label, &self->callees_graph));
+  gtk_paned_set_wide_handle (GTK_PANED (paned), TRUE);
+  /* Callers above the function, callees below it. */
+  smolder_flame_graph_set_orientation (self->callers_graph, SMOLDER_FLAME_ORIENTATION_FLAME);
+  smolder_flame_graph_set_orientation (self->callees_graph, SMOLDER_FLAME_ORIENTATION_ICICLE);
+  gtk_stack_add_named (self->stack, paned, "content");
+
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
+  smolder_callers_view_update (self);
+}
+
+GtkWidget *
+smolder_callers_view_new (void)
+{
+  return g_object_new (SMOLDER_TYPE_CALLERS_VIEW, NULL);
+}
+
+void
+smolder_callers_view_set_profile (SmolderCallersView *self,
+                                  SmolderProfile     *profile)
+{
+  g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
+
+  if (!g_set_object (&self->profile, profile))
+    return;
+  for (guint i = 0; i < N_GRANULARITIES; i++)
+    g_clear_object (&self->frames[i]);
+  smolder_callers_view_update (self);
+}
+
+void
+smolder_callers_view_set_query (SmolderCallersView *self,
+                                SmolderQuery       *query)
+{
+  g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
+
+  if (self->query == query)
+    return;
+  if (query != NULL)
+    smolder_query_ref (query);
+  g_clear_pointer (&self->query, smolder_query_unref);
+  self->query = query;
+  smolder_callers_view_update (self);
+}
+
+const char *
+smolder_callers_view_get_function (SmolderCallersView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_CALLERS_VIEW (self), NULL);
+
+  return self->function;
+}
+
+void
+smolder_callers_view_set_function (SmolderCallersView *self,
+                                   const char         *name)
+{
+  g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
+
+  if (g_strcmp0 (self->function, name) == 0)
+    return;
+  g_free (self->function);
+  self->function = g_strdup (name);
+  smolder_callers_view_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNCTION]);
+}
+
+gboolean
+smolder_callers_view_get_busy (SmolderCallersView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_CALLERS_VIEW (self), FALSE);
+
+  return self->busy;
+}
+
+SmolderFlameGraph *
+smolder_callers_view_get_callers_graph (SmolderCallersView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_CALLERS_VIEW (self), NULL);
+
+  return self->callers_graph;
+}
+
+SmolderFlameGraph *
+smolder_callers_view_get_callees_graph (SmolderCallersView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_CALLERS_VIEW (self), NULL);
+
+  return self->callees_graph;
+}

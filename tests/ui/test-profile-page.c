@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-profile-page.c: the profile page under Xvfb: the flame graph's tree
+ * from its worker, search, filters as chips with undo, the jumps between
+ * views, export, and merging the open tabs. Numbers are go tool pprof's
+ * (Go 1.19.8) for the same fixtures. */
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "smolder-application.h"
+#include "smolder-profile-page.h"
+#include "smolder-top-item.h"
+#include "smolder-window.h"
+
+static char *
+data_path (const char *name)
+{
+  const char *dir = g_getenv ("SMOLDER_TEST_DATA");
+
+  return g_build_filename (dir != NULL ? dir : SMOLDER_TEST_DATA, name, NULL);
+}
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = data_path (name);
+
+  return g_file_new_for_path (path);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails after 30 s. */
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* Loaded and every view computed for the current query, rows all in. */
+static gboolean
+page_settled (gpointer data)
+{
+  SmolderProfilePage *page = data;
+
+  return !smolder_profile_page_get_busy (page)
+         && smolder_profile_page_get_profile (page) != NULL
+         && smolder_top_view_get_top (smolder_profile_page_get_top_view (page)) != NULL;
+}
+
+static gboolean
+not_exporting (gpointer data)
+{
+  return !smolder_profile_page_get_exporting (data);
+}
+
+/* A page in a plain window of its own, loaded. */
+static SmolderProfilePage *
+open_page (const char  *fixture,
+           GtkWidget  **out_window)
+{
+  g_autoptr(GFile) file = data_file (fixture);
+  SmolderProfilePage *page = g_object_ref_sink (smolder_profile_page_new (file));
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  smolder_profile_page_load (page);
+  wait_until (page_settled, page);
+
+  *out_window = window;
+  return page;
+}
+
+static void
+close_page (SmolderProfilePage *page,
+            GtkWidget          *window)
+{
+  wait_until (not_exporting, page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Let late worker results (weak references only) come and go. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (page);
+}
+
+static guint
+default_sample_index (SmolderProfilePage *page)
+{
+  return smolder_profile_get_default_sample_index (smolder_profile_page_get_profile (page));
+}
+
+/* go tool pprof -top: 800ms total; -focus=regexp: 320ms, 40.00% of it. */
+static void
+test_flame_and_search (void)
+{
+  GtkWidget *window;
+  SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
+  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
+  SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
+  SmolderProfile *profile = smolder_profile_page_get_profile (page);
+  SmolderFlameSearch *search;
+
+  g_assert_cmpstr (smolder_profile_page_get_view (page), ==, "flame");
+  g_assert_nonnull (tree);
+  g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==,
+                   smolder_profile_get_total (profile, default_sample_index (page)));
+  g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==, 800 * G_TIME_SPAN_MILLISECOND * 1000);
+
+  smolder_profile_page_set_search_text (page, "regexp");
+  g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 14);
+  search = smolder_flame_graph_get_search (graph);
+  g_assert_nonnull (search);
+  g_assert_cmpint (smolder_flame_search_get_matched_total (search), ==, 320 * G_TIME_SPAN_MILLISECOND * 1000);
+  g_assert_cmpfloat_with_epsilon (smolder_flame_view_get_match_fraction (flame), 0.40, 1e-9);
+
+  /* Enter: the next match gets the focus, and it matches. */
+  smolder_flame_view_focus_next_match (flame);
+  {
+    guint32 node = smolder_flame_graph_get_focus_node (graph);
+
+    g_assert_cmpuint (node, !=, SMOLDER_NO_ID);
+    g_assert_true (g_regex_match_simple ("regexp", smolder_call_tree_get_name (tree, node), 0, 0));
+  }
+
+  /* The search stays across a new tree (inverted), and clears. */
+  smolder_profile_page_set_search_text (page, "");
+  g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 0);
+  g_assert_null (smolder_flame_graph_get_search (graph));
+
+  /* Export what is shown, on a worker. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("smolder-export-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "flame.svg", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (path);
+    g_autofree char *contents = NULL;
+
+    smolder_profile_page_export (page, out);
+    wait_until (not_exporting, page);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<svg"));
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+
+  close_page (page, window);
+}
+
+typedef struct {
+  const char *name;
+  gint64 flat;
+  gint64 cum;
+} Row;
+
+static void
+assert_top_rows (SmolderProfilePage *page,
+                 const Row          *rows,
+                 guint               n_rows)
+{
+  GListModel *model = smolder_top_view_get_model (smolder_profile_page_get_top_view (page));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(SmolderTopItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (smolder_top_item_get_name (item), ==, rows[i].name);
+      g_assert_cmpint (smolder_top_item_get_flat (item), ==, rows[i].flat);
+      g_assert_cmpint (smolder_top_item_get_cum (item), ==, rows[i].cum);
+    }
+}
+
+static guint
+n_top_rows (SmolderProfilePage *page)
+{
+  return g_list_model_get_n_items (smolder_top_view_get_model (smolder_profile_page_get_top_view (page)));
+}
+
+static GtkWidget *
+find_chip (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "smolder-chip"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_chip (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* go tool pprof -top -unit=B -focus='^main\.cacheMetadata$' heap-gc.pb.gz:
+ *   30912040B 30.08% 30.08%  30912040B 30.08%  main.cacheMetadata
+ *           0     0% 30.08%  30912040B 30.08%  main.main.func1.1 */
+static const Row focus_rows[] = {
+  { "main.cacheMetadata", 30912040, 30912040 },
+  { "main.main.func1.1", 0, 30912040 },
+};
+
+static void
+test_filters (void)
+{
+  GtkWidget *window;
+  SmolderProfilePage *page = open_page ("leaky-service/heap-gc.pb.gz", &window);
+  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  g_autofree char *regex = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_all = n_top_rows (page);
+  SmolderFilterMode mode;
+  GtkWidget *chip;
+
+  g_assert_cmpuint (n_all, >, 2);
+
+  /* Names go in escaped and anchored: main.f must not match main.foo. */
+  regex = smolder_profile_page_name_to_regex (page, "main.cacheMetadata");
+  g_assert_cmpstr (regex, ==, "^main\\.cacheMetadata$");
+
+  /* From the flame graph's context menu. */
+  g_signal_emit_by_name (smolder_flame_view_get_flame_graph (flame), "frame-action",
+                         "focus-on", "main.cacheMetadata");
+  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
+  g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, "^main\\.cacheMetadata$");
+  g_assert_cmpint (mode, ==, SMOLDER_FILTER_FOCUS);
+  wait_until (page_settled, page);
+  assert_top_rows (page, focus_rows, G_N_ELEMENTS (focus_rows));
+  /* The flame graph recomputed too. */
+  g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0), ==, 30912040);
+
+  /* Undo restores. */
+  g_assert_true (smolder_profile_page_undo_filter (page));
+  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
+  wait_until (page_settled, page);
+  g_assert_cmpuint (n_top_rows (page), ==, n_all);
+
+  /* Typed, from the Top table's menu, the same; a chip's close button
+   * removes it, and undo brings it back. */
+  g_assert_true (smolder_profile_page_add_filter (page, SMOLDER_FILTER_FOCUS, "^main\\.cacheMetadata$", &error));
+  g_assert_no_error (error);
+  wait_until (page_settled, page);
+  assert_top_rows (page, focus_rows, G_N_ELEMENTS (focus_rows));
+  chip = find_chip (GTK_WIDGET (page));
+  g_assert_nonnull (chip);
+  g_signal_emit_by_name (chip, "clicked");
+  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
+  g_assert_null (find_chip (GTK_WIDGET (page)));
+  wait_until (page_settled, page);
+  g_assert_cmpuint (n_top_rows (page), ==, n_all);
+  g_assert_true (smolder_profile_page_undo_filter (page));
+  wait_until (page_settled, page);
+  assert_top_rows (page, focus_rows, G_N_ELEMENTS (focus_rows));
+  g_signal_emit_by_name (find_chip (GTK_WIDGET (page)), "clicked");
+  wait_until (page_settled, page);
+
+  /* A bad regex changes nothing. */
+  g_assert_false (smolder_profile_page_add_filter (page, SMOLDER_FILTER_IGNORE, "main.(", &error));
+  g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY);
+  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
+
+  /* Ignore from the Top table's context menu: the row goes. */
+  g_signal_emit_by_name (smolder_profile_page_get_top_view (page), "frame-action",
+                         "ignore", "main.cacheMetadata");
+  wait_until (page_settled, page);
+  {
+    GListModel *model = smolder_top_view_get_model (smolder_profile_page_get_top_view (page));
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(SmolderTopItem) item = g_list_model_get_item (model, i);
+
+        g_assert_cmpstr (smolder_top_item_get_name (item), !=, "main.cacheMetadata");
+      }
+  }
+  g_assert_true (smolder_profile_page_undo_filter (page));
+  wait_until (page_settled, page);
+
+  /* Double-click in Top: the flame graph, focused on that function. */
+  g_signal_emit_by_name (smolder_profile_page_get_top_view (page), "frame-activated",
+                         0u, "main.cacheMetadata");
+  g_assert_cmpstr (smolder_profile_page_get_view (page), ==, "flame");
+  wait_until (page_settled, page);
+  {
+    SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
+    guint32 node = smolder_flame_graph_get_focus_node (graph);
+
+    g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), >=, 1);
+    g_assert_cmpuint (node, !=, SMOLDER_NO_ID);
+    g_assert_cmpstr (smolder_call_tree_get_name (smolder_flame_view_get_call_tree (flame), node),
+                     ==, "main.cacheMetadata");
+  }
+
+  /* Callers/Callees of it: the callers' root is the function, its total
+   * pprof's cum. */
+  smolder_profile_page_show_callers (page, "main.cacheMetadata");
+  g_assert_cmpstr (smolder_profile_page_get_view (page), ==, "callers");
+  wait_until (page_settled, page);
+  {
+    SmolderCallersView *callers = smolder_profile_page_get_callers_view (page);
+    SmolderCallTree *up = smolder_flame_graph_get_call_tree (smolder_callers_view_get_callers_graph (callers));
+    SmolderCallTree *down = smolder_flame_graph_get_call_tree (smolder_callers_view_get_callees_graph (callers));
+
+    g_assert_nonnull (up);
+    g_assert_nonnull (down);
+    g_assert_cmpstr (smolder_call_tree_get_name (up, 0), ==, "main.cacheMetadata");
+    g_assert_cmpint (smolder_call_tree_get_total (up, 0), ==, 30912040);
+    g_assert_cmpint (smolder_call_tree_get_total (down, 0), ==, 30912040);
+    g_assert_cmpstr (smolder_call_tree_get_name (up, smolder_call_tree_get_first_child (up, 0)),
+                     ==, "main.main.func1.1");
+  }
+
+  close_page (page, window);
+}
+
+typedef struct {
+  SmolderWindow *window;
+  guint n_pages;
+} MergeWait;
+
+static gboolean
+tabs_settled (gpointer data)
+{
+  MergeWait *wait = data;
+  AdwTabView *tab_view = smolder_window_get_tab_view (wait->window);
+
+  if (smolder_window_get_merging (wait->window))
+    return FALSE;
+  if (adw_tab_view_get_n_pages (tab_view) != (int) wait->n_pages)
+    return FALSE;
+  for (guint i = 0; i < wait->n_pages; i++)
+    if (!page_settled (adw_tab_page_get_child (adw_tab_view_get_nth_page (tab_view, i))))
+      return FALSE;
+  return TRUE;
+}
+
+/* go tool pprof -top -unit=B heap-00 heap-01 (merged): 11594290B total
+ * (3166711B + 8427579B). */
+static void
+test_merge (void)
+{
+  g_autoptr(SmolderApplication) app = smolder_application_new ();
+  g_autoptr(GFile) a = data_file ("leaky-service/series/heap-00.pb.gz");
+  g_autoptr(GFile) b = data_file ("leaky-service/series/heap-01.pb.gz");
+  g_autoptr(GError) error = NULL;
+  SmolderProfilePage *merged;
+  SmolderProfile *profile;
+  MergeWait wait;
+  guint index;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  wait.window = g_object_ref (smolder_window_new (app));
+  gtk_window_present (GTK_WINDOW (wait.window));
+
+  smolder_window_open_file (wait.window, a);
+  smolder_window_open_file (wait.window, b);
+  wait.n_pages = 2;
+  wait_until (tabs_settled, &wait);
+
+  g_assert_cmpuint (smolder_window_merge_open_profiles (wait.window), ==, 2);
+  wait.n_pages = 3;
+  wait_until (tabs_settled, &wait);
+
+  merged = SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (smolder_window_get_tab_view (wait.window), 2)));
+  profile = smolder_profile_page_get_profile (merged);
+  g_assert_nonnull (profile);
+  g_assert_null (smolder_profile_page_get_file (merged));
+  g_assert_true (smolder_profile_lookup_sample_index (profile, "inuse_space", &index, NULL));
+  g_assert_cmpint (smolder_profile_get_total (profile, index), ==, 11594290);
+  g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (smolder_profile_page_get_flame_view (merged)), 0),
+                   ==, smolder_profile_get_total (profile, default_sample_index (merged)));
+
+  gtk_window_destroy (GTK_WINDOW (wait.window));
+  g_object_unref (wait.window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  g_setenv ("NO_AT_BRIDGE", "1", FALSE);
+
+  home = g_dir_make_tmp ("smolder-test-page-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+
+  adw_init ();
+
+  g_test_add_func ("/smolder/profile-page/flame-and-search", test_flame_and_search);
+  g_test_add_func ("/smolder/profile-page/filters", test_filters);
+  g_test_add_func ("/smolder/profile-page/merge", test_merge);
+
+  status = g_test_run ();
+
+  {
+    g_autofree char *recent = g_build_filename (home, "recently-used.xbel", NULL);
+
+    g_unlink (recent);
+    g_rmdir (home);
+  }
+
+  return status;
+}
