@@ -32,6 +32,7 @@ struct _SmolderWindow
 
   /* state */
   guint merging;
+  gboolean recent_stale;  /* the recent list changed while tabs hid it */
 };
 
 G_DEFINE_FINAL_TYPE (SmolderWindow, smolder_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -47,12 +48,16 @@ smolder_window_get_settings (SmolderWindow *self)
   return smolder_application_get_settings (SMOLDER_APPLICATION (app));
 }
 
+static void smolder_window_update_recent (SmolderWindow *self);
+
 static void
 smolder_window_update_view (SmolderWindow *self)
 {
   gboolean has_tabs = adw_tab_view_get_n_pages (self->tab_view) > 0;
   AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
 
+  if (!has_tabs && self->recent_stale)
+    smolder_window_update_recent (self);
   gtk_stack_set_visible_child_name (self->stack, has_tabs ? "tabs" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->tab_bar), has_tabs);
   adw_window_title_set_subtitle (self->window_title,
@@ -126,6 +131,15 @@ smolder_window_update_recent (SmolderWindow *self)
   GList *items;
   GtkWidget *child;
   guint shown = 0;
+
+  /* Opening a file changes the list while tabs hide it: rebuilding its rows
+   * then would cost a frame of the new tab; it is rebuilt when shown. */
+  if (adw_tab_view_get_n_pages (self->tab_view) > 0)
+    {
+      self->recent_stale = TRUE;
+      return;
+    }
+  self->recent_stale = FALSE;
 
   /* gtk_list_box_remove_all() is GTK 4.12. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)

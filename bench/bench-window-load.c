@@ -30,12 +30,13 @@ tick_cb (gpointer data)
 
   /* With SMOLDER_BENCH_VERBOSE, every gap over 20 ms and what was going on. */
   if (stalls->last != 0 && now - stalls->last > 20000 && g_getenv ("SMOLDER_BENCH_VERBOSE") && watched)
-    printf ("  gap %.1f ms at %.2f s (loading %d, top %d, flame %d, callers %d)\n",
+    printf ("  gap %.1f ms at %.2f s (loading %d, top %d, flame %d, callers %d) [%.6f %.6f]\n",
             (now - stalls->last) / 1000.0, (now - stalls->start) / 1e6,
             smolder_profile_page_get_loading (watched),
             smolder_top_view_get_busy (smolder_profile_page_get_top_view (watched)),
             smolder_flame_view_get_busy (smolder_profile_page_get_flame_view (watched)),
-            smolder_callers_view_get_busy (smolder_profile_page_get_callers_view (watched)));
+            smolder_callers_view_get_busy (smolder_profile_page_get_callers_view (watched)),
+            stalls->last / 1e6, now / 1e6);
   if (stalls->last != 0 && now - stalls->last > stalls->max_gap)
     {
       stalls->max_gap = now - stalls->last;

@@ -400,6 +400,21 @@ smolder_flame_graph_set_search (SmolderFlameGraph *self,
   return n;
 }
 
+void
+smolder_flame_graph_set_flame_search (SmolderFlameGraph  *self,
+                                      SmolderFlameSearch *search)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
+
+  if (search == self->search)
+    return;
+  if (search != NULL)
+    smolder_flame_search_ref (search);
+  g_clear_pointer (&self->search, smolder_flame_search_unref);
+  self->search = search;
+  invalidate_frame (self);
+}
+
 SmolderFlameSearch *
 smolder_flame_graph_get_search (SmolderFlameGraph *self)
 {

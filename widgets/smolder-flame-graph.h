@@ -47,6 +47,10 @@ guint32                 smolder_flame_graph_get_hover_node  (SmolderFlameGraph  
 guint                   smolder_flame_graph_set_search      (SmolderFlameGraph       *self,
                                                              GRegex                  *regex,
                                                              double                  *out_fraction);
+/* The same with a search already made (smolder_flame_search_new() on a
+ * worker) for the current tree; NULL clears. */
+void                    smolder_flame_graph_set_flame_search (SmolderFlameGraph      *self,
+                                                             SmolderFlameSearch      *search);
 SmolderFlameSearch     *smolder_flame_graph_get_search      (SmolderFlameGraph       *self);
 /* Moves the focus to the next match (zooming out if it is not shown);
  * FALSE when nothing matches. */

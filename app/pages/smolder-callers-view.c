@@ -8,8 +8,6 @@
 
 #include "smolder-callers-view.h"
 
-#define N_GRANULARITIES (SMOLDER_GRANULARITY_ADDRESSES + 1)
-
 struct _SmolderCallersView
 {
   AdwBin parent_instance;
@@ -25,7 +23,7 @@ struct _SmolderCallersView
   /* owned */
   SmolderProfile *profile;
   SmolderQuery *query;
-  SmolderFrames *frames[N_GRANULARITIES];
+  SmolderFramesCache *frames_cache;  /* shared with the page's other views */
   GCancellable *cancellable;
   char *function;
 
@@ -161,7 +159,6 @@ smolder_callers_view_worker_done (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   g_autofree char *callers = NULL;
   g_autofree char *callees = NULL;
-  SmolderGranularity granularity;
 
   result = g_task_propagate_pointer (task, &error);
 
@@ -176,9 +173,7 @@ smolder_callers_view_worker_done (GObject      *source_object,
       return;
     }
 
-  granularity = smolder_frames_get_granularity (result->frames);
-  if (granularity < N_GRANULARITIES)
-    g_set_object (&self->frames[granularity], result->frames);
+  smolder_frames_cache_set (self->frames_cache, result->frames);
 
   callers = g_strdup_printf (_("Callers of %s"), self->function);
   callees = g_strdup_printf (_("Callees of %s"), self->function);
@@ -216,8 +211,7 @@ smolder_callers_view_update (SmolderCallersView *self)
   job->profile = g_object_ref (self->profile);
   job->query = smolder_query_ref (self->query);
   job->function = g_strdup (self->function);
-  if (granularity < N_GRANULARITIES && self->frames[granularity] != NULL)
-    job->frames = g_object_ref (self->frames[granularity]);
+  job->frames = smolder_frames_cache_lookup (self->frames_cache, self->profile, granularity);
 
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, smolder_callers_view_worker_done, NULL);
@@ -239,8 +233,7 @@ smolder_callers_view_dispose (GObject *object)
   self->stack = NULL;
   self->callers_graph = NULL;
   self->callees_graph = NULL;
-  for (guint i = 0; i < N_GRANULARITIES; i++)
-    g_clear_object (&self->frames[i]);
+  g_clear_object (&self->frames_cache);
   g_clear_object (&self->profile);
   g_clear_pointer (&self->query, smolder_query_unref);
   g_clear_pointer (&self->function, g_free);
@@ -337,6 +330,8 @@ smolder_callers_view_init (SmolderCallersView *self)
 {
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
 
+  self->frames_cache = smolder_frames_cache_new ();
+
   self->stack = GTK_STACK (gtk_stack_new ());
   self->status_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->status_page, "find-location-symbolic");
@@ -368,9 +363,17 @@ smolder_callers_view_set_profile (SmolderCallersView *self,
 
   if (!g_set_object (&self->profile, profile))
     return;
-  for (guint i = 0; i < N_GRANULARITIES; i++)
-    g_clear_object (&self->frames[i]);
   smolder_callers_view_update (self);
+}
+
+void
+smolder_callers_view_set_frames_cache (SmolderCallersView *self,
+                                       SmolderFramesCache *cache)
+{
+  g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
+  g_return_if_fail (SMOLDER_IS_FRAMES_CACHE (cache));
+
+  g_set_object (&self->frames_cache, cache);
 }
 
 void

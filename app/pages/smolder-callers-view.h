@@ -7,6 +7,7 @@
 
 #include "smolder-call-tree.h"
 #include "smolder-flame-graph.h"
+#include "smolder-frames-cache.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,9 @@ G_DECLARE_FINAL_TYPE (SmolderCallersView, smolder_callers_view, SMOLDER, CALLERS
 GtkWidget         *smolder_callers_view_new             (void);
 void               smolder_callers_view_set_profile     (SmolderCallersView *self,
                                                          SmolderProfile     *profile);
+/* Frame tables shared with the page's other views (else its own). */
+void smolder_callers_view_set_frames_cache (SmolderCallersView *self,
+                                            SmolderFramesCache *cache);
 /* The view keeps a reference: do not change @query afterwards. */
 void               smolder_callers_view_set_query       (SmolderCallersView *self,
                                                          SmolderQuery       *query);

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-flame-view.c: the flame graph of the page's query. The tree is
- * built by the engine on a worker (GTask); each request bumps a
- * generation so that a late tree of an older query is dropped. */
+ * built by the engine on a worker, and the search's matches are found on
+ * one too (SmolderViewTask drops late results of older requests). */
 
 #include <glib/gi18n.h>
 
 #include "smolder-flame-view.h"
-
-#define N_GRANULARITIES (SMOLDER_GRANULARITY_ADDRESSES + 1)
+#include "smolder-view-task.h"
 
 struct _SmolderFlameView
 {
@@ -22,14 +21,16 @@ struct _SmolderFlameView
   /* owned */
   SmolderProfile *profile;
   SmolderQuery *query;
-  SmolderFrames *frames[N_GRANULARITIES];
-  GCancellable *cancellable;
+  SmolderFramesCache *frames_cache;
+  SmolderViewTask tree_task;
+  SmolderViewTask search_task;
   GRegex *search;
 
   /* state */
   double match_fraction;
   guint n_matches;
-  guint generation;
+  gboolean building;
+  gboolean searching;
   gboolean busy;
   gboolean focus_pending;
 };
@@ -50,19 +51,21 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SmolderFlameView, smolder_flame_view, ADW_TYPE_BIN)
 
-/* What the worker is given: immutable inputs only. */
+/* What a worker is given: immutable inputs only. */
 typedef struct {
-  GWeakRef view;
-  guint generation;
   SmolderProfile *profile;
   SmolderQuery *query;
   SmolderFrames *frames;  /* cached for the granularity, or NULL */
 } TreeJob;
 
+typedef struct {
+  SmolderCallTree *tree;
+  GRegex *regex;
+} SearchJob;
+
 static void
 tree_job_free (TreeJob *job)
 {
-  g_weak_ref_clear (&job->view);
   g_clear_object (&job->profile);
   g_clear_pointer (&job->query, smolder_query_unref);
   g_clear_object (&job->frames);
@@ -70,37 +73,50 @@ tree_job_free (TreeJob *job)
 }
 
 static void
-smolder_flame_view_worker (GTask        *task,
-                           gpointer      source_object,
-                           gpointer      task_data,
-                           GCancellable *cancellable)
+search_job_free (SearchJob *job)
 {
-  TreeJob *job = task_data;
+  g_clear_object (&job->tree);
+  g_clear_pointer (&job->regex, g_regex_unref);
+  g_free (job);
+}
+
+static gpointer
+smolder_flame_view_build_tree (gpointer       data,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  TreeJob *job = data;
   g_autoptr(SmolderFrames) frames = NULL;
-  SmolderCallTree *tree;
-  GError *error = NULL;
 
   if (job->frames != NULL)
     frames = g_object_ref (job->frames);
   else
     frames = smolder_frames_new (job->profile, smolder_query_get_granularity (job->query));
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
-  tree = smolder_call_tree_new_full (job->profile, frames, job->query,
+  return smolder_call_tree_new_full (job->profile, frames, job->query,
                                      SMOLDER_CALL_TREE_TOP_DOWN, 0,
-                                     cancellable, &error);
-  if (tree == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, tree, g_object_unref);
+                                     cancellable, error);
+}
+
+/* A regex over every node's name: a worker's job on a large tree. */
+static gpointer
+smolder_flame_view_search_tree (gpointer       data,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  SearchJob *job = data;
+
+  return smolder_flame_search_new (job->tree, job->regex);
 }
 
 static void
-smolder_flame_view_set_busy (SmolderFlameView *self,
-                             gboolean          busy)
+smolder_flame_view_sync_busy (SmolderFlameView *self)
 {
+  gboolean busy = self->building || self->searching;
+
   if (self->busy == busy)
     return;
 
@@ -111,13 +127,60 @@ smolder_flame_view_set_busy (SmolderFlameView *self,
 }
 
 static void
+smolder_flame_view_search_changed (SmolderFlameView *self)
+{
+  g_signal_emit (self, signals[SEARCH_CHANGED], 0);
+  if (self->focus_pending && !self->busy)
+    {
+      self->focus_pending = FALSE;
+      smolder_flame_graph_focus_next_match (self->flame_graph);
+    }
+}
+
+static void
+smolder_flame_view_search_done (gpointer      owner,
+                                gpointer      result,
+                                const GError *error)
+{
+  SmolderFlameView *self = owner;
+  SmolderFlameSearch *search = result;
+
+  self->searching = FALSE;
+  smolder_flame_graph_set_flame_search (self->flame_graph, search);
+  self->n_matches = search != NULL ? smolder_flame_search_get_n_matches (search) : 0;
+  self->match_fraction = search != NULL ? smolder_flame_search_get_fraction (search) : 0.0;
+  smolder_flame_view_sync_busy (self);
+  smolder_flame_view_search_changed (self);
+}
+
+/* The matches of the search in the tree shown, found on a worker. */
+static void
 smolder_flame_view_apply_search (SmolderFlameView *self)
 {
-  self->n_matches = smolder_flame_graph_set_search (self->flame_graph, self->search,
-                                                    &self->match_fraction);
-  if (self->search == NULL)
-    self->match_fraction = 0.0;
-  g_signal_emit (self, signals[SEARCH_CHANGED], 0);
+  SmolderCallTree *tree = smolder_flame_graph_get_call_tree (self->flame_graph);
+  SearchJob *job;
+
+  if (self->search == NULL || tree == NULL)
+    {
+      smolder_view_task_cancel (&self->search_task);
+      self->searching = FALSE;
+      smolder_flame_graph_set_flame_search (self->flame_graph, NULL);
+      self->n_matches = 0;
+      self->match_fraction = 0.0;
+      smolder_flame_view_sync_busy (self);
+      smolder_flame_view_search_changed (self);
+      return;
+    }
+
+  job = g_new0 (SearchJob, 1);
+  job->tree = g_object_ref (tree);
+  job->regex = g_regex_ref (self->search);
+  self->searching = TRUE;
+  smolder_view_task_start (&self->search_task, self, smolder_flame_view_search_tree,
+                           job, (GDestroyNotify) search_job_free,
+                           (GDestroyNotify) smolder_flame_search_unref,
+                           smolder_flame_view_search_done);
+  smolder_flame_view_sync_busy (self);
 }
 
 static void
@@ -125,11 +188,8 @@ smolder_flame_view_install (SmolderFlameView *self,
                             SmolderCallTree  *tree)
 {
   SmolderFrames *frames = smolder_call_tree_get_frames (tree);
-  SmolderGranularity granularity = smolder_frames_get_granularity (frames);
 
-  if (granularity < N_GRANULARITIES)
-    g_set_object (&self->frames[granularity], frames);
-
+  smolder_frames_cache_set (self->frames_cache, frames);
   smolder_flame_graph_set_call_tree (self->flame_graph, tree);
   if (smolder_call_tree_get_total (tree, 0) == 0)
     {
@@ -142,85 +202,56 @@ smolder_flame_view_install (SmolderFlameView *self,
     gtk_stack_set_visible_child_name (self->stack, "graph");
 
   smolder_flame_view_apply_search (self);
-  if (self->focus_pending)
-    {
-      self->focus_pending = FALSE;
-      smolder_flame_graph_focus_next_match (self->flame_graph);
-    }
 }
 
 static void
-smolder_flame_view_worker_done (GObject      *source_object,
-                                GAsyncResult *res,
-                                gpointer      user_data)
+smolder_flame_view_tree_done (gpointer      owner,
+                              gpointer      result,
+                              const GError *error)
 {
-  GTask *task = G_TASK (res);
-  TreeJob *job = g_task_get_task_data (task);
-  g_autoptr(SmolderFlameView) self = g_weak_ref_get (&job->view);
-  g_autoptr(SmolderCallTree) tree = NULL;
-  g_autoptr(GError) error = NULL;
+  SmolderFlameView *self = owner;
+  g_autofree char *escaped = NULL;
 
-  tree = g_task_propagate_pointer (task, &error);
-
-  /* Gone, or superseded by a newer query: drop it. */
-  if (self == NULL || job->generation != self->generation)
-    return;
-
-  smolder_flame_view_set_busy (self, FALSE);
-  if (tree == NULL)
+  /* "busy" follows once the search (if any) is under way. */
+  self->building = FALSE;
+  if (result != NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      smolder_flame_graph_set_call_tree (self->flame_graph, NULL);
-      adw_status_page_set_title (self->status_page, _("Could Not Build the Flame Graph"));
-      {
-        g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-        adw_status_page_set_description (self->status_page, escaped);
-      }
-      gtk_stack_set_visible_child_name (self->stack, "status");
-      smolder_flame_view_apply_search (self);
+      smolder_flame_view_install (self, result);
       return;
     }
 
-  smolder_flame_view_install (self, tree);
+  smolder_flame_graph_set_call_tree (self->flame_graph, NULL);
+  adw_status_page_set_title (self->status_page, _("Could Not Build the Flame Graph"));
+  escaped = g_markup_escape_text (error->message, -1);
+  adw_status_page_set_description (self->status_page, escaped);
+  gtk_stack_set_visible_child_name (self->stack, "status");
+  smolder_flame_view_apply_search (self);
 }
 
 static void
 smolder_flame_view_update (SmolderFlameView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  SmolderGranularity granularity;
   TreeJob *job;
-
-  self->generation++;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
 
   if (self->profile == NULL || self->query == NULL)
     {
+      smolder_view_task_cancel (&self->tree_task);
+      self->building = FALSE;
       smolder_flame_graph_set_call_tree (self->flame_graph, NULL);
-      smolder_flame_view_set_busy (self, FALSE);
+      smolder_flame_view_apply_search (self);
       return;
     }
 
-  granularity = smolder_query_get_granularity (self->query);
-
   job = g_new0 (TreeJob, 1);
-  g_weak_ref_init (&job->view, self);
-  job->generation = self->generation;
   job->profile = g_object_ref (self->profile);
   job->query = smolder_query_ref (self->query);
-  if (granularity < N_GRANULARITIES && self->frames[granularity] != NULL)
-    job->frames = g_object_ref (self->frames[granularity]);
-
-  self->cancellable = g_cancellable_new ();
-  /* No source object: a running worker must not keep the view alive. */
-  task = g_task_new (NULL, self->cancellable, smolder_flame_view_worker_done, NULL);
-  g_task_set_source_tag (task, smolder_flame_view_update);
-  g_task_set_task_data (task, job, (GDestroyNotify) tree_job_free);
-  g_task_run_in_thread (task, smolder_flame_view_worker);
-
-  smolder_flame_view_set_busy (self, TRUE);
+  job->frames = smolder_frames_cache_lookup (self->frames_cache, self->profile,
+                                             smolder_query_get_granularity (self->query));
+  self->building = TRUE;
+  smolder_view_task_start (&self->tree_task, self, smolder_flame_view_build_tree,
+                           job, (GDestroyNotify) tree_job_free, g_object_unref,
+                           smolder_flame_view_tree_done);
+  smolder_flame_view_sync_busy (self);
 }
 
 static void
@@ -228,15 +259,14 @@ smolder_flame_view_dispose (GObject *object)
 {
   SmolderFlameView *self = SMOLDER_FLAME_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  smolder_view_task_clear (&self->tree_task);
+  smolder_view_task_clear (&self->search_task);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->stack = NULL;
   self->flame_graph = NULL;
   self->status_page = NULL;
   self->spinner = NULL;
-  for (guint i = 0; i < N_GRANULARITIES; i++)
-    g_clear_object (&self->frames[i]);
+  g_clear_object (&self->frames_cache);
   g_clear_object (&self->profile);
   g_clear_pointer (&self->query, smolder_query_unref);
   g_clear_pointer (&self->search, g_regex_unref);
@@ -288,6 +318,8 @@ smolder_flame_view_init (SmolderFlameView *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
 
+  self->frames_cache = smolder_frames_cache_new ();
+
   self->stack = GTK_STACK (gtk_stack_new ());
   self->flame_graph = SMOLDER_FLAME_GRAPH (smolder_flame_graph_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->flame_graph), TRUE);
@@ -336,10 +368,17 @@ smolder_flame_view_set_profile (SmolderFlameView *self,
   if (!g_set_object (&self->profile, profile))
     return;
 
-  /* Frame tables belong to the old profile. */
-  for (guint i = 0; i < N_GRANULARITIES; i++)
-    g_clear_object (&self->frames[i]);
   smolder_flame_view_update (self);
+}
+
+void
+smolder_flame_view_set_frames_cache (SmolderFlameView   *self,
+                                     SmolderFramesCache *cache)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_VIEW (self));
+  g_return_if_fail (SMOLDER_IS_FRAMES_CACHE (cache));
+
+  g_set_object (&self->frames_cache, cache);
 }
 
 SmolderQuery *

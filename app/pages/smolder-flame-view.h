@@ -7,6 +7,7 @@
 
 #include "smolder-call-tree.h"
 #include "smolder-flame-graph.h"
+#include "smolder-frames-cache.h"
 
 G_BEGIN_DECLS
 
@@ -17,11 +18,14 @@ GtkWidget         *smolder_flame_view_new              (void);
 SmolderProfile    *smolder_flame_view_get_profile      (SmolderFlameView *self);
 void               smolder_flame_view_set_profile      (SmolderFlameView *self,
                                                         SmolderProfile   *profile);
+/* Frame tables shared with the page's other views (else its own). */
+void               smolder_flame_view_set_frames_cache (SmolderFlameView   *self,
+                                                        SmolderFramesCache *cache);
 /* The view keeps a reference: do not change @query afterwards. */
 SmolderQuery      *smolder_flame_view_get_query        (SmolderFlameView *self);
 void               smolder_flame_view_set_query        (SmolderFlameView *self,
                                                         SmolderQuery     *query);
-/* TRUE while a worker builds the tree for the current query. */
+/* TRUE while a worker builds the tree for the current query or searches it. */
 gboolean           smolder_flame_view_get_busy         (SmolderFlameView *self);
 SmolderFlameGraph *smolder_flame_view_get_flame_graph  (SmolderFlameView *self);
 /* The tree shown, or NULL. */

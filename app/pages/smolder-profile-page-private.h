@@ -22,7 +22,7 @@ struct _SmolderProfilePage
   /* template widgets */
   GtkStack *stack;
   AdwStatusPage *loading_page;
-  GtkSpinner *spinner;
+  GtkProgressBar *progress_bar;
   AdwStatusPage *error_page;
   GtkDropDown *sample_type_dropdown;
   GtkDropDown *granularity_dropdown;
@@ -57,9 +57,12 @@ struct _SmolderProfilePage
   GPtrArray *filters;     /* SmolderPageFilter, in the order added */
   GPtrArray *undo_stack;  /* GPtrArray of SmolderPageFilter: earlier filter lists */
   GtkFileChooserNative *export_chooser;
+  SmolderProgress *progress;  /* of the load in flight */
 
   /* state */
   guint generation;
+  guint progress_source;
+  gulong start_handler;   /* on the frame clock: starts the load after a paint */
   guint pending_exports;
   gboolean loading;
   gboolean updating_controls;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* smolder-profile-page.c: a tab. Loads its file on a worker (spinner and
- * Cancel meanwhile), then shows the toolbar and the views (flame graph,
+/* smolder-profile-page.c: a tab. Loads its file on a worker (a progress
+ * bar and Cancel meanwhile), then shows the toolbar and the views (flame graph,
  * Top, callers/callees), all fed by one query; an error stays inside this
  * tab, naming the file and the reason. Filters, search and export are in
  * smolder-profile-page-actions.c. */
@@ -45,6 +45,21 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
+/* The load's progress, read ~10 times a second: the bar pulses until the
+ * decoder reports (a proto file reports only at the end). */
+static gboolean
+smolder_profile_page_progress_cb (gpointer user_data)
+{
+  SmolderProfilePage *self = user_data;
+  double fraction = self->progress != NULL ? smolder_progress_get (self->progress) : 0.0;
+
+  if (fraction > 0.0)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 smolder_profile_page_set_loading (SmolderProfilePage *self,
                                   gboolean            loading)
@@ -53,7 +68,19 @@ smolder_profile_page_set_loading (SmolderProfilePage *self,
     return;
 
   self->loading = loading;
-  gtk_spinner_set_spinning (self->spinner, loading);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (loading)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+      self->progress_source = g_timeout_add (100, smolder_profile_page_progress_cb, self);
+    }
+  else
+    {
+      /* Finished (or stopped): the bar shows where it got to. */
+      if (self->progress != NULL && smolder_progress_get (self->progress) > 0.0)
+        gtk_progress_bar_set_fraction (self->progress_bar, smolder_progress_get (self->progress));
+      g_clear_pointer (&self->progress, smolder_progress_unref);
+    }
   /* Escape cancels only a load in progress; otherwise it is left to others. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel", loading);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -225,6 +252,8 @@ smolder_profile_page_load_cb (GObject      *source_object,
     return;
 
   g_clear_object (&self->cancellable);
+  if (profile != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
   smolder_profile_page_set_loading (self, FALSE);
 
   if (profile == NULL)
@@ -240,11 +269,38 @@ smolder_profile_page_load_cb (GObject      *source_object,
   g_signal_emit (self, signals[LOADED], 0);
 }
 
+static void
+smolder_profile_page_stop_start_handler (SmolderProfilePage *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->start_handler == 0)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL)
+    g_signal_handler_disconnect (clock, self->start_handler);
+  self->start_handler = 0;
+}
+
+static void
+smolder_profile_page_start_load (SmolderProfilePage *self)
+{
+  LoadData *data;
+
+  smolder_profile_page_stop_start_handler (self);
+
+  data = g_new0 (LoadData, 1);
+  g_weak_ref_init (&data->page, self);
+  data->generation = self->generation;
+  smolder_profile_load_with_progress_async (self->file, NULL, self->progress, self->cancellable,
+                                            smolder_profile_page_load_cb, data);
+}
+
 void
 smolder_profile_page_load (SmolderProfilePage *self)
 {
   g_autofree char *loading_title = NULL;
-  LoadData *data;
+  GdkFrameClock *clock;
 
   g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
 
@@ -252,6 +308,7 @@ smolder_profile_page_load (SmolderProfilePage *self)
   if (self->file == NULL)
     return;
 
+  smolder_profile_page_stop_start_handler (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
@@ -265,6 +322,10 @@ smolder_profile_page_load (SmolderProfilePage *self)
 
   self->generation++;
   self->cancellable = g_cancellable_new ();
+  /* A reload while loading: the old load's progress is not this one's. */
+  g_clear_pointer (&self->progress, smolder_progress_unref);
+  self->progress = smolder_progress_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
 
   loading_title = g_strdup_printf (_("Loading “%s”…"), self->title);
   adw_status_page_set_title (self->loading_page, loading_title);
@@ -273,11 +334,19 @@ smolder_profile_page_load (SmolderProfilePage *self)
   smolder_profile_page_set_tooltip (self, NULL);
   smolder_profile_page_set_loading (self, TRUE);
 
-  data = g_new0 (LoadData, 1);
-  g_weak_ref_init (&data->page, self);
-  data->generation = self->generation;
-  smolder_profile_load_async (self->file, NULL, self->cancellable,
-                              smolder_profile_page_load_cb, data);
+  /* The worker starts once the loading page is on screen: on two cores,
+   * a decoder started now would slow down the tab's first frame. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL)
+    {
+      self->start_handler = g_signal_connect_object (clock, "after-paint",
+                                                     G_CALLBACK (smolder_profile_page_start_load),
+                                                     self, G_CONNECT_SWAPPED);
+      /* A frame comes even when nothing shown changed (a background tab). */
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
+  else
+    smolder_profile_page_start_load (self);
 }
 
 void
@@ -331,8 +400,11 @@ smolder_profile_page_dispose (GObject *object)
 {
   SmolderProfilePage *self = SMOLDER_PROFILE_PAGE (object);
 
+  smolder_profile_page_stop_start_handler (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->progress, smolder_progress_unref);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   if (self->export_chooser != NULL)
@@ -471,7 +543,7 @@ smolder_profile_page_class_init (SmolderProfilePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/smolder/Smolder/smolder-profile-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, stack);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, sample_type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfilePage, granularity_dropdown);
@@ -529,6 +601,15 @@ smolder_profile_page_init (SmolderProfilePage *self)
   g_signal_connect_object (self->callers_view, "notify::busy",
                            G_CALLBACK (smolder_profile_page_view_busy_cb),
                            self, G_CONNECT_SWAPPED);
+
+  /* One frame table per granularity for the three views. */
+  {
+    g_autoptr(SmolderFramesCache) cache = smolder_frames_cache_new ();
+
+    smolder_top_view_set_frames_cache (self->top_view, cache);
+    smolder_flame_view_set_frames_cache (self->flame_view, cache);
+    smolder_callers_view_set_frames_cache (self->callers_view, cache);
+  }
 
   self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) _smolder_profile_page_filter_free);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "smolder-frames-cache.h"
 #include "smolder-query.h"
 #include "smolder-top.h"
 
@@ -16,6 +17,9 @@ GtkWidget      *smolder_top_view_new         (void);
 SmolderProfile *smolder_top_view_get_profile (SmolderTopView *self);
 void            smolder_top_view_set_profile (SmolderTopView *self,
                                               SmolderProfile *profile);
+/* Frame tables shared with the page's other views (else its own). */
+void smolder_top_view_set_frames_cache (SmolderTopView *self,
+                                        SmolderFramesCache *cache);
 /* The view keeps a reference: do not change @query afterwards. */
 SmolderQuery   *smolder_top_view_get_query   (SmolderTopView *self);
 void            smolder_top_view_set_query   (SmolderTopView *self,

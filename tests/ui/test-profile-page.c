@@ -101,6 +101,77 @@ default_sample_index (SmolderProfilePage *page)
   return smolder_profile_get_default_sample_index (smolder_profile_page_get_profile (page));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !smolder_profile_page_get_loading (data);
+}
+
+/* While a file loads, a progress bar (pulsing until the decoder reports)
+ * and Cancel; at the end the bar is full. */
+static void
+test_load_progress (void)
+{
+  g_autoptr(GFile) file = data_file ("leaky-service/goroutine-debug2.txt");
+  SmolderProfilePage *page = g_object_ref_sink (smolder_profile_page_new (file));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *bar;
+  GtkWidget *cancel;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  smolder_profile_page_load (page);
+  g_assert_true (smolder_profile_page_get_loading (page));
+
+  bar = find_descendant (GTK_WIDGET (page), GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_widget_is_drawable (bar) || !gtk_widget_get_mapped (window));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 0.0);
+  cancel = gtk_widget_get_next_sibling (bar);
+  g_assert_true (GTK_IS_BUTTON (cancel));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (cancel)), ==, "page.cancel");
+
+  wait_until (page_settled, page);
+  g_assert_nonnull (smolder_profile_page_get_profile (page));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 1.0);
+  g_assert_false (gtk_widget_get_mapped (bar));
+
+  /* Reload, and Cancel (the button's action) before the worker is done:
+   * the tab says so, and nothing else changes. */
+  smolder_profile_page_load (page);
+  g_assert_true (smolder_profile_page_get_loading (page));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 0.0);
+  g_assert_true (gtk_widget_activate_action (cancel, "page.cancel", NULL));
+  wait_until (not_loading, page);
+  g_assert_null (smolder_profile_page_get_profile (page));
+  g_assert_error (smolder_profile_page_get_error (page), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (gtk_widget_get_mapped (bar));
+  g_assert_false (gtk_widget_is_sensitive (cancel) && gtk_widget_get_mapped (cancel));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (page);
+}
+
 /* go tool pprof -top: 800ms total; -focus=regexp: 320ms, 40.00% of it. */
 static void
 test_flame_and_search (void)
@@ -120,6 +191,9 @@ test_flame_and_search (void)
   g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==, 800 * G_TIME_SPAN_MILLISECOND * 1000);
 
   smolder_profile_page_set_search_text (page, "regexp");
+  /* The matches are found on a worker. */
+  g_assert_true (smolder_flame_view_get_busy (flame));
+  wait_until (page_settled, page);
   g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 14);
   search = smolder_flame_graph_get_search (graph);
   g_assert_nonnull (search);
@@ -418,6 +492,7 @@ main (int   argc,
 
   adw_init ();
 
+  g_test_add_func ("/smolder/profile-page/load-progress", test_load_progress);
   g_test_add_func ("/smolder/profile-page/flame-and-search", test_flame_and_search);
   g_test_add_func ("/smolder/profile-page/filters", test_filters);
   g_test_add_func ("/smolder/profile-page/merge", test_merge);

@@ -272,7 +272,12 @@ test_window_drop (void)
   g_assert_null (smolder_profile_page_get_error (good_page));
   assert_heap_gc_top (good_page);
 
-  /* What the user reads in the cells: human units. */
+  /* What the user reads in the cells: human units. The rows get widgets
+   * once the Top view is shown, in the tab shown. */
+  adw_tab_view_set_selected_page (smolder_window_get_tab_view (window),
+                                  adw_tab_view_get_page (smolder_window_get_tab_view (window),
+                                                         GTK_WIDGET (good_page)));
+  smolder_profile_page_set_view (good_page, "top");
   {
     CellSearch search = { GTK_WIDGET (good_page), "59.5 MiB" };
 

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-top-view-columns.c: the Top table's columns (flat, flat %, cum,
+ * cum %, name), their cells in human units, sorting, and the context menu
+ * of a row. */
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "smolder-top-item.h"
+#include "smolder-top-view-private.h"
+#include "smolder-units.h"
+
+static char *
+format_percent (gint64 value,
+                gint64 total)
+{
+  double pct;
+
+  if (total == 0)
+    return g_strdup ("");
+  if (value == 0)
+    return g_strdup ("0%");
+  if (value == total)
+    return g_strdup ("100%");
+
+  pct = 100.0 * (double) value / (double) ABS (total);
+  return g_strdup_printf ("%.2f%%", pct);
+}
+
+/* The full name, only when the cell shows it ellipsized. */
+static gboolean
+smolder_top_view_name_query_tooltip_cb (GtkWidget  *widget,
+                                        int         x,
+                                        int         y,
+                                        gboolean    keyboard_mode,
+                                        GtkTooltip *tooltip,
+                                        gpointer    user_data)
+{
+  GtkInscription *label = GTK_INSCRIPTION (widget);
+  const char *text = gtk_inscription_get_text (label);
+  PangoLayout *layout;
+  int text_width;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  g_object_unref (layout);
+
+  if (text_width <= gtk_widget_get_width (widget))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+smolder_top_view_popup_menu (SmolderTopView *self,
+                             double          x,
+                             double          y)
+{
+  if (self->context_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenu) filters = g_menu_new ();
+      g_autoptr(GMenu) other = g_menu_new ();
+
+      g_menu_append (filters, _("_Focus on"), "top.focus-on");
+      g_menu_append (filters, _("_Ignore"), "top.ignore");
+      g_menu_append (filters, _("_Hide"), "top.hide");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (filters));
+      g_menu_append (other, _("Show _Callers/Callees"), "top.show-callers");
+      g_menu_append (other, _("Show in _Flame Graph"), "top.show-in-flame-graph");
+      g_menu_append (other, _("Copy _Name"), "top.copy-name");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
+
+      self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+smolder_top_view_menu_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  SmolderTopView *self = SMOLDER_TOP_VIEW (widget);
+  const char *action = action_name + strlen ("top.");
+
+  if (self->menu_name == NULL)
+    return;
+
+  if (g_str_equal (action, "copy-name"))
+    {
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->menu_name);
+      return;
+    }
+  if (g_str_equal (action, "show-in-flame-graph"))
+    {
+      guint frame = SMOLDER_NO_ID;
+
+      if (self->top != NULL)
+        smolder_frames_lookup (smolder_top_get_frames (self->top), self->menu_name, &frame);
+      _smolder_top_view_emit_frame_activated (self, frame, self->menu_name);
+      return;
+    }
+  _smolder_top_view_emit_frame_action (self, action, self->menu_name);
+}
+
+static void
+smolder_top_view_cell_pressed_cb (SmolderTopView *self,
+                                  int             n_press,
+                                  double          x,
+                                  double          y,
+                                  GtkGesture     *gesture)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (gesture), "smolder-list-item");
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  SmolderTopItem *item = gtk_list_item_get_item (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  graphene_point_t point;
+
+  if (item == NULL)
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_single_selection_set_selected (self->selection, position);
+  g_free (self->menu_name);
+  self->menu_name = g_strdup (smolder_top_item_get_name (item));
+
+  if (!gtk_widget_compute_point (cell, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  smolder_top_view_popup_menu (self, point.x, point.y);
+}
+
+static void
+smolder_top_view_setup_cb (SmolderTopView           *self,
+                           GtkListItem              *list_item,
+                           GtkSignalListItemFactory *factory)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "smolder-column"));
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  if (column == COLUMN_NAME)
+    {
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 24);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 60);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip",
+                        G_CALLBACK (smolder_top_view_name_query_tooltip_cb), NULL);
+    }
+  else
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 8);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 10);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+
+  /* Right-click on any cell of a row: that row's context menu. */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_object_set_data (G_OBJECT (click), "smolder-list-item", list_item);
+    g_signal_connect_object (click, "pressed",
+                             G_CALLBACK (smolder_top_view_cell_pressed_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  }
+
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+smolder_top_view_bind_cb (SmolderTopView           *self,
+                          GtkListItem              *list_item,
+                          GtkSignalListItemFactory *factory)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "smolder-column"));
+  SmolderTopItem *item = gtk_list_item_get_item (list_item);
+  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
+  g_autofree char *text = NULL;
+
+  switch (column)
+    {
+    case COLUMN_FLAT:
+      text = smolder_units_format (smolder_top_item_get_flat (item), self->unit);
+      break;
+    case COLUMN_FLAT_PERCENT:
+      text = format_percent (smolder_top_item_get_flat (item), self->total);
+      break;
+    case COLUMN_CUM:
+      text = smolder_units_format (smolder_top_item_get_cum (item), self->unit);
+      break;
+    case COLUMN_CUM_PERCENT:
+      text = format_percent (smolder_top_item_get_cum (item), self->total);
+      break;
+    case COLUMN_NAME:
+    default:
+      /* Plain text: names are never markup. */
+      gtk_inscription_set_text (label, smolder_top_item_get_name (item));
+      return;
+    }
+
+  gtk_inscription_set_text (label, text);
+}
+
+static int
+compare_flat (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  gint64 fa = smolder_top_item_get_flat ((SmolderTopItem *) a);
+  gint64 fb = smolder_top_item_get_flat ((SmolderTopItem *) b);
+
+  return (fa > fb) - (fa < fb);
+}
+
+static int
+compare_cum (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  gint64 ca = smolder_top_item_get_cum ((SmolderTopItem *) a);
+  gint64 cb = smolder_top_item_get_cum ((SmolderTopItem *) b);
+
+  return (ca > cb) - (ca < cb);
+}
+
+static int
+compare_name (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  int cmp = strcmp (smolder_top_item_get_name ((SmolderTopItem *) a),
+                    smolder_top_item_get_name ((SmolderTopItem *) b));
+
+  return (cmp > 0) - (cmp < 0);
+}
+
+static GtkColumnViewColumn *
+smolder_top_view_add_column (SmolderTopView   *self,
+                             Column            column,
+                             const char       *title,
+                             GCompareDataFunc  compare)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
+  GtkColumnViewColumn *col;
+
+  g_object_set_data (G_OBJECT (factory), "smolder-column", GUINT_TO_POINTER (column));
+  g_signal_connect_object (factory, "setup", G_CALLBACK (smolder_top_view_setup_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (smolder_top_view_bind_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (col, sorter);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_column_set_expand (col, column == COLUMN_NAME);
+  gtk_column_view_append_column (self->column_view, col);
+  g_object_unref (col);  /* the view holds it */
+
+  return col;
+}
+
+/* The columns, in order; returns Flat, the initial sort. */
+GtkColumnViewColumn *
+_smolder_top_view_add_columns (SmolderTopView *self)
+{
+  GtkColumnViewColumn *flat;
+
+  flat = smolder_top_view_add_column (self, COLUMN_FLAT, _("Flat"), compare_flat);
+  smolder_top_view_add_column (self, COLUMN_FLAT_PERCENT, _("Flat %"), compare_flat);
+  smolder_top_view_add_column (self, COLUMN_CUM, _("Cum"), compare_cum);
+  smolder_top_view_add_column (self, COLUMN_CUM_PERCENT, _("Cum %"), compare_cum);
+  smolder_top_view_add_column (self, COLUMN_NAME, _("Name"), compare_name);
+  return flat;
+}
+
+void
+_smolder_top_view_class_init_menu (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "top.focus-on", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (widget_class, "top.ignore", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (widget_class, "top.hide", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (widget_class, "top.show-callers", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (widget_class, "top.show-in-flame-graph", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (widget_class, "top.copy-name", NULL, smolder_top_view_menu_action);
+}

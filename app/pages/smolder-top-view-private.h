@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-top-view-private.h: shared by smolder-top-view.c (the table, its
+ * worker and the rows' fill) and smolder-top-view-columns.c (columns,
+ * cells, row menu). */
+#pragma once
+
+#include "smolder-top-view.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  COLUMN_FLAT,
+  COLUMN_FLAT_PERCENT,
+  COLUMN_CUM,
+  COLUMN_CUM_PERCENT,
+  COLUMN_NAME,
+} Column;
+
+struct _SmolderTopView
+{
+  AdwBin parent_instance;
+
+  /* widgets */
+  GtkColumnView *column_view;
+  GtkWidget *context_menu;
+
+  /* owned */
+  SmolderProfile *profile;
+  SmolderQuery *query;
+  SmolderTop *top;
+  SmolderFramesCache *frames_cache;  /* shared with the page's other views */
+  GListStore *store;
+  GtkSortListModel *sorted;
+  GCancellable *cancellable;
+  char *summary;
+  char *unit;
+  char *menu_name;      /* the row the context menu is about */
+  GtkSingleSelection *selection;
+  GtkSliceListModel *slice;  /* the sorted rows the column view shows so far */
+  GPtrArray *pending;   /* rows of the current table not yet in the store */
+
+  /* state */
+  gint64 total;
+  gint64 fill_max_usec;
+  guint fill_source;
+  guint generation;
+  gboolean busy;
+};
+
+/* smolder-top-view.c */
+void                 _smolder_top_view_emit_frame_activated (SmolderTopView *self,
+                                                             guint           frame,
+                                                             const char     *name);
+void                 _smolder_top_view_emit_frame_action    (SmolderTopView *self,
+                                                             const char     *action,
+                                                             const char     *name);
+
+/* smolder-top-view-columns.c */
+GtkColumnViewColumn *_smolder_top_view_add_columns          (SmolderTopView *self);
+void                 _smolder_top_view_class_init_menu      (GtkWidgetClass *widget_class);
+
+G_END_DECLS
