@@ -509,6 +509,98 @@ test_limits (void)
   g_assert_nonnull (strstr (error->message, "deeper"));
 }
 
+static void
+assert_same_array (GArray *a,
+                   GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpuint (g_array_get_element_size (a), ==, g_array_get_element_size (b));
+  if (a->len > 0)
+    g_assert_cmpmem (a->data, (gsize) a->len * g_array_get_element_size (a),
+                     b->data, (gsize) b->len * g_array_get_element_size (b));
+}
+
+/* Field by field: the structs have padding. */
+static void
+assert_same_tables (SmolderProfile *a,
+                    SmolderProfile *b)
+{
+  g_assert_cmpuint (a->functions->len, ==, b->functions->len);
+  for (guint i = 0; i < a->functions->len; i++)
+    {
+      const SmolderFunction *x = &g_array_index (a->functions, SmolderFunction, i);
+      const SmolderFunction *y = &g_array_index (b->functions, SmolderFunction, i);
+      g_assert_cmpuint (x->name, ==, y->name);
+      g_assert_cmpuint (x->system_name, ==, y->system_name);
+      g_assert_cmpuint (x->filename, ==, y->filename);
+      g_assert_cmpint (x->start_line, ==, y->start_line);
+    }
+  g_assert_cmpuint (a->locations->len, ==, b->locations->len);
+  for (guint i = 0; i < a->locations->len; i++)
+    {
+      const SmolderLocation *x = &g_array_index (a->locations, SmolderLocation, i);
+      const SmolderLocation *y = &g_array_index (b->locations, SmolderLocation, i);
+      g_assert_cmpuint (x->address, ==, y->address);
+      g_assert_cmpuint (x->mapping, ==, y->mapping);
+      g_assert_cmpuint (x->first_line, ==, y->first_line);
+      g_assert_cmpuint (x->n_lines, ==, y->n_lines);
+    }
+  g_assert_cmpuint (a->lines->len, ==, b->lines->len);
+  for (guint i = 0; i < a->lines->len; i++)
+    {
+      const SmolderLine *x = &g_array_index (a->lines, SmolderLine, i);
+      const SmolderLine *y = &g_array_index (b->lines, SmolderLine, i);
+      g_assert_cmpuint (x->function, ==, y->function);
+      g_assert_cmpint (x->line, ==, y->line);
+      g_assert_cmpint (x->column, ==, y->column);
+    }
+  g_assert_cmpuint (a->labels->len, ==, b->labels->len);
+  for (guint i = 0; i < a->labels->len; i++)
+    {
+      const SmolderLabel *x = &g_array_index (a->labels, SmolderLabel, i);
+      const SmolderLabel *y = &g_array_index (b->labels, SmolderLabel, i);
+      g_assert_cmpuint (x->key, ==, y->key);
+      g_assert_cmpuint (x->str, ==, y->str);
+      g_assert_cmpuint (x->num_unit, ==, y->num_unit);
+      g_assert_cmpint (x->num, ==, y->num);
+    }
+}
+
+/* Large inputs are read as two halves on two threads and merged; the result
+ * must be the very model a single pass makes: same ids, same order. */
+static void
+test_split_equals_one_pass (void)
+{
+  for (guint n = 0; n < 12; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("heap-debug1-%02u.txt", n);
+      g_autoptr(SmolderProfile) whole = NULL;
+      g_autoptr(SmolderProfile) split = NULL;
+
+      /* "" means the default threshold (8 MB: these files are read in one pass). */
+      g_setenv ("SMOLDER_TEXT_SPLIT_BYTES", "", TRUE);
+      whole = decode_fixture (name);
+      g_setenv ("SMOLDER_TEXT_SPLIT_BYTES", "1", TRUE);
+      split = decode_fixture (name);
+      g_setenv ("SMOLDER_TEXT_SPLIT_BYTES", "", TRUE);
+
+      g_assert_cmpuint (whole->strings->len, ==, split->strings->len);
+      for (guint i = 0; i < whole->strings->len; i++)
+        g_assert_cmpstr (whole->strings->pdata[i], ==, split->strings->pdata[i]);
+      assert_same_array (whole->sample_types, split->sample_types);
+      assert_same_tables (whole, split);
+      assert_same_array (whole->sample_loc_offsets, split->sample_loc_offsets);
+      assert_same_array (whole->sample_locs, split->sample_locs);
+      assert_same_array (whole->values, split->values);
+      assert_same_array (whole->sample_label_offsets, split->sample_label_offsets);
+      g_assert_nonnull (whole->memstats);
+      g_assert_nonnull (split->memstats);
+      g_assert_cmpuint (whole->memstats->heap_alloc, ==, split->memstats->heap_alloc);
+      g_assert_cmpmem (whole->memstats->pause_ns, sizeof whole->memstats->pause_ns,
+                       split->memstats->pause_ns, sizeof split->memstats->pause_ns);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -528,6 +620,7 @@ main (int    argc,
   g_test_add_func ("/smolder/text-heap/errors", test_errors);
   g_test_add_func ("/smolder/text-heap/bad-memstats", test_bad_memstats);
   g_test_add_func ("/smolder/text-heap/limits", test_limits);
+  g_test_add_func ("/smolder/text-heap/split-equals-one-pass", test_split_equals_one_pass);
 
   return g_test_run ();
 }

@@ -245,30 +245,187 @@ parse_record (SmolderProfile     *profile,
   return TRUE;
 }
 
-SmolderProfile *
-smolder_text_heap_decode (SmolderInput         *input,
-                          const SmolderLimits  *limits,
-                          GError              **error)
+/* Inputs at least this long are read in two halves at once. */
+#define SPLIT_MIN_BYTES ((gsize) 8 << 20)
+
+typedef struct
 {
-  g_autoptr(SmolderProfile) profile = NULL;
-  g_autoptr(SmolderTextSymbols) symbols = NULL;
-  SmolderTextLines lines;
-  HeapHeader h;
+  SmolderInput        *input;
+  const SmolderLimits *limits;
+  const HeapHeader    *h;
+  guint32              bytes_key;
+  SmolderTextLines     lines;
+  SmolderProfile      *profile;     /* where the samples go */
+  SmolderTextSymbols  *symbols;
+
+  SmolderMemStats     *memstats;    /* owned, the first good block */
+  gboolean             saw_memstats;/* met a "# runtime.MemStats" line */
+  gboolean             noted;       /* added a note (which names a line) */
+  gboolean             stopped;     /* met the memory map */
+  GError              *error;
+} Chunk;
+
+static void
+chunk_clear (Chunk *c)
+{
+  g_clear_pointer (&c->symbols, smolder_text_symbols_free);
+  g_clear_object (&c->profile);
+  g_clear_pointer (&c->memstats, g_free);
+  g_clear_error (&c->error);
+}
+
+/* The records of one range of the input; its own profile's samples and
+ * symbols' locations are numbered as if nothing came before. */
+static gboolean
+read_chunk (Chunk *c)
+{
+  SmolderTextLines *lines = &c->lines;
+  SmolderProfile *profile = c->profile;
+  SmolderTextSymbols *symbols = c->symbols;
+  const SmolderLimits *limits = c->limits;
+  gsize input_len = c->input->data != NULL ? c->input->len : 0;
   const char *line;
   gsize len;
-  guint32 bytes_key;
-  GError *local_error = NULL;
 
-  g_return_val_if_fail (input != NULL, NULL);
-
-  if (limits == NULL)
-    limits = smolder_limits_get_default ();
-
-  smolder_text_lines_init (&lines, input, limits);
-  if (!smolder_text_lines_next (&lines, &line, &len, &local_error))
+  while (smolder_text_lines_next (lines, &line, &len, &c->error))
     {
-      if (local_error != NULL)
-        g_propagate_error (error, local_error);
+      smolder_text_trim (&line, &len);
+
+      if (len == 0)
+        {
+          smolder_text_symbols_end_record (symbols);
+          continue;
+        }
+      if (line[0] == '#')
+        {
+          if (len == 18 && memcmp (line, "# runtime.MemStats", 18) == 0)
+            c->saw_memstats = TRUE;
+          if (len == 18 && memcmp (line, "# runtime.MemStats", 18) == 0 && c->memstats == NULL)
+            {
+              g_autofree SmolderMemStats *ms = g_new0 (SmolderMemStats, 1);
+              const char *block = line;
+
+              g_autoptr(GError) ms_error = NULL;
+
+              smolder_text_symbols_end_record (symbols);
+              if (smolder_memstats_parse (block, input_len - (block - lines->data), ms, &ms_error))
+                c->memstats = g_steal_pointer (&ms);
+              else
+                {
+                  /* pprof reads "#" lines as comments: a damaged block must not
+                   * cost the profile. Say why it is missing instead. */
+                  g_autofree char *note = g_strdup_printf ("runtime.MemStats block at line %" G_GUINT64_FORMAT
+                                                           " ignored: %s", lines->line_no, ms_error->message);
+
+                  smolder_text_symbols_add_note (symbols, note);
+                  c->noted = TRUE;
+                }
+              continue;
+            }
+          smolder_text_symbols_add_comment (symbols, line, len);
+          continue;
+        }
+      /* Records start with a number; only other lines can end the records. */
+      if (!g_ascii_isdigit (line[0]) && line[0] != '-' && is_memory_map_sentinel (line, len))
+        {
+          c->stopped = TRUE;
+          break;
+        }
+
+      if (profile->sample_loc_offsets->len > limits->max_samples)
+        {
+          g_set_error (&c->error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                       "line %" G_GUINT64_FORMAT ": more than %" G_GUINT64_FORMAT " records",
+                       lines->line_no, limits->max_samples);
+          return FALSE;
+        }
+      if (!parse_record (profile, symbols, lines, c->h, c->bytes_key, line, len, &c->error))
+        return FALSE;
+    }
+  return c->error == NULL;
+}
+
+static gpointer
+read_chunk_thread (gpointer data)
+{
+  Chunk *c = data;
+
+  read_chunk (c);
+  smolder_text_lines_release_all (&c->lines);
+  return NULL;
+}
+
+/* Where the second half starts: past the middle, at a line that starts with
+ * a digit (a record, whatever came before it); 0 when there is none. */
+static gsize
+find_split (const char *data,
+            gsize       from,
+            gsize       len)
+{
+  gsize pos = from + (len - from) / 2;
+
+  while (pos < len)
+    {
+      const char *nl = memchr (data + pos, '\n', len - pos);
+
+      if (nl == NULL || (gsize) (nl - data) + 1 >= len)
+        return 0;
+      pos = (nl - data) + 1;
+      if (g_ascii_isdigit (data[pos]))
+        return pos;
+    }
+  return 0;
+}
+
+/* Appends the samples of a later chunk (their locations already renumbered). */
+static void
+append_samples (SmolderProfile *profile,
+                SmolderProfile *part)
+{
+  guint32 loc_base = profile->sample_locs->len;
+  guint32 label_base = profile->labels->len;
+
+  for (guint i = 1; i < part->sample_loc_offsets->len; i++)
+    {
+      guint32 off = loc_base + g_array_index (part->sample_loc_offsets, guint32, i);
+
+      g_array_append_val (profile->sample_loc_offsets, off);
+    }
+  for (guint i = 1; i < part->sample_label_offsets->len; i++)
+    {
+      guint32 off = label_base + g_array_index (part->sample_label_offsets, guint32, i);
+
+      g_array_append_val (profile->sample_label_offsets, off);
+    }
+  g_array_append_vals (profile->sample_locs, part->sample_locs->data, part->sample_locs->len);
+  g_array_set_size (part->sample_locs, 0);
+  g_array_append_vals (profile->values, part->values->data, part->values->len);
+  g_array_set_size (part->values, 0);
+  g_array_append_vals (profile->labels, part->labels->data, part->labels->len);
+}
+
+static SmolderProfile *
+decode (SmolderInput         *input,
+        const SmolderLimits  *limits,
+        gsize                 split_min,
+        GError              **error)
+{
+  g_autoptr(SmolderProfile) profile = NULL;
+  Chunk a = { 0, }, b = { 0, };
+  SmolderTextSymbols *chunks[2];
+  HeapHeader h;
+  const char *line;
+  gsize len, input_len, split = 0, shared_done = 0;
+  guint32 bytes_key;
+  GThread *thread = NULL;
+  gboolean redo = FALSE, ok = FALSE;
+
+  input_len = input->data != NULL ? input->len : 0;
+  smolder_text_lines_init (&a.lines, input, limits);
+  if (!smolder_text_lines_next (&a.lines, &line, &len, &a.error))
+    {
+      if (a.error != NULL)
+        g_propagate_error (error, g_steal_pointer (&a.error));
       else
         g_set_error_literal (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
                              "line 1: expected a header \"heap profile: ...\", found nothing");
@@ -296,67 +453,101 @@ smolder_text_heap_decode (SmolderInput         *input,
       smolder_profile_add_sample_type (profile, "space", "bytes");
     }
   bytes_key = smolder_profile_intern (profile, "bytes", -1);
-  symbols = smolder_text_symbols_new (profile, limits);
 
-  while (smolder_text_lines_next (&lines, &line, &len, &local_error))
+  a.input = b.input = input;
+  a.limits = b.limits = limits;
+  a.h = b.h = &h;
+  a.bytes_key = b.bytes_key = bytes_key;
+  a.profile = g_object_ref (profile);
+  a.symbols = smolder_text_symbols_new (profile, limits);
+
+  /* Two halves at once (the machine has cores to spare, and the reading is
+   * most of a load); naming them in order gives the same profile. */
+  if (input_len - a.lines.pos >= split_min)
+    split = find_split (a.lines.data, a.lines.pos, input_len);
+  if (split > 0)
     {
-      smolder_text_trim (&line, &len);
+      g_autoptr(GError) thread_error = NULL;
 
-      if (len == 0)
-        {
-          smolder_text_symbols_end_record (symbols);
-          continue;
-        }
-      if (line[0] == '#')
-        {
-          if (len == 18 && memcmp (line, "# runtime.MemStats", 18) == 0 && profile->memstats == NULL)
-            {
-              g_autofree SmolderMemStats *ms = g_new0 (SmolderMemStats, 1);
-              const char *block = line;
-
-              g_autoptr(GError) ms_error = NULL;
-
-              smolder_text_symbols_end_record (symbols);
-              if (smolder_memstats_parse (block, lines.len - (block - lines.data), ms, &ms_error))
-                profile->memstats = g_steal_pointer (&ms);
-              else
-                {
-                  /* pprof reads "#" lines as comments: a damaged block must not
-                   * cost the profile. Say why it is missing instead. */
-                  g_autofree char *note = g_strdup_printf ("runtime.MemStats block at line %" G_GUINT64_FORMAT
-                                                           " ignored: %s", lines.line_no, ms_error->message);
-                  guint32 id = smolder_profile_intern (profile, note, -1);
-
-                  g_array_append_val (profile->comments, id);
-                }
-              continue;
-            }
-          smolder_text_symbols_add_comment (symbols, line, len);
-          continue;
-        }
-      /* Records start with a number; only other lines can end the records. */
-      if (!g_ascii_isdigit (line[0]) && line[0] != '-' && is_memory_map_sentinel (line, len))
-        break;
-
-      if (profile->sample_loc_offsets->len > limits->max_samples)
-        {
-          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
-                       "line %" G_GUINT64_FORMAT ": more than %" G_GUINT64_FORMAT " records",
-                       lines.line_no, limits->max_samples);
-          return NULL;
-        }
-      if (!parse_record (profile, symbols, &lines, &h, bytes_key, line, len, error))
-        return NULL;
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
+      a.lines.len = split;
+      a.lines.shared_done = &shared_done;
+      a.lines.release_step = SMOLDER_TEXT_RELEASE_STEP / 4;
+      smolder_text_lines_init_range (&b.lines, input, limits, split, input_len, &shared_done);
+      b.profile = smolder_profile_new_empty (SMOLDER_PROFILE_FORMAT_TEXT_HEAP);
+      b.symbols = smolder_text_symbols_new_chunk (profile, b.profile->sample_locs, limits);
+      thread = g_thread_try_new ("smolder-heap", read_chunk_thread, &b, &thread_error);
     }
 
-  if (!smolder_text_symbols_finish (symbols, error) ||
-      !smolder_profile_seal (profile, limits, error))
-    return NULL;
+  read_chunk (&a);
+  if (split > 0)
+    {
+      smolder_text_lines_release_all (&a.lines);
+      if (thread != NULL)
+        g_thread_join (thread);
+      else if (a.error == NULL && !a.stopped)
+        read_chunk_thread (&b);
+    }
 
-  return g_steal_pointer (&profile);
+  /* The first half's error is the one a single reader meets first. */
+  if (a.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&a.error));
+      goto out;
+    }
+  chunks[0] = a.symbols;
+  chunks[1] = b.symbols;
+  if (split > 0 && !a.stopped)
+    {
+      /* The second half was read knowing nothing of the first: its errors
+       * and notes (their line numbers count from its start), a MemStats line
+       * after the first half's block, or limits that the halves cross
+       * together need a reader that knows everything. */
+      if (b.error != NULL || b.noted || (a.memstats != NULL && b.saw_memstats) ||
+          (guint64) (profile->sample_loc_offsets->len - 1) + (b.profile->sample_loc_offsets->len - 1) >
+          limits->max_samples)
+        {
+          redo = TRUE;
+          goto out;
+        }
+      if (!smolder_text_symbols_finish_chunks (chunks, 2, &redo, error))
+        goto out;
+      append_samples (profile, b.profile);
+      if (a.memstats == NULL)
+        a.memstats = g_steal_pointer (&b.memstats);
+    }
+  else if (!smolder_text_symbols_finish_chunks (chunks, 1, &redo, error))
+    goto out;
+
+  profile->memstats = g_steal_pointer (&a.memstats);
+  ok = smolder_profile_seal (profile, limits, error);
+
+out:
+  chunk_clear (&a);
+  chunk_clear (&b);
+  if (redo)
+    {
+      g_clear_object (&profile);
+      return decode (input, limits, G_MAXSIZE, error);
+    }
+  return ok ? g_steal_pointer (&profile) : NULL;
+}
+
+SmolderProfile *
+smolder_text_heap_decode (SmolderInput         *input,
+                          const SmolderLimits  *limits,
+                          GError              **error)
+{
+  const char *env;
+  gsize split_min = SPLIT_MIN_BYTES;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  if (limits == NULL)
+    limits = smolder_limits_get_default ();
+  /* For tests: split small inputs too. */
+  env = g_getenv ("SMOLDER_TEXT_SPLIT_BYTES");
+  if (env != NULL && *env != '\0')
+    split_min = g_ascii_strtoull (env, NULL, 10);
+
+  return decode (input, limits, split_min, error);
 }

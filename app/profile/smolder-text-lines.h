@@ -4,10 +4,17 @@
  * - SmolderTextLines walks the lines of a SmolderInput without copying,
  *   strips a trailing '\r', caps the length of a line and releases the pages
  *   already read every ~64 MB, so a 1.4 GB heap text costs little RSS.
+ *   It may cover a range of the input only (a chunk parsed on its own
+ *   thread), and then releases that range's pages itself.
  * - SmolderTextSymbols turns the "@ 0x..." address lists of the legacy text
  *   profiles into locations (one per distinct address, address - 1 as pprof
  *   does) and names them from the "#\t0xPC\tfunc+0xoff\tfile:line" comment
- *   lines Go prints after each record, which pprof ignores. */
+ *   lines Go prints after each record, which pprof ignores.
+ *
+ *   A SmolderTextSymbols reads one range of the input; the naming is done
+ *   when it finishes, from the few "#" groups that can change a PC's frames,
+ *   so that two halves of a file can be read at once and named as if read
+ *   in one go (see smolder_text_symbols_finish_chunks()). */
 #pragma once
 
 #include "smolder-input.h"
@@ -28,11 +35,26 @@ typedef struct
   gsize         hold;           /* never release at or after this offset */
   gsize         released;       /* released up to here */
   guint64       max_line_bytes;
+  gsize         release_step;
+  gsize         start;          /* the range read: [start, len) */
+  gsize        *shared_done;    /* bytes released by all chunks (atomic), or NULL */
 } SmolderTextLines;
 
 void     smolder_text_lines_init (SmolderTextLines    *self,
                                   SmolderInput        *input,
                                   const SmolderLimits *limits);
+/* Reads only [start, end) of the input, @start at the beginning of a line.
+ * Unless @start is 0 the pages are released here, not through the input;
+ * @shared_done (atomic, may be NULL) adds up what every chunk released, for
+ * the progress. */
+void     smolder_text_lines_init_range (SmolderTextLines    *self,
+                                        SmolderInput        *input,
+                                        const SmolderLimits *limits,
+                                        gsize                start,
+                                        gsize                end,
+                                        gsize               *shared_done);
+/* Releases every page of the range read (the chunk is done with it). */
+void     smolder_text_lines_release_all (SmolderTextLines *self);
 
 /* The next line without its '\n' (and '\r'). FALSE at the end (error unset)
  * or when a line is longer than limits->max_line_bytes (error set). */
@@ -54,7 +76,7 @@ smolder_text_lines_next (SmolderTextLines  *self,
   gsize remaining, window, n, next;
 
   if (G_UNLIKELY (self->pos >= self->len ||
-                  self->pos - self->released >= SMOLDER_TEXT_RELEASE_STEP))
+                  self->pos - self->released >= self->release_step))
     return smolder_text_lines_next_slow (self, line, len, error);
 
   start = self->data + self->pos;
@@ -138,11 +160,18 @@ typedef struct _SmolderTextSymbols SmolderTextSymbols;
 
 SmolderTextSymbols *smolder_text_symbols_new  (SmolderProfile      *profile,
                                                const SmolderLimits *limits);
+/* A chunk of @profile read apart (on another thread): it touches neither the
+ * profile nor anything shared until finished, and appends its samples'
+ * locations to @sample_locs, numbered within the chunk. */
+SmolderTextSymbols *smolder_text_symbols_new_chunk (SmolderProfile      *profile,
+                                                    GArray              *sample_locs,
+                                                    const SmolderLimits *limits);
 void                smolder_text_symbols_free (SmolderTextSymbols  *self);
 
 /* Starts a record: parses the hex addresses in @addrs (" 0x1 0x2 ..."),
  * appends one location per address (address - 1) to the current sample and
- * remembers them to align the "#" lines that follow. */
+ * remembers them to align the "#" lines that follow. The locations exist in
+ * the profile once finished; until then their numbers are the chunk's. */
 gboolean smolder_text_symbols_add_record (SmolderTextSymbols  *self,
                                           SmolderTextLines    *lines,
                                           const char          *addrs,
@@ -158,9 +187,26 @@ void     smolder_text_symbols_add_comment (SmolderTextSymbols *self,
 /* Any other line (blank, a new record, the end) ends the frame group. */
 void     smolder_text_symbols_end_record  (SmolderTextSymbols *self);
 
-/* Gives every location its lines from the frames seen in any record. */
+/* A comment of the profile (interned, appended to profile->comments) at
+ * this point of the naming, so that string ids come out in reading order. */
+void     smolder_text_symbols_add_note (SmolderTextSymbols *self,
+                                        const char         *note);
+
+/* Makes the locations and gives every location its lines from the frames
+ * seen in any record. */
 gboolean smolder_text_symbols_finish (SmolderTextSymbols  *self,
                                       GError             **error);
+
+/* The same for consecutive chunks of one input, @chunks[0] made with
+ * smolder_text_symbols_new() and the others with _new_chunk(): the profile
+ * comes out as if the input had been read in one go. The other chunks'
+ * sample_locs are renumbered in place to the profile's locations (the caller
+ * appends them). Sets *@redo and returns FALSE, with no error, when a limit
+ * is crossed only by the chunks together: reading in one go says where. */
+gboolean smolder_text_symbols_finish_chunks (SmolderTextSymbols **chunks,
+                                             guint                n_chunks,
+                                             gboolean            *redo,
+                                             GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmolderTextSymbols, smolder_text_symbols_free)
 
