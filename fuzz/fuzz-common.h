@@ -171,3 +171,40 @@ fuzz_decode_text (const uint8_t *data, size_t size,
     return NULL;
   return decode (input, fuzz_limits (), &error);
 }
+
+/* The targets' libFuzzer entry points, so that each target file names only
+ * what it feeds: FUZZ_DEFINE_INITIALIZE () in every target, or a whole
+ * target for a decoder of raw bytes (data, size, limits, error) or for a
+ * text decoder (input, limits, error). */
+#define FUZZ_DEFINE_INITIALIZE()                                          \
+  int                                                                     \
+  LLVMFuzzerInitialize (int *argc, char ***argv)                          \
+  {                                                                       \
+    fuzz_init_glib ();                                                    \
+    return 0;                                                             \
+  }
+
+#define FUZZ_DEFINE_BYTES_TARGET(decode)                                  \
+  FUZZ_DEFINE_INITIALIZE ()                                               \
+                                                                          \
+  int                                                                     \
+  LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)               \
+  {                                                                       \
+    g_autoptr(GError) error = NULL;                                       \
+    g_autoptr(SmolderProfile) profile = decode (data, size, fuzz_limits (), &error); \
+                                                                          \
+    fuzz_check_profile (profile);                                         \
+    return 0;                                                             \
+  }
+
+#define FUZZ_DEFINE_TEXT_TARGET(decode)                                   \
+  FUZZ_DEFINE_INITIALIZE ()                                               \
+                                                                          \
+  int                                                                     \
+  LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)               \
+  {                                                                       \
+    g_autoptr(SmolderProfile) profile = fuzz_decode_text (data, size, decode); \
+                                                                          \
+    fuzz_check_profile (profile);                                         \
+    return 0;                                                             \
+  }

@@ -8,12 +8,7 @@
 #include "smolder-query.h"
 #include "smolder-top.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  fuzz_init_glib ();
-  return 0;
-}
+FUZZ_DEFINE_INITIALIZE ()
 
 static void
 fuzz_top (SmolderProfile *profile, guint sample_index, SmolderGranularity granularity,

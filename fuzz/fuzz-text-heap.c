@@ -2,18 +2,4 @@
 /* fuzz-text-heap.c: smolder_text_heap_decode (Go's text heap/allocs profile (?debug=1)), straight from bytes. */
 #include "fuzz-common.h"
 
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  fuzz_init_glib ();
-  return 0;
-}
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
-{
-  g_autoptr(SmolderProfile) profile = fuzz_decode_text (data, size, smolder_text_heap_decode);
-
-  fuzz_check_profile (profile);
-  return 0;
-}
+FUZZ_DEFINE_TEXT_TARGET (smolder_text_heap_decode)

@@ -2,20 +2,8 @@
 /* Goroutine tracebacks (?debug=2): the counts and states one can check with
  * grep in the fixture, aggregation into a goroutine/count profile, Go 1.21+
  * "created by ... in goroutine N", and errors with line numbers. */
-#include "smolder-decoders.h"
-
-#include <string.h>
-
-static SmolderProfile *
-decode_text (const char  *text,
-             GError     **error)
-{
-  SmolderInput input = { 0, };
-
-  input.data = (const guint8 *) text;
-  input.len = strlen (text);
-  return smolder_goroutine_dump_decode (&input, NULL, error);
-}
+#define DECODE smolder_goroutine_dump_decode
+#include "test-helpers.h"
 
 static const char *
 frame (SmolderProfile *p,
@@ -45,20 +33,13 @@ file_of (SmolderProfile *p,
 static void
 test_fixture (void)
 {
-  g_autofree char *path = g_build_filename (SMOLDER_TEST_DATA, "leaky-service", "goroutine-debug2.txt", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmolderInput) input = smolder_input_new_for_path (path, NULL, &error);
-  g_autoptr(SmolderProfile) p = NULL;
+  g_autoptr(SmolderProfile) p = decode_fixture ("goroutine-debug2.txt");
   guint n_chan = 0, n_chan_1min = 0, n_io = 0, n_running = 0, n_locked = 0, n_leaky = 0;
   guint leak_sample = G_MAXUINT;
   const SmolderGoroutine *g;
   const guint32 *locs;
   gint64 line;
   guint n;
-
-  g_assert_no_error (error);
-  p = smolder_goroutine_dump_decode (input, NULL, &error);
-  g_assert_no_error (error);
 
   g_assert_cmpint (smolder_profile_get_kind (p), ==, SMOLDER_PROFILE_KIND_GOROUTINE);
   g_assert_cmpint (smolder_profile_get_format (p), ==, SMOLDER_PROFILE_FORMAT_GOROUTINE_DUMP);
@@ -200,20 +181,6 @@ test_newer_formats (void)
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpstr (frame (p, locs[0], NULL), ==, "time.Sleep");
   g_assert_cmpstr (frame (p, locs[1], NULL), ==, "main.main");
-}
-
-static void
-assert_error (const char *text,
-              const char *fragment_1,
-              const char *fragment_2)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmolderProfile) p = decode_text (text, &error);
-
-  g_assert_null (p);
-  g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT);
-  if (strstr (error->message, fragment_1) == NULL || strstr (error->message, fragment_2) == NULL)
-    g_error ("\"%s\" lacks \"%s\" or \"%s\"", error->message, fragment_1, fragment_2);
 }
 
 static void

@@ -1,52 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The mutex/block ?debug=1 decoder: values as pprof's parseContention
  * (cycles to nanoseconds, counts times the sampling period). */
-#include "smolder-decoders.h"
-
-#include <string.h>
-
-static SmolderProfile *
-decode_text (const char  *text,
-             GError     **error)
-{
-  SmolderInput input = { 0, };
-
-  input.data = (const guint8 *) text;
-  input.len = strlen (text);
-  return smolder_text_contention_decode (&input, NULL, error);
-}
-
-static SmolderProfile *
-decode_fixture (const char *name)
-{
-  g_autofree char *path = g_build_filename (SMOLDER_TEST_DATA, "leaky-service", name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmolderInput) input = smolder_input_new_for_path (path, NULL, &error);
-  SmolderProfile *profile;
-
-  g_assert_no_error (error);
-  profile = smolder_text_contention_decode (input, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (profile);
-  return profile;
-}
-
-static const char *
-frame_name (SmolderProfile *p,
-            guint           sample,
-            guint           depth)
-{
-  guint n;
-  const guint32 *locs = smolder_profile_get_sample_locations (p, sample, &n);
-  const SmolderLocation *loc;
-
-  g_assert_cmpuint (depth, <, n);
-  loc = smolder_profile_get_location (p, locs[depth]);
-  if (loc->n_lines == 0)
-    return NULL;
-  return smolder_profile_get_string (p, smolder_profile_get_function (p,
-           smolder_profile_get_line (p, loc->first_line)->function)->name);
-}
+#define DECODE smolder_text_contention_decode
+#include "test-helpers.h"
 
 static void
 assert_types (SmolderProfile *p)
@@ -80,9 +36,9 @@ test_mutex (void)
   smolder_profile_get_sample_locations (p, 0, &n);
   g_assert_cmpuint (n, ==, 6);
   g_assert_cmphex (smolder_profile_get_location (p, 0)->address, ==, 0x471968);
-  g_assert_cmpstr (frame_name (p, 0, 0), ==, "sync.(*Mutex).Unlock");
-  g_assert_cmpstr (frame_name (p, 0, 4), ==, "net/http.(*conn).serve");
-  g_assert_null (frame_name (p, 0, 5));
+  g_assert_cmpstr (sample_function (p, 0, 0), ==, "sync.(*Mutex).Unlock");
+  g_assert_cmpstr (sample_function (p, 0, 4), ==, "net/http.(*conn).serve");
+  g_assert_null (sample_function (p, 0, 5));
 }
 
 static void
@@ -105,8 +61,8 @@ test_block (void)
   /* go tool pprof -top: 14449 contentions, 82.33 s. */
   g_assert_cmpint (smolder_profile_get_total (p, 0), ==, 14449);
   g_assert_cmpint (smolder_profile_get_total (p, 1), ==, 82330013611);
-  g_assert_cmpstr (frame_name (p, 0, 0), ==, "runtime.chanrecv2");
-  g_assert_cmpstr (frame_name (p, 0, 1), ==, "main.main.func1");
+  g_assert_cmpstr (sample_function (p, 0, 0), ==, "runtime.chanrecv2");
+  g_assert_cmpstr (sample_function (p, 0, 1), ==, "main.main.func1");
 }
 
 static void
@@ -130,20 +86,6 @@ test_attributes (void)
   g_assert_no_error (error);
   g_assert_cmpuint (smolder_profile_get_n_samples (p), ==, 0);
   g_assert_cmpint (smolder_profile_get_kind (p), ==, SMOLDER_PROFILE_KIND_MUTEX);
-}
-
-static void
-assert_error (const char *text,
-              const char *fragment_1,
-              const char *fragment_2)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmolderProfile) p = decode_text (text, &error);
-
-  g_assert_null (p);
-  g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT);
-  if (strstr (error->message, fragment_1) == NULL || strstr (error->message, fragment_2) == NULL)
-    g_error ("\"%s\" lacks \"%s\" or \"%s\"", error->message, fragment_1, fragment_2);
 }
 
 static void

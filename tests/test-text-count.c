@@ -1,52 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The goroutine/threadcreate ?debug=1 decoder: values as pprof's
  * parseGoCount, frames named from the "#" lines, stack-less rows kept. */
-#include "smolder-decoders.h"
-
-#include <string.h>
-
-static SmolderProfile *
-decode_text (const char  *text,
-             GError     **error)
-{
-  SmolderInput input = { 0, };
-
-  input.data = (const guint8 *) text;
-  input.len = strlen (text);
-  return smolder_text_count_decode (&input, NULL, error);
-}
-
-static SmolderProfile *
-decode_fixture (const char *name)
-{
-  g_autofree char *path = g_build_filename (SMOLDER_TEST_DATA, "leaky-service", name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmolderInput) input = smolder_input_new_for_path (path, NULL, &error);
-  SmolderProfile *profile;
-
-  g_assert_no_error (error);
-  profile = smolder_text_count_decode (input, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (profile);
-  return profile;
-}
-
-static const char *
-leaf_name (SmolderProfile *p,
-           guint           sample,
-           guint           depth)
-{
-  guint n;
-  const guint32 *locs = smolder_profile_get_sample_locations (p, sample, &n);
-  const SmolderLocation *loc;
-
-  g_assert_cmpuint (depth, <, n);
-  loc = smolder_profile_get_location (p, locs[depth]);
-  if (loc->n_lines == 0)
-    return NULL;
-  return smolder_profile_get_string (p, smolder_profile_get_function (p,
-           smolder_profile_get_line (p, loc->first_line)->function)->name);
-}
+#define DECODE smolder_text_count_decode
+#include "test-helpers.h"
 
 static void
 test_goroutine (void)
@@ -77,11 +33,11 @@ test_goroutine (void)
   locs = smolder_profile_get_sample_locations (p, 0, &n);
   g_assert_cmpuint (n, ==, 5);
   g_assert_cmphex (smolder_profile_get_location (p, locs[0])->address, ==, 0x43b335);
-  g_assert_null (leaf_name (p, 0, 0));
-  g_assert_cmpstr (leaf_name (p, 0, 3), ==, "main.leakUploadWorker.func1");
-  g_assert_cmpstr (leaf_name (p, 3, 2), ==, "internal/poll.runtime_pollWait");
-  g_assert_cmpstr (leaf_name (p, 3, 11), ==, "net/http.ListenAndServe");
-  g_assert_cmpstr (leaf_name (p, 3, 12), ==, "main.main");
+  g_assert_null (sample_function (p, 0, 0));
+  g_assert_cmpstr (sample_function (p, 0, 3), ==, "main.leakUploadWorker.func1");
+  g_assert_cmpstr (sample_function (p, 3, 2), ==, "internal/poll.runtime_pollWait");
+  g_assert_cmpstr (sample_function (p, 3, 11), ==, "net/http.ListenAndServe");
+  g_assert_cmpstr (sample_function (p, 3, 12), ==, "main.main");
 }
 
 static void
@@ -103,9 +59,9 @@ test_threadcreate (void)
   g_assert_cmpint (smolder_profile_get_sample_values (p, 1)[0], ==, 1);
   smolder_profile_get_sample_locations (p, 1, &n);
   g_assert_cmpuint (n, ==, 5);
-  g_assert_cmpstr (leaf_name (p, 1, 0), ==, "runtime.allocm");
-  g_assert_cmpstr (leaf_name (p, 1, 3), ==, "runtime.main");
-  g_assert_null (leaf_name (p, 1, 4));
+  g_assert_cmpstr (sample_function (p, 1, 0), ==, "runtime.allocm");
+  g_assert_cmpstr (sample_function (p, 1, 3), ==, "runtime.main");
+  g_assert_null (sample_function (p, 1, 4));
 }
 
 static void
@@ -129,31 +85,17 @@ test_edge_cases (void)
   g_assert_no_error (error);
   g_assert_cmpuint (smolder_profile_get_n_samples (p), ==, 2);
   g_assert_cmpint (smolder_profile_get_total (p, 0), ==, 3);
-  g_assert_cmpstr (leaf_name (p, 0, 0), ==, "pkg.in");
+  g_assert_cmpstr (sample_function (p, 0, 0), ==, "pkg.in");
   g_assert_cmpuint (smolder_profile_get_location (p, 0)->n_lines, ==, 2);
   smolder_profile_get_sample_locations (p, 1, &n);
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpstr (leaf_name (p, 1, 0), ==, "main.main");
+  g_assert_cmpstr (sample_function (p, 1, 0), ==, "main.main");
   g_clear_object (&p);
 
   p = decode_text ("goroutine profile: total 0\n", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (smolder_profile_get_n_samples (p), ==, 0);
   g_clear_object (&p);
-}
-
-static void
-assert_error (const char *text,
-              const char *fragment_1,
-              const char *fragment_2)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmolderProfile) p = decode_text (text, &error);
-
-  g_assert_null (p);
-  g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT);
-  if (strstr (error->message, fragment_1) == NULL || strstr (error->message, fragment_2) == NULL)
-    g_error ("\"%s\" lacks \"%s\" or \"%s\"", error->message, fragment_1, fragment_2);
 }
 
 static void

@@ -6,34 +6,12 @@
  * or style changes; hover and focus are drawn on top as colour and border
  * nodes, so moving the pointer never repaints the bars. */
 
-#include "smolder-flame-graph.h"
+#include "smolder-flame-graph-private.h"
 
 #include "smolder-units.h"
 
 #include <string.h>
 
-struct _SmolderFlameGraph
-{
-  GtkWidget parent_instance;
-
-  /* owned */
-  SmolderCallTree    *tree;
-  SmolderFlameLayout *layout;       /* for the current size, zoom and scroll */
-  SmolderFlameSearch *search;
-  GskRenderNode      *frame_node;   /* the drawn bars, reused until invalid */
-  GtkWidget          *context_menu;
-  GHashTable         *functions;    /* name -> SmolderFunction of the tree's profile, on demand */
-  SmolderFlameLabelCache *labels;   /* shaped names, kept across repaints */
-
-  /* state */
-  SmolderFlameOrientation orientation;
-  guint    zoom_root;
-  guint32  hover;
-  guint32  focus;
-  double   scroll;
-  gboolean dark;
-  gboolean frame_dark;              /* the style frame_node was drawn in */
-};
 
 enum {
   PROP_0,
@@ -66,8 +44,8 @@ invalidate_frame (SmolderFlameGraph *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-invalidate_layout (SmolderFlameGraph *self)
+void
+_smolder_flame_graph_invalidate_layout (SmolderFlameGraph *self)
 {
   g_clear_pointer (&self->layout, smolder_flame_layout_unref);
   invalidate_frame (self);
@@ -81,14 +59,14 @@ content_height (SmolderFlameGraph *self)
   return (smolder_call_tree_get_max_depth (self->tree) + 1) * SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
 }
 
-static double
-max_scroll (SmolderFlameGraph *self)
+double
+_smolder_flame_graph_max_scroll (SmolderFlameGraph *self)
 {
   return MAX (0.0, content_height (self) - gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
-static SmolderFlameLayout *
-ensure_layout (SmolderFlameGraph *self)
+SmolderFlameLayout *
+_smolder_flame_graph_ensure_layout (SmolderFlameGraph *self)
 {
   SmolderFlameLayoutParams params = { 0 };
   int width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -99,7 +77,7 @@ ensure_layout (SmolderFlameGraph *self)
   if (self->tree == NULL || width <= 0 || height <= 0)
     return NULL;
 
-  self->scroll = CLAMP (self->scroll, 0.0, max_scroll (self));
+  self->scroll = CLAMP (self->scroll, 0.0, _smolder_flame_graph_max_scroll (self));
   params.width = width;
   params.height = height;
   params.row_height = SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
@@ -107,28 +85,6 @@ ensure_layout (SmolderFlameGraph *self)
   params.orientation = self->orientation;
   self->layout = smolder_flame_layout_new (self->tree, self->zoom_root, &params);
   return self->layout;
-}
-
-static gboolean
-node_valid (SmolderFlameGraph *self,
-            guint32            node)
-{
-  return self->tree != NULL && node < smolder_call_tree_get_n_nodes (self->tree);
-}
-
-static void
-update_actions (SmolderFlameGraph *self)
-{
-  gboolean has_node = node_valid (self, self->focus) && self->focus != 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.zoom-out", self->zoom_root != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.zoom-in", node_valid (self, self->focus));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.focus-on", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.ignore", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.hide", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.show-callers", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.copy-name", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.context-menu", node_valid (self, self->focus));
 }
 
 /* --- text --- */
@@ -245,9 +201,9 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   return g_string_free (g_steal_pointer (&str), FALSE);
 }
 
-static void
-set_hover (SmolderFlameGraph *self,
-           guint32            node)
+void
+_smolder_flame_graph_set_hover (SmolderFlameGraph *self,
+                                guint32            node)
 {
   g_autofree char *text = NULL;
 
@@ -282,11 +238,11 @@ make_visible (SmolderFlameGraph *self,
     scroll = top;
   else if (top + rh > scroll + height)
     scroll = top + rh - height;
-  scroll = CLAMP (scroll, 0.0, max_scroll (self));
+  scroll = CLAMP (scroll, 0.0, _smolder_flame_graph_max_scroll (self));
   if (scroll != self->scroll)
     {
       self->scroll = scroll;
-      invalidate_layout (self);
+      _smolder_flame_graph_invalidate_layout (self);
     }
 }
 
@@ -310,7 +266,7 @@ smolder_flame_graph_set_focus_node (SmolderFlameGraph *self,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                       -1);
     }
-  update_actions (self);
+  _smolder_flame_graph_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_NODE]);
 }
@@ -347,32 +303,20 @@ smolder_flame_graph_set_zoom_root (SmolderFlameGraph *self,
   if (self->zoom_root == node)
     return;
   self->zoom_root = node;
-  set_hover (self, SMOLDER_NO_ID);
-  invalidate_layout (self);
-  update_actions (self);
+  _smolder_flame_graph_set_hover (self, SMOLDER_NO_ID);
+  _smolder_flame_graph_invalidate_layout (self);
+  _smolder_flame_graph_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_ROOT]);
 }
 
-/* Zooms to @node, or out to it when it is the zoom root's ancestor. */
-static void
-zoom_to (SmolderFlameGraph *self,
-         guint32            node)
+void
+_smolder_flame_graph_zoom_to (SmolderFlameGraph *self,
+                              guint32            node)
 {
   if (!node_valid (self, node))
     return;
   smolder_flame_graph_set_zoom_root (self, node);
   smolder_flame_graph_set_focus_node (self, node);
-}
-
-static void
-zoom_out (SmolderFlameGraph *self)
-{
-  guint32 parent;
-
-  if (self->tree == NULL || self->zoom_root == 0)
-    return;
-  parent = smolder_call_tree_get_parent (self->tree, self->zoom_root);
-  zoom_to (self, parent != SMOLDER_NO_ID ? parent : 0);
 }
 
 /* --- search --- */
@@ -438,11 +382,11 @@ smolder_flame_graph_focus_next_match (SmolderFlameGraph *self)
 
   /* A match outside the zoom, or too narrow to draw: zoom out first, then
    * onto its parent if it is still too narrow. */
-  layout = ensure_layout (self);
+  layout = _smolder_flame_graph_ensure_layout (self);
   if (layout != NULL && smolder_flame_layout_lookup (layout, next) == NULL)
     {
       smolder_flame_graph_set_zoom_root (self, 0);
-      layout = ensure_layout (self);
+      layout = _smolder_flame_graph_ensure_layout (self);
       if (layout != NULL && smolder_flame_layout_lookup (layout, next) == NULL)
         {
           guint32 parent = smolder_call_tree_get_parent (self->tree, next);
@@ -481,9 +425,9 @@ smolder_flame_graph_set_call_tree (SmolderFlameGraph *self,
   self->focus = SMOLDER_NO_ID;
   self->scroll = 0;
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-  invalidate_layout (self);
+  _smolder_flame_graph_invalidate_layout (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-  update_actions (self);
+  _smolder_flame_graph_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL_TREE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_ROOT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_NODE]);
@@ -505,7 +449,7 @@ smolder_flame_graph_set_orientation (SmolderFlameGraph       *self,
   if (self->orientation == orientation)
     return;
   self->orientation = orientation;
-  invalidate_layout (self);
+  _smolder_flame_graph_invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIENTATION]);
 }
 
@@ -513,294 +457,19 @@ SmolderFlameLayout *
 smolder_flame_graph_get_layout (SmolderFlameGraph *self)
 {
   g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
-  return ensure_layout (self);
+  return _smolder_flame_graph_ensure_layout (self);
 }
 
-/* --- input --- */
+/* --- for smolder-flame-graph-actions.c --- */
 
-static void
-smolder_flame_graph_motion_cb (SmolderFlameGraph        *self,
-                               double                    x,
-                               double                    y,
-                               GtkEventControllerMotion *motion)
-{
-  SmolderFlameLayout *layout = ensure_layout (self);
-
-  set_hover (self, layout != NULL ? smolder_flame_layout_hit_test (layout, x, y) : SMOLDER_NO_ID);
-}
-
-static void
-smolder_flame_graph_leave_cb (SmolderFlameGraph        *self,
-                              GtkEventControllerMotion *motion)
-{
-  set_hover (self, SMOLDER_NO_ID);
-}
-
-static void
-popup_context_menu (SmolderFlameGraph *self,
-                    double             x,
-                    double             y)
-{
-  if (self->context_menu == NULL)
-    {
-      g_autoptr(GMenu) menu = g_menu_new ();
-      g_autoptr(GMenu) view = g_menu_new ();
-      g_autoptr(GMenu) filters = g_menu_new ();
-      g_autoptr(GMenu) other = g_menu_new ();
-
-      g_menu_append (view, "_Zoom In", "flame.zoom-in");
-      g_menu_append (view, "Zoom _Out", "flame.zoom-out");
-      g_menu_append (filters, "_Focus On", "flame.focus-on");
-      g_menu_append (filters, "_Ignore", "flame.ignore");
-      g_menu_append (filters, "_Hide", "flame.hide");
-      g_menu_append (other, "Show _Callers/Callees", "flame.show-callers");
-      g_menu_append (other, "_Copy Name", "flame.copy-name");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (filters));
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
-
-      self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-    }
-
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
-                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
-}
-
-static void
-smolder_flame_graph_click_pressed_cb (SmolderFlameGraph *self,
-                                      int                n_press,
-                                      double             x,
-                                      double             y,
-                                      GtkGestureClick   *click)
-{
-  SmolderFlameLayout *layout = ensure_layout (self);
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (click));
-  guint32 node;
-
-  if (layout == NULL)
-    return;
-  node = smolder_flame_layout_hit_test (layout, x, y);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (button == GDK_BUTTON_SECONDARY)
-    {
-      if (node != SMOLDER_NO_ID)
-        {
-          smolder_flame_graph_set_focus_node (self, node);
-          popup_context_menu (self, x, y);
-        }
-      gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-
-  /* Button 0: a click synthesized by a test or an accessibility tool. */
-  if ((button == GDK_BUTTON_PRIMARY || button == 0) && node != SMOLDER_NO_ID)
-    {
-      /* The zoom root or an ancestor bar zooms out to it; a frame below zooms in. */
-      zoom_to (self, node);
-      gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
-    }
-}
-
-static gboolean
-smolder_flame_graph_scroll_cb (SmolderFlameGraph        *self,
-                               double                    dx,
-                               double                    dy,
-                               GtkEventControllerScroll *scroll)
-{
-  double step = 3 * SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
-  double value;
-
-  if (max_scroll (self) <= 0)
-    return FALSE;
-  /* Scrolling up walks toward the leaves in a flame (they are on top). */
-  value = self->orientation == SMOLDER_FLAME_ORIENTATION_FLAME ? self->scroll - dy * step
-                                                               : self->scroll + dy * step;
-  value = CLAMP (value, 0.0, max_scroll (self));
-  if (value != self->scroll)
-    {
-      self->scroll = value;
-      set_hover (self, SMOLDER_NO_ID);
-      invalidate_layout (self);
-    }
-  return TRUE;
-}
-
-static void
-smolder_flame_graph_focus_changed_cb (SmolderFlameGraph *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* --- keyboard --- */
-
-typedef enum {
-  MOVE_PARENT,
-  MOVE_CHILD,
-  MOVE_PREV,
-  MOVE_NEXT,
-} Move;
-
-static guint32
-widest_shown_child (SmolderFlameGraph  *self,
-                    SmolderFlameLayout *layout,
-                    guint32             node)
-{
-  guint32 best = SMOLDER_NO_ID;
-  double best_width = -1;
-
-  /* Below an ancestor bar, the only child on screen is on the zoom path. */
-  for (guint32 c = smolder_call_tree_get_first_child (self->tree, node);
-       c != SMOLDER_NO_ID;
-       c = smolder_call_tree_get_next_sibling (self->tree, c))
-    {
-      const SmolderFlameRect *r = smolder_flame_layout_lookup (layout, c);
-
-      if (r != NULL && r->width > best_width)
-        {
-          best = c;
-          best_width = r->width;
-        }
-    }
-  return best;
-}
-
-static void
-move_focus (SmolderFlameGraph *self,
-            Move               move)
-{
-  SmolderFlameLayout *layout = ensure_layout (self);
-  const SmolderFlameRect *r;
-  guint32 target = SMOLDER_NO_ID;
-
-  if (layout == NULL)
-    return;
-  if (!node_valid (self, self->focus) || smolder_flame_layout_lookup (layout, self->focus) == NULL)
-    {
-      smolder_flame_graph_set_focus_node (self, self->zoom_root);
-      return;
-    }
-
-  switch (move)
-    {
-    case MOVE_PARENT:
-      target = smolder_call_tree_get_parent (self->tree, self->focus);
-      break;
-    case MOVE_CHILD:
-      target = widest_shown_child (self, layout, self->focus);
-      break;
-    case MOVE_PREV:
-    case MOVE_NEXT:
-      {
-        const SmolderFlameRect *rects;
-        guint n, i;
-
-        r = smolder_flame_layout_lookup (layout, self->focus);
-        rects = smolder_flame_layout_get_row_rects (layout, r->row, &n);
-        i = r - rects;
-        if (move == MOVE_PREV && i > 0)
-          target = rects[i - 1].node;
-        else if (move == MOVE_NEXT && i + 1 < n)
-          target = rects[i + 1].node;
-      }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (target != SMOLDER_NO_ID && smolder_flame_layout_lookup (layout, target) != NULL)
-    smolder_flame_graph_set_focus_node (self, target);
-  else
-    gtk_widget_error_bell (GTK_WIDGET (self));
-}
-
-static gboolean
-key_up_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
-{
-  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
-
-  move_focus (self, self->orientation == SMOLDER_FLAME_ORIENTATION_FLAME ? MOVE_CHILD : MOVE_PARENT);
-  return TRUE;
-}
-
-static gboolean
-key_down_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
-
-  move_focus (self, self->orientation == SMOLDER_FLAME_ORIENTATION_FLAME ? MOVE_PARENT : MOVE_CHILD);
-  return TRUE;
-}
-
-static gboolean
-key_left_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  move_focus (SMOLDER_FLAME_GRAPH (widget), MOVE_PREV);
-  return TRUE;
-}
-
-static gboolean
-key_right_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  move_focus (SMOLDER_FLAME_GRAPH (widget), MOVE_NEXT);
-  return TRUE;
-}
-
-/* --- actions --- */
-
-static void
-emit_frame_action (SmolderFlameGraph *self,
-                   const char        *action)
+void
+_smolder_flame_graph_emit_frame_action (SmolderFlameGraph *self,
+                                        const char        *action)
 {
   if (!node_valid (self, self->focus))
     return;
   g_signal_emit (self, signals[FRAME_ACTION], 0, action,
                  smolder_call_tree_get_name (self->tree, self->focus));
-}
-
-static void
-action_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *param)
-{
-  SmolderFlameGraph *self = SMOLDER_FLAME_GRAPH (widget);
-
-  if (g_str_equal (action_name, "flame.zoom-out"))
-    zoom_out (self);
-  else if (g_str_equal (action_name, "flame.zoom-in"))
-    zoom_to (self, self->focus);
-  else if (g_str_equal (action_name, "flame.copy-name"))
-    {
-      if (node_valid (self, self->focus))
-        {
-          g_autofree char *name = g_utf8_make_valid (smolder_call_tree_get_name (self->tree, self->focus), -1);
-
-          gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), name);
-        }
-    }
-  else if (g_str_equal (action_name, "flame.context-menu"))
-    {
-      SmolderFlameLayout *layout = ensure_layout (self);
-      const SmolderFlameRect *r;
-
-      if (layout != NULL && (r = smolder_flame_layout_lookup (layout, self->focus)) != NULL)
-        popup_context_menu (self, r->x + MIN (r->width / 2, 24),
-                            smolder_flame_layout_get_row_y (layout, r->row) + SMOLDER_FLAME_DEFAULT_ROW_HEIGHT / 2);
-    }
-  else if (g_str_has_prefix (action_name, "flame."))
-    emit_frame_action (self, action_name + strlen ("flame."));
 }
 
 /* --- GtkWidget --- */
@@ -848,7 +517,7 @@ smolder_flame_graph_size_allocate (GtkWidget *widget,
       const SmolderFlameLayoutParams *p = smolder_flame_layout_get_params (layout);
 
       if (p->width != width || p->height != height)
-        invalidate_layout (self);
+        _smolder_flame_graph_invalidate_layout (self);
     }
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
@@ -898,7 +567,7 @@ smolder_flame_graph_snapshot (GtkWidget   *widget,
   const SmolderFlameRect *r;
 
   self->dark = style_is_dark (widget);
-  layout = ensure_layout (self);
+  layout = _smolder_flame_graph_ensure_layout (self);
   if (layout == NULL)
     return;
 
@@ -1077,30 +746,7 @@ smolder_flame_graph_class_init (SmolderFlameGraphClass *klass)
     g_signal_new ("frame-action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
-  gtk_widget_class_install_action (widget_class, "flame.zoom-out", NULL, action_cb);
-  gtk_widget_class_install_action (widget_class, "flame.zoom-in", NULL, action_cb);
-  gtk_widget_class_install_action (widget_class, "flame.focus-on", NULL, action_cb);
-  gtk_widget_class_install_action (widget_class, "flame.ignore", NULL, action_cb);
-  gtk_widget_class_install_action (widget_class, "flame.hide", NULL, action_cb);
-  gtk_widget_class_install_action (widget_class, "flame.copy-name", NULL, action_cb);
-  gtk_widget_class_install_action (widget_class, "flame.show-callers", NULL, action_cb);
-  gtk_widget_class_install_action (widget_class, "flame.context-menu", NULL, action_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "flame.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "flame.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "flame.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "flame.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "flame.copy-name", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "flame.context-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "flame.context-menu", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, key_up_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Up, 0, key_up_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, key_down_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, 0, key_down_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, key_left_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, key_left_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, key_right_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, key_right_cb, NULL);
+  _smolder_flame_graph_class_init_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "flamegraph");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE);
@@ -1109,9 +755,6 @@ smolder_flame_graph_class_init (SmolderFlameGraphClass *klass)
 static void
 smolder_flame_graph_init (SmolderFlameGraph *self)
 {
-  GtkEventController *motion, *scroll, *focus;
-  GtkGesture *click;
-
   self->hover = SMOLDER_NO_ID;
   self->focus = SMOLDER_NO_ID;
   self->orientation = SMOLDER_FLAME_ORIENTATION_FLAME;
@@ -1123,25 +766,7 @@ smolder_flame_graph_init (SmolderFlameGraph *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "Flame graph",
                                   -1);
 
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_object (motion, "enter", G_CALLBACK (smolder_flame_graph_motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "motion", G_CALLBACK (smolder_flame_graph_motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (smolder_flame_graph_leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  _smolder_flame_graph_init_input (self);
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (smolder_flame_graph_click_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect_object (scroll, "scroll", G_CALLBACK (smolder_flame_graph_scroll_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "enter", G_CALLBACK (smolder_flame_graph_focus_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (smolder_flame_graph_focus_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), focus);
-
-  update_actions (self);
+  _smolder_flame_graph_update_actions (self);
 }

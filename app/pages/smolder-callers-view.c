@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-callers-view.c: pprof's peek, as two flame graphs. Callers
  * grow upwards from the function (flame), callees hang below it
- * (icicle). Both trees come from one worker; a generation counter drops
- * the trees of an older function or query. */
+ * (icicle). Both trees come from one worker; SmolderViewTask drops the
+ * trees of an older function or query. */
 
 #include <glib/gi18n.h>
 
 #include "smolder-callers-view.h"
+#include "smolder-view-task.h"
 
 struct _SmolderCallersView
 {
@@ -24,11 +25,10 @@ struct _SmolderCallersView
   SmolderProfile *profile;
   SmolderQuery *query;
   SmolderFramesCache *frames_cache;  /* shared with the page's other views */
-  GCancellable *cancellable;
+  SmolderViewTask task;  /* both trees on a worker */
   char *function;
 
   /* state */
-  guint generation;
   gboolean busy;
 };
 
@@ -44,8 +44,6 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (SmolderCallersView, smolder_callers_view, ADW_TYPE_BIN)
 
 typedef struct {
-  GWeakRef view;
-  guint generation;
   SmolderProfile *profile;
   SmolderQuery *query;
   SmolderFrames *frames;
@@ -61,7 +59,6 @@ typedef struct {
 static void
 peek_job_free (PeekJob *job)
 {
-  g_weak_ref_clear (&job->view);
   g_clear_object (&job->profile);
   g_clear_pointer (&job->query, smolder_query_unref);
   g_clear_object (&job->frames);
@@ -80,15 +77,13 @@ peek_result_free (PeekResult *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PeekResult, peek_result_free)
 
-static void
-smolder_callers_view_worker (GTask        *task,
-                             gpointer      source_object,
-                             gpointer      task_data,
-                             GCancellable *cancellable)
+static gpointer
+smolder_callers_view_compute (gpointer       data,
+                              GCancellable  *cancellable,
+                              GError       **error)
 {
-  PeekJob *job = task_data;
+  PeekJob *job = data;
   g_autoptr(PeekResult) result = g_new0 (PeekResult, 1);
-  GError *error = NULL;
   guint frame;
 
   if (job->frames != NULL)
@@ -98,28 +93,22 @@ smolder_callers_view_worker (GTask        *task,
 
   if (!smolder_frames_lookup (result->frames, job->function, &frame))
     {
-      g_task_return_new_error (task, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY,
-                               _("“%s” is not a frame of this profile at this granularity"),
-                               job->function);
-      return;
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY,
+                   _("“%s” is not a frame of this profile at this granularity"),
+                   job->function);
+      return NULL;
     }
 
   result->callers = smolder_call_tree_new_callers (result->frames, job->query, frame,
-                                                   cancellable, &error);
+                                                   cancellable, error);
   if (result->callers == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
   result->callees = smolder_call_tree_new_callees (result->frames, job->query, frame,
-                                                   cancellable, &error);
+                                                   cancellable, error);
   if (result->callees == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
 
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) peek_result_free);
+  return g_steal_pointer (&result);
 }
 
 static void
@@ -148,28 +137,19 @@ smolder_callers_view_show_status (SmolderCallersView *self,
 }
 
 static void
-smolder_callers_view_worker_done (GObject      *source_object,
-                                  GAsyncResult *res,
-                                  gpointer      user_data)
+smolder_callers_view_compute_done (gpointer      owner,
+                                   gpointer      data,
+                                   const GError *error)
 {
-  GTask *task = G_TASK (res);
-  PeekJob *job = g_task_get_task_data (task);
-  g_autoptr(SmolderCallersView) self = g_weak_ref_get (&job->view);
-  g_autoptr(PeekResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  SmolderCallersView *self = owner;
+  PeekResult *result = data;
   g_autofree char *callers = NULL;
   g_autofree char *callees = NULL;
-
-  result = g_task_propagate_pointer (task, &error);
-
-  if (self == NULL || job->generation != self->generation)
-    return;
 
   smolder_callers_view_set_busy (self, FALSE);
   if (result == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        smolder_callers_view_show_status (self, _("No Callers or Callees"), error->message);
+      smolder_callers_view_show_status (self, _("No Callers or Callees"), error->message);
       return;
     }
 
@@ -187,13 +167,9 @@ smolder_callers_view_worker_done (GObject      *source_object,
 static void
 smolder_callers_view_update (SmolderCallersView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  SmolderGranularity granularity;
   PeekJob *job;
 
-  self->generation++;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  smolder_view_task_cancel (&self->task);
 
   if (self->profile == NULL || self->query == NULL || self->function == NULL)
     {
@@ -203,21 +179,16 @@ smolder_callers_view_update (SmolderCallersView *self)
       return;
     }
 
-  granularity = smolder_query_get_granularity (self->query);
-
   job = g_new0 (PeekJob, 1);
-  g_weak_ref_init (&job->view, self);
-  job->generation = self->generation;
   job->profile = g_object_ref (self->profile);
   job->query = smolder_query_ref (self->query);
   job->function = g_strdup (self->function);
-  job->frames = smolder_frames_cache_lookup (self->frames_cache, self->profile, granularity);
-
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, smolder_callers_view_worker_done, NULL);
-  g_task_set_source_tag (task, smolder_callers_view_update);
-  g_task_set_task_data (task, job, (GDestroyNotify) peek_job_free);
-  g_task_run_in_thread (task, smolder_callers_view_worker);
+  job->frames = smolder_frames_cache_lookup (self->frames_cache, self->profile,
+                                             smolder_query_get_granularity (self->query));
+  smolder_view_task_start (&self->task, self, smolder_callers_view_compute,
+                           job, (GDestroyNotify) peek_job_free,
+                           (GDestroyNotify) peek_result_free,
+                           smolder_callers_view_compute_done);
 
   smolder_callers_view_set_busy (self, TRUE);
 }
@@ -227,8 +198,7 @@ smolder_callers_view_dispose (GObject *object)
 {
   SmolderCallersView *self = SMOLDER_CALLERS_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  smolder_view_task_clear (&self->task);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->stack = NULL;
   self->callers_graph = NULL;

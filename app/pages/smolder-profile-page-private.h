@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-profile-page-private.h: shared by smolder-profile-page.c (the
- * tab, loading, the query and the views) and smolder-profile-page-actions.c
- * (filters and their chips, undo, search, export). */
+ * tab, loading, the query and the views), smolder-profile-page-filters.c
+ * (filters and their chips, undo) and smolder-profile-page-actions.c
+ * (search, jumps between views, export). */
 #pragma once
 
 #include "smolder-callers-view.h"
@@ -73,7 +74,7 @@ void       _smolder_profile_page_update_query   (SmolderProfilePage *self);
 void       _smolder_profile_page_add_toast      (SmolderProfilePage *self,
                                                  AdwToast           *toast);
 
-/* smolder-profile-page-actions.c */
+/* smolder-profile-page-filters.c */
 void       _smolder_profile_page_filter_free    (SmolderPageFilter  *filter);
 GPtrArray *_smolder_profile_page_filters_copy   (GPtrArray          *filters);
 /* Sets the filters of the list on @query; FALSE (and @error) on a bad regex. */
@@ -81,6 +82,10 @@ gboolean   _smolder_profile_page_apply_filters  (GPtrArray          *filters,
                                                  SmolderQuery       *query,
                                                  GError            **error);
 void       _smolder_profile_page_rebuild_chips  (SmolderProfilePage *self);
+void       _smolder_profile_page_init_filters   (SmolderProfilePage *self);
+void       _smolder_profile_page_class_init_filters (GtkWidgetClass *widget_class);
+
+/* smolder-profile-page-actions.c */
 void       _smolder_profile_page_update_search  (SmolderProfilePage *self);
 void       _smolder_profile_page_init_actions   (SmolderProfilePage *self);
 void       _smolder_profile_page_class_init_actions (GtkWidgetClass *widget_class);

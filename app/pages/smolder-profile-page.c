@@ -2,8 +2,9 @@
 /* smolder-profile-page.c: a tab. Loads its file on a worker (a progress
  * bar and Cancel meanwhile), then shows the toolbar and the views (flame graph,
  * Top, callers/callees), all fed by one query; an error stays inside this
- * tab, naming the file and the reason. Filters, search and export are in
- * smolder-profile-page-actions.c. */
+ * tab, naming the file and the reason. Filters and their chips are in
+ * smolder-profile-page-filters.c; search, the jumps between views and
+ * export in smolder-profile-page-actions.c. */
 
 #include <glib/gi18n.h>
 
@@ -569,6 +570,7 @@ smolder_profile_page_class_init (SmolderProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, smolder_profile_page_reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.cancel", NULL);
 
+  _smolder_profile_page_class_init_filters (widget_class);
   _smolder_profile_page_class_init_actions (widget_class);
 }
 
@@ -613,6 +615,7 @@ smolder_profile_page_init (SmolderProfilePage *self)
 
   self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) _smolder_profile_page_filter_free);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  _smolder_profile_page_init_filters (self);
   _smolder_profile_page_init_actions (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "smolder-context-menu.h"
 #include "smolder-top-item.h"
 #include "smolder-top-view-private.h"
 #include "smolder-units.h"
@@ -76,15 +77,10 @@ smolder_top_view_popup_menu (SmolderTopView *self,
       g_menu_append (other, _("Copy _Name"), "top.copy-name");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
 
-      self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      self->context_menu = smolder_context_menu_new (GTK_WIDGET (self), G_MENU_MODEL (menu));
     }
 
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
-                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  smolder_context_menu_popup (self->context_menu, x, y);
 }
 
 static void

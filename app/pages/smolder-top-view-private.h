@@ -5,6 +5,7 @@
 #pragma once
 
 #include "smolder-top-view.h"
+#include "smolder-view-task.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +32,7 @@ struct _SmolderTopView
   SmolderFramesCache *frames_cache;  /* shared with the page's other views */
   GListStore *store;
   GtkSortListModel *sorted;
-  GCancellable *cancellable;
+  SmolderViewTask task;      /* the table on a worker */
   char *summary;
   char *unit;
   char *menu_name;      /* the row the context menu is about */
@@ -43,7 +44,6 @@ struct _SmolderTopView
   gint64 total;
   gint64 fill_max_usec;
   guint fill_source;
-  guint generation;
   gboolean busy;
 };
 

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-top-view.c: the Top table. The engine computes it on a worker
- * (GTask); each request bumps a generation so that a late result of an
- * older query is dropped, never shown; the rows then go to the column view
- * between frames. Its columns, cells and row menu are in
- * smolder-top-view-columns.c. */
+ * (SmolderViewTask drops late results of older queries); the rows then go
+ * to the column view between frames. Its columns, cells and row menu are
+ * in smolder-top-view-columns.c. */
 
 #include <string.h>
 
@@ -45,8 +44,6 @@ G_DEFINE_FINAL_TYPE (SmolderTopView, smolder_top_view, ADW_TYPE_BIN)
 
 /* What the worker is given: immutable inputs only. */
 typedef struct {
-  GWeakRef view;
-  guint generation;
   SmolderProfile *profile;
   SmolderQuery *query;
   SmolderFrames *frames;  /* the cached table of the granularity, or NULL */
@@ -61,7 +58,6 @@ typedef struct {
 static void
 top_job_free (TopJob *job)
 {
-  g_weak_ref_clear (&job->view);
   g_clear_object (&job->profile);
   g_clear_pointer (&job->query, smolder_query_unref);
   g_clear_object (&job->frames);
@@ -79,15 +75,13 @@ top_result_free (TopResult *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TopResult, top_result_free)
 
-static void
-smolder_top_view_worker (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
+static gpointer
+smolder_top_view_compute (gpointer       data,
+                          GCancellable  *cancellable,
+                          GError       **error)
 {
-  TopJob *job = task_data;
+  TopJob *job = data;
   g_autoptr(TopResult) result = g_new0 (TopResult, 1);
-  GError *error = NULL;
   guint n_rows;
 
   if (job->frames != NULL)
@@ -95,15 +89,12 @@ smolder_top_view_worker (GTask        *task,
   else
     result->frames = smolder_frames_new (job->profile, smolder_query_get_granularity (job->query));
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
-  result->top = smolder_top_new_for_frames (result->frames, job->query, cancellable, &error);
+  result->top = smolder_top_new_for_frames (result->frames, job->query, cancellable, error);
   if (result->top == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
 
   n_rows = smolder_top_get_n_rows (result->top);
   result->items = g_ptr_array_new_full (n_rows, g_object_unref);
@@ -117,7 +108,7 @@ smolder_top_view_worker (GTask        *task,
                                              row->flat, row->cum));
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) top_result_free);
+  return g_steal_pointer (&result);
 }
 
 static void
@@ -281,30 +272,17 @@ smolder_top_view_install (SmolderTopView *self,
 }
 
 static void
-smolder_top_view_worker_done (GObject      *source_object,
-                              GAsyncResult *res,
-                              gpointer      user_data)
+smolder_top_view_compute_done (gpointer      owner,
+                               gpointer      result,
+                               const GError *error)
 {
-  GTask *task = G_TASK (res);
-  TopJob *job = g_task_get_task_data (task);
-  g_autoptr(SmolderTopView) self = g_weak_ref_get (&job->view);
-  g_autoptr(TopResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  result = g_task_propagate_pointer (task, &error);
-
-  /* Gone, or superseded by a newer query: drop it. */
-  if (self == NULL || job->generation != self->generation)
-    return;
+  SmolderTopView *self = owner;
 
   if (result == NULL)
     {
       smolder_top_view_set_busy (self, FALSE);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          smolder_top_view_clear_rows (self);
-          smolder_top_view_set_summary (self, g_strdup (error->message));
-        }
+      smolder_top_view_clear_rows (self);
+      smolder_top_view_set_summary (self, g_strdup (error->message));
       return;
     }
 
@@ -314,13 +292,9 @@ smolder_top_view_worker_done (GObject      *source_object,
 static void
 smolder_top_view_update (SmolderTopView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  SmolderGranularity granularity;
   TopJob *job;
 
-  self->generation++;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  smolder_view_task_cancel (&self->task);
   smolder_top_view_stop_fill (self);
 
   if (self->profile == NULL || self->query == NULL)
@@ -330,21 +304,15 @@ smolder_top_view_update (SmolderTopView *self)
       return;
     }
 
-  granularity = smolder_query_get_granularity (self->query);
-
   job = g_new0 (TopJob, 1);
-  g_weak_ref_init (&job->view, self);
-  job->generation = self->generation;
   job->profile = g_object_ref (self->profile);
   job->query = smolder_query_ref (self->query);
-  job->frames = smolder_frames_cache_lookup (self->frames_cache, self->profile, granularity);
-
-  self->cancellable = g_cancellable_new ();
-  /* No source object: a running worker must not keep the view alive. */
-  task = g_task_new (NULL, self->cancellable, smolder_top_view_worker_done, NULL);
-  g_task_set_source_tag (task, smolder_top_view_update);
-  g_task_set_task_data (task, job, (GDestroyNotify) top_job_free);
-  g_task_run_in_thread (task, smolder_top_view_worker);
+  job->frames = smolder_frames_cache_lookup (self->frames_cache, self->profile,
+                                             smolder_query_get_granularity (self->query));
+  smolder_view_task_start (&self->task, self, smolder_top_view_compute,
+                           job, (GDestroyNotify) top_job_free,
+                           (GDestroyNotify) top_result_free,
+                           smolder_top_view_compute_done);
 
   smolder_top_view_set_busy (self, TRUE);
 }
@@ -389,8 +357,7 @@ smolder_top_view_dispose (GObject *object)
 {
   SmolderTopView *self = SMOLDER_TOP_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  smolder_view_task_clear (&self->task);
   smolder_top_view_stop_fill (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   adw_bin_set_child (ADW_BIN (self), NULL);

@@ -4,48 +4,13 @@
  * views, export, and merging the open tabs. Numbers are go tool pprof's
  * (Go 1.19.8) for the same fixtures. */
 
-#include <stdio.h>
 #include <string.h>
-
-#include <glib/gstdio.h>
 
 #include "smolder-application.h"
 #include "smolder-profile-page.h"
 #include "smolder-top-item.h"
 #include "smolder-window.h"
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("SMOLDER_TEST_DATA");
-
-  return g_build_filename (dir != NULL ? dir : SMOLDER_TEST_DATA, name, NULL);
-}
-
-static GFile *
-data_file (const char *name)
-{
-  g_autofree char *path = data_path (name);
-
-  return g_file_new_for_path (path);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 30 s. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
+#include "ui-test-helpers.h"
 
 /* Loaded and every view computed for the current query, rows all in. */
 static gboolean
@@ -101,24 +66,6 @@ default_sample_index (SmolderProfilePage *page)
   return smolder_profile_get_default_sample_index (smolder_profile_page_get_profile (page));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 not_loading (gpointer data)
 {
@@ -141,7 +88,7 @@ test_load_progress (void)
   smolder_profile_page_load (page);
   g_assert_true (smolder_profile_page_get_loading (page));
 
-  bar = find_descendant (GTK_WIDGET (page), GTK_TYPE_PROGRESS_BAR);
+  bar = find_descendant (GTK_WIDGET (page), GTK_TYPE_PROGRESS_BAR, NULL);
   g_assert_nonnull (bar);
   g_assert_true (gtk_widget_is_drawable (bar) || !gtk_widget_get_mapped (window));
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 0.0);
@@ -468,29 +415,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
+  g_autofree char *home = ui_test_init (&argc, &argv, "smolder-test-page-XXXXXX");
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", FALSE);
-
-  home = g_dir_make_tmp ("smolder-test-page-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
   g_test_add_func ("/smolder/profile-page/load-progress", test_load_progress);
   g_test_add_func ("/smolder/profile-page/flame-and-search", test_flame_and_search);
@@ -498,13 +427,6 @@ main (int   argc,
   g_test_add_func ("/smolder/profile-page/merge", test_merge);
 
   status = g_test_run ();
-
-  {
-    g_autofree char *recent = g_build_filename (home, "recently-used.xbel", NULL);
-
-    g_unlink (recent);
-    g_rmdir (home);
-  }
-
+  ui_test_cleanup (home);
   return status;
 }

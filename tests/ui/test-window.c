@@ -3,51 +3,16 @@
  * the command line, a bad file's error in its own tab, the Top table. */
 
 #include <math.h>
-#include <stdio.h>
-
-#include <glib/gstdio.h>
 
 #include "smolder-application.h"
 #include "smolder-profile-page.h"
 #include "smolder-top-item.h"
 #include "smolder-top-view.h"
 #include "smolder-window.h"
+#include "ui-test-helpers.h"
 
 #define GOOD_FIXTURE "leaky-service/heap-gc.pb.gz"
 #define BAD_FIXTURE  "leaky-service/trace-1s.bin"
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("SMOLDER_TEST_DATA");
-
-  return g_build_filename (dir != NULL ? dir : SMOLDER_TEST_DATA, name, NULL);
-}
-
-static GFile *
-data_file (const char *name)
-{
-  g_autofree char *path = data_path (name);
-
-  return g_file_new_for_path (path);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 30 s. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
 
 static gboolean
 page_settled (gpointer data)
@@ -76,29 +41,6 @@ nth_page (SmolderWindow *window,
   AdwTabView *tab_view = smolder_window_get_tab_view (window);
 
   return SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (tab_view, n)));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type,
-                 const char *text)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (text == NULL
-          || g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 typedef struct {
@@ -507,32 +449,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
+  g_autofree char *home = ui_test_init (&argc, &argv, "smolder-test-window-XXXXXX");
   int status;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's schemas, which
-   * libadwaita needs. Recent files go to a folder of our own instead. */
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  /* The same as tests/ui/meson.build sets, for a run by hand. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", FALSE);
-
-  home = g_dir_make_tmp ("smolder-test-window-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
   g_test_add_func ("/smolder/top-view/stale-results", test_top_view_stale);
   g_test_add_func ("/smolder/top-view/large-table", test_top_view_large_table);
@@ -541,14 +462,6 @@ main (int   argc,
   g_test_add_func ("/smolder/window/close-while-loading", test_window_empty_state);
 
   status = g_test_run ();
-
-  /* Only what the tests wrote there: the recent files list. */
-  {
-    g_autofree char *recent = g_build_filename (home, "recently-used.xbel", NULL);
-
-    g_unlink (recent);
-    g_rmdir (home);
-  }
-
+  ui_test_cleanup (home);
   return status;
 }
