@@ -4,6 +4,7 @@
  * -nodefraction=0 -edgefraction=0 -unit=ns` (Go 1.19.8). */
 
 #include "aggregation-builder.h"
+#include "smolder-call-tree.h"
 #include "smolder-frames.h"
 
 static void
@@ -357,6 +358,34 @@ test_granularity_names (void)
   g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY);
 }
 
+/* Values near the int64 limits wrap as Go's int64 sums in pprof do; under
+ * UBSan (make asan) an overflow in C would stop this test. */
+static void
+test_overflow_wraps (void)
+{
+  g_autoptr(SmolderProfile) p = tb_new ("space/bytes", NULL);
+  guint32 a = tb_simple (p, "main.a");
+  guint32 b = tb_simple (p, "main.b");
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+  g_autoptr(SmolderTop) top = NULL;
+  g_autoptr(SmolderCallTree) tree = NULL;
+  const gint64 big = G_GINT64_CONSTANT (0x6000000000000000);
+  const gint64 wrapped = (gint64) ((guint64) big * 2);
+
+  tb_sample (p, big, a, END);
+  tb_sample (p, big, a, b, END);
+  tb_sample (p, G_MININT64, b, END);
+  tb_seal (p);
+
+  top = tb_top (p, q);
+  tb_assert_row (top, "main.a", wrapped, wrapped);
+  g_assert_cmpint (smolder_profile_get_total (p, 0), ==, (gint64) ((guint64) wrapped + (guint64) G_MININT64));
+
+  tree = smolder_call_tree_new (p, q, NULL, NULL);
+  g_assert_nonnull (tree);
+  g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==, smolder_profile_get_total (p, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +393,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/smolder/top/recursion", test_recursion);
+  g_test_add_func ("/smolder/top/overflow-wraps", test_overflow_wraps);
   g_test_add_func ("/smolder/top/inline", test_inline);
   g_test_add_func ("/smolder/top/no-lines", test_no_lines);
   g_test_add_func ("/smolder/top/zero-values", test_zero_values);

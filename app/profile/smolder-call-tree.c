@@ -421,7 +421,7 @@ smolder_call_tree_new_full (SmolderProfile      *profile,
       /* Consecutive samples often share a prefix: reuse its nodes. */
       g_array_set_size (prev_nodes, MAX (prev_nodes->len, n_walk));
       totals = (gint64 *) b.total->data;
-      totals[0] += w;
+      totals[0] = smolder_value_add (totals[0], w);
       {
         guint32 *nodes = (guint32 *) prev_nodes->data;
         const guint32 *prev = (const guint32 *) prev_walk->data;
@@ -430,16 +430,16 @@ smolder_call_tree_new_full (SmolderProfile      *profile,
         for (; k < n_walk && k < prev_walk->len && prev[k] == walk[k]; k++)
           {
             cur = nodes[k];
-            totals[cur] += w;
+            totals[cur] = smolder_value_add (totals[cur], w);
           }
         for (; k < n_walk; k++)
           {
             cur = builder_child (&b, cur, walk[k]);
             nodes[k] = cur;
-            g_array_index (b.total, gint64, cur) += w;
+            g_array_index (b.total, gint64, cur) = smolder_value_add (g_array_index (b.total, gint64, cur), w);
           }
       }
-      g_array_index (b.self, gint64, cur) += w;
+      g_array_index (b.self, gint64, cur) = smolder_value_add (g_array_index (b.self, gint64, cur), w);
       g_array_set_size (prev_walk, 0);
       g_array_append_vals (prev_walk, walk, n_walk);
     }

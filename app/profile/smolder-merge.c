@@ -305,7 +305,7 @@ merge_sample (SourceMap *sm,
       gint64 *sum = &g_array_index (m->values, gint64, (gsize) index * m->n_types);
 
       for (guint t = 0; t < m->n_types; t++)
-        sum[t] += values[t];
+        sum[t] = smolder_value_add (sum[t], values[t]);
     }
 }
 

@@ -55,6 +55,21 @@ struct _SmolderProfile
 
 SmolderProfile *smolder_profile_new_empty (SmolderProfileFormat format);
 
+/* Sums of values wrap on overflow, as Go's int64 sums in pprof do (and
+ * without undefined behaviour in C). */
+static inline gint64
+smolder_value_add (gint64 a,
+                   gint64 b)
+{
+  return (gint64) ((guint64) a + (guint64) b);
+}
+
+static inline gint64
+smolder_value_abs (gint64 v)
+{
+  return v < 0 ? (gint64) (0 - (guint64) v) : v;
+}
+
 /* Returns the id of @str (length @len, or -1 for NUL-terminated), adding it once. */
 guint32 smolder_profile_intern (SmolderProfile *self, const char *str, gssize len);
 /* Appends without interning (for a proto string table, where ids are positions). */

@@ -806,17 +806,16 @@ smolder_profile_get_total (SmolderProfile *self,
 {
   guint n_types;
   const gint64 *values;
-  guint64 total = 0;
+  gint64 total = 0;
 
   g_return_val_if_fail (SMOLDER_IS_PROFILE (self), 0);
   g_return_val_if_fail (type_index < self->sample_types->len, 0);
 
   n_types = self->sample_types->len;
   values = (const gint64 *) (gpointer) self->values->data;
-  /* Wraps on overflow, as Go's int64 sums in pprof do. */
   for (gsize i = type_index; i < self->values->len; i += n_types)
-    total += (guint64) values[i];
-  return (gint64) total;
+    total = smolder_value_add (total, values[i]);
+  return total;
 }
 
 const SmolderMemStats *

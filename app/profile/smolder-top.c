@@ -47,12 +47,6 @@ smolder_top_init (SmolderTop *self)
 {
 }
 
-static inline gint64
-abs64 (gint64 v)
-{
-  return v < 0 ? -v : v;
-}
-
 /* pprof's FlatNameOrder. */
 static int
 compare_rows (gconstpointer a,
@@ -65,15 +59,15 @@ compare_rows (gconstpointer a,
   gint64 lv, rv;
   int cmp;
 
-  lv = abs64 (l->flat);
-  rv = abs64 (r->flat);
+  lv = smolder_value_abs (l->flat);
+  rv = smolder_value_abs (r->flat);
   if (lv != rv)
     return lv > rv ? -1 : 1;
   cmp = strcmp (smolder_frames_get_name (frames, l->frame), smolder_frames_get_name (frames, r->frame));
   if (cmp != 0)
     return cmp;
-  lv = abs64 (l->cum);
-  rv = abs64 (r->cum);
+  lv = smolder_value_abs (l->cum);
+  rv = smolder_value_abs (r->cum);
   if (lv != rv)
     return lv > rv ? -1 : 1;
   return smolder_frames_compare_info (frames, l->frame, r->frame);
@@ -131,10 +125,10 @@ smolder_top_new_for_frames (SmolderFrames  *frames,
       if ((s & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      self->total += abs64 (w);
+      self->total = smolder_value_add (self->total, smolder_value_abs (w));
       if (w == 0 || !smolder_filter_view_get_stack (view, frames, s, stack))
         continue;
-      self->kept_total += w;
+      self->kept_total = smolder_value_add (self->kept_total, w);
       if (stack->len == 0)
         continue;
 
@@ -150,10 +144,10 @@ smolder_top_new_for_frames (SmolderFrames  *frames,
           if (stamp[ids[i]] != generation)
             {
               stamp[ids[i]] = generation;
-              cum[ids[i]] += w;
+              cum[ids[i]] = smolder_value_add (cum[ids[i]], w);
             }
         }
-      flat[ids[stack->len - 1]] += w;
+      flat[ids[stack->len - 1]] = smolder_value_add (flat[ids[stack->len - 1]], w);
     }
 
   self->rows = g_array_new (FALSE, FALSE, sizeof (SmolderTopRow));
