@@ -53,24 +53,6 @@ dump_clear (Dump *d)
   g_clear_pointer (&d->pending_name, g_free);
 }
 
-static gboolean
-has_prefix (const char *line,
-            gsize       len,
-            const char *prefix)
-{
-  gsize n = strlen (prefix);
-
-  return len >= n && memcmp (line, prefix, n) == 0;
-}
-
-static gboolean
-is_line (const char *line,
-         gsize       len,
-         const char *text)
-{
-  return len == strlen (text) && memcmp (line, text, len) == 0;
-}
-
 /* "file:line", then " +0xoff" and anything else Go may add (" fp=... sp=..."). */
 static gboolean
 parse_file_line (const char  *line,
@@ -193,7 +175,7 @@ parse_goroutine_header (Dump       *d,
               minutes <= G_MAXINT64)
             d->g.wait_minutes = (gint64) minutes;
         }
-      else if (is_line (part, n, "locked to thread"))
+      else if (smolder_text_equals (part, n, "locked to thread"))
         d->g.locked_to_thread = TRUE;
       /* Other annotations of newer runtimes are ignored. */
 
@@ -334,7 +316,7 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
           continue;
         }
 
-      if (len > 10 && has_prefix (line, len, "goroutine ") && g_ascii_isdigit (line[10]) &&
+      if (len > 10 && smolder_text_has_prefix (line, len, "goroutine ") && g_ascii_isdigit (line[10]) &&
           (state == EXPECT_GOROUTINE || state == EXPECT_FRAME || state == EXPECT_END))
         {
           if (!end_goroutine (&d, error))
@@ -351,19 +333,19 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
         {
         case EXPECT_GOROUTINE:
           /* The ?debug=1 header may head a dump that was pasted together. */
-          if (!seen_any && has_prefix (line, len, "goroutine profile: total "))
+          if (!seen_any && smolder_text_has_prefix (line, len, "goroutine profile: total "))
             continue;
           FAIL ("expected a goroutine header \"goroutine ID [STATE]:\"");
 
         case EXPECT_FRAME:
-          if (is_line (line, len, "...additional frames elided..."))
+          if (smolder_text_equals (line, len, "...additional frames elided..."))
             {
               d.g.frames_elided = TRUE;
               continue;
             }
-          if (is_line (line, len, "goroutine running on other thread; stack unavailable"))
+          if (smolder_text_equals (line, len, "goroutine running on other thread; stack unavailable"))
             continue;
-          if (has_prefix (line, len, "created by "))
+          if (smolder_text_has_prefix (line, len, "created by "))
             {
               const char *name = line + strlen ("created by ");
               const char *in = g_strstr_len (name, line + len - name, " in goroutine ");

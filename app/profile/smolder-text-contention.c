@@ -8,24 +8,6 @@
 
 #include <string.h>
 
-static gboolean
-has_prefix (const char *line,
-            gsize       len,
-            const char *prefix)
-{
-  gsize n = strlen (prefix);
-
-  return len >= n && memcmp (line, prefix, n) == 0;
-}
-
-static gboolean
-key_is (const char *key,
-        gsize       len,
-        const char *name)
-{
-  return len == strlen (name) && memcmp (key, name, len) == 0;
-}
-
 /* "attribute = value" before the rows; returns FALSE (error set) for what
  * pprof rejects. */
 static gboolean
@@ -45,10 +27,10 @@ parse_attribute (SmolderProfile    *profile,
   smolder_text_trim (&val, &val_len);
   p = val;
 
-  if (key_is (key, key_len, "discarded samples"))
+  if (smolder_text_equals (key, key_len, "discarded samples"))
     return TRUE;
-  if (!key_is (key, key_len, "cycles/second") && !key_is (key, key_len, "sampling period") &&
-      !key_is (key, key_len, "ms since reset"))
+  if (!smolder_text_equals (key, key_len, "cycles/second") && !smolder_text_equals (key, key_len, "sampling period") &&
+      !smolder_text_equals (key, key_len, "ms since reset"))
     {
       smolder_text_set_error (error, lines->line_no, line, len,
                               "unknown attribute \"%.*s\" (expected cycles/second, sampling period or ms since reset)",
@@ -61,9 +43,9 @@ parse_attribute (SmolderProfile    *profile,
                               "expected an integer after \"%.*s=\"", (int) key_len, key);
       return FALSE;
     }
-  if (key_is (key, key_len, "cycles/second"))
+  if (smolder_text_equals (key, key_len, "cycles/second"))
     *cpu_hz = v;
-  else if (key_is (key, key_len, "sampling period"))
+  else if (smolder_text_equals (key, key_len, "sampling period"))
     profile->period = v;
   else
     profile->duration_nanos = (gint64) ((guint64) v * 1000 * 1000);
@@ -145,9 +127,9 @@ smolder_text_contention_decode (SmolderInput         *input,
     }
 
   profile = smolder_profile_new_empty (SMOLDER_PROFILE_FORMAT_TEXT_CONTENTION);
-  if (has_prefix (line, len, "--- mutex:"))
+  if (smolder_text_has_prefix (line, len, "--- mutex:"))
     profile->kind = SMOLDER_PROFILE_KIND_MUTEX;
-  else if (has_prefix (line, len, "--- contention:") || has_prefix (line, len, "--- contentionz "))
+  else if (smolder_text_has_prefix (line, len, "--- contention:") || smolder_text_has_prefix (line, len, "--- contentionz "))
     profile->kind = SMOLDER_PROFILE_KIND_BLOCK;
   else
     {
@@ -176,7 +158,7 @@ smolder_text_contention_decode (SmolderInput         *input,
           smolder_text_symbols_add_comment (symbols, line, len);
           continue;
         }
-      if (has_prefix (line, len, "---"))
+      if (smolder_text_has_prefix (line, len, "---"))
         break;
 
       /* Attributes until the first line without '='. */

@@ -118,6 +118,25 @@ gboolean smolder_text_parse_i64_base0 (const char **p, const char *end, gint64 *
 /* "0x" followed by hex digits. */
 gboolean smolder_text_parse_hex (const char **p, const char *end, guint64 *out);
 
+/* Whether the line (@line, @len, not NUL-terminated) starts with / is @text. */
+static inline gboolean
+smolder_text_has_prefix (const char *line,
+                         gsize       len,
+                         const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return len >= n && memcmp (line, prefix, n) == 0;
+}
+
+static inline gboolean
+smolder_text_equals (const char *line,
+                     gsize       len,
+                     const char *text)
+{
+  return len == strlen (text) && memcmp (line, text, len) == 0;
+}
+
 static inline const char *
 smolder_text_skip_spaces (const char *p, const char *end)
 {
