@@ -188,6 +188,24 @@ test_sniff_texts (void)
     }
 }
 
+/* Input that is only white space: nothing is read past its end (found by
+ * fuzz-profile; ASan in `make asan` checks the heap copy's bounds). */
+static void
+test_sniff_blank (void)
+{
+  static const char *blanks[] = { "\t\t", " ", "\n\n\n", "\r\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      gsize len = strlen (blanks[i]);
+      g_autofree guint8 *copy = g_memdup2 (blanks[i], len);
+      g_autofree char *description = NULL;
+
+      g_assert_cmpint (smolder_sniff (copy, len, &description), ==, SMOLDER_SNIFF_NOT_A_PROFILE);
+      g_assert_nonnull (description);
+    }
+}
+
 static void
 test_sniff_binary (void)
 {
@@ -535,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/smolder/input/sniff/fixtures", test_sniff_fixtures);
   g_test_add_func ("/smolder/input/sniff/raw-proto", test_sniff_raw_proto);
   g_test_add_func ("/smolder/input/sniff/texts", test_sniff_texts);
+  g_test_add_func ("/smolder/input/sniff/blank", test_sniff_blank);
   g_test_add_func ("/smolder/input/sniff/binary", test_sniff_binary);
   g_test_add_func ("/smolder/input/gzip/concatenated", test_gzip_concatenated);
   g_test_add_func ("/smolder/input/gzip/bomb", test_gzip_bomb);

@@ -370,7 +370,7 @@ smolder_sniff (const guint8  *data,
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
 
-  if ((t[0] == '{' || t[0] == '[') && tlen > 0 && looks_like_text (t, tlen))
+  if (tlen > 0 && (t[0] == '{' || t[0] == '[') && looks_like_text (t, tlen))
     {
       *description = g_strdup ("JSON data");
       return SMOLDER_SNIFF_NOT_A_PROFILE;
