@@ -84,13 +84,17 @@ for t in $targets; do
   esac
 
   log="$build/fuzz/fuzz-$t.log"
+  stamp="$build/fuzz/.start-$t"
+  touch "$stamp"
   echo "== fuzz-$t: $seconds s, corpus $corpus"
   status=0
   "$build/fuzz/fuzz-$t" "$corpus" -max_total_time="$seconds" -print_final_stats=1 \
     -timeout=20 -rss_limit_mb=2048 -max_len=262144 \
     -artifact_prefix="$crashes/" > "$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  n=$(find "$crashes" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+  # Only this run's findings count; older reproducers belong in
+  # tests/data/fuzz-regressions/ once fixed.
+  n=$(find "$crashes" -type f -newer "$stamp" \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   total_crashes=$((total_crashes + n))
   line=$(printf '%-18s %10s execs  %3d crash/leak/timeout/oom files  (exit %d)' \
          "fuzz-$t" "${execs:-?}" "$n" "$status")
@@ -98,7 +102,7 @@ for t in $targets; do
   if [ "$status" -ne 0 ]; then
     grep -E '^==[0-9]+==ERROR|SUMMARY:|^fuzz: |runtime error|Test unit written to' "$log" | head -8 | sed 's/^/   /'
   fi
-  find "$crashes" -type f | sed 's/^/   reproducer: /'
+  find "$crashes" -type f -newer "$stamp" | sed 's/^/   reproducer: /'
   summary="$summary$line
 "
 done
