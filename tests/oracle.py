@@ -433,7 +433,8 @@ def is_text_profile(path):
 def discover(data):
     files = []
     for root, dirs, names in os.walk(data):
-        dirs.sort()
+        # Fuzzer reproducers are not real profiles; test-fuzz-regressions.c has them.
+        dirs[:] = sorted(d for d in dirs if d != "fuzz-regressions")
         for n in sorted(names):
             if n.endswith((".md", ".go")):
                 continue
