@@ -330,22 +330,22 @@ smolder_window_merge_done (GObject      *source_object,
   smolder_window_open_profile (self, merged, job->title);
 }
 
+/* Merges the loaded profiles of @pages (SmolderProfilePage) on a worker
+ * into a new tab; returns how many it merges (0: fewer than two loaded). */
 guint
-smolder_window_merge_open_profiles (SmolderWindow *self)
+smolder_window_merge_pages (SmolderWindow *self,
+                            GPtrArray     *pages)
 {
   g_autoptr(GTask) task = NULL;
   MergeJob *job;
-  guint n_pages;
 
   g_return_val_if_fail (SMOLDER_IS_WINDOW (self), 0);
 
   job = g_new0 (MergeJob, 1);
   job->profiles = g_ptr_array_new_with_free_func (g_object_unref);
-  n_pages = adw_tab_view_get_n_pages (self->tab_view);
-  for (guint i = 0; i < n_pages; i++)
+  for (guint i = 0; i < pages->len; i++)
     {
-      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
-      SmolderProfile *profile = smolder_profile_page_get_profile (SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (tab)));
+      SmolderProfile *profile = smolder_profile_page_get_profile (pages->pdata[i]);
 
       if (profile != NULL)
         g_ptr_array_add (job->profiles, g_object_ref (profile));
@@ -354,7 +354,7 @@ smolder_window_merge_open_profiles (SmolderWindow *self)
   if (job->profiles->len < 2)
     {
       merge_job_free (job);
-      smolder_window_add_toast (self, _("Open two or more profiles of the same kind to merge them"));
+      smolder_window_add_toast (self, _("Choose two or more loaded profiles of the same kind to merge them"));
       return 0;
     }
 
@@ -366,11 +366,100 @@ smolder_window_merge_open_profiles (SmolderWindow *self)
 
   self->merging++;
   task = g_task_new (self, self->merge_cancellable, smolder_window_merge_done, NULL);
-  g_task_set_source_tag (task, smolder_window_merge_open_profiles);
+  g_task_set_source_tag (task, smolder_window_merge_pages);
   g_task_set_task_data (task, job, (GDestroyNotify) merge_job_free);
   g_task_run_in_thread (task, smolder_window_merge_worker);
 
   return job->profiles->len;
+}
+
+/* The loaded pages, in tab order. */
+static GPtrArray *
+loaded_pages (SmolderWindow *self)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i));
+
+      if (smolder_profile_page_get_profile (SMOLDER_PROFILE_PAGE (child)) != NULL)
+        g_ptr_array_add (pages, g_object_ref (child));
+    }
+  return pages;
+}
+
+guint
+smolder_window_merge_open_profiles (SmolderWindow *self)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+
+  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), 0);
+
+  pages = loaded_pages (self);
+  return smolder_window_merge_pages (self, pages);
+}
+
+static void
+smolder_window_merge_dialog_response_cb (SmolderWindow    *self,
+                                         const char       *response,
+                                         AdwMessageDialog *dialog)
+{
+  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+
+  if (g_strcmp0 (response, "merge") != 0)
+    return;
+
+  for (GtkWidget *check = gtk_widget_get_first_child (list); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+      g_ptr_array_add (chosen, g_object_get_data (G_OBJECT (check), "page"));
+
+  smolder_window_merge_pages (self, chosen);
+}
+
+/* Asks which open profiles to merge (all checked at first); AdwTabView has
+ * no multiple selection, so the choice is made here. */
+AdwMessageDialog *
+smolder_window_present_merge_dialog (SmolderWindow *self)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+
+  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), NULL);
+
+  pages = loaded_pages (self);
+  if (pages->len < 2)
+    {
+      smolder_window_add_toast (self, _("Open two or more profiles of the same kind to merge them"));
+      return NULL;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Merge Profiles"),
+                                                       _("The chosen profiles are added up into a new tab. "
+                                                         "They must be of the same kind.")));
+  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AdwTabPage *tab = adw_tab_view_get_page (self->tab_view, pages->pdata[i]);
+      GtkWidget *check = gtk_check_button_new_with_label (adw_tab_page_get_title (tab));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_object_set_data_full (G_OBJECT (check), "page", g_object_ref (pages->pdata[i]), g_object_unref);
+      gtk_box_append (GTK_BOX (list), check);
+    }
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "merge");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (smolder_window_merge_dialog_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 gboolean
@@ -386,7 +475,7 @@ smolder_window_merge_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *param)
 {
-  smolder_window_merge_open_profiles (SMOLDER_WINDOW (widget));
+  smolder_window_present_merge_dialog (SMOLDER_WINDOW (widget));
 }
 
 /* Page commands from the main menu and window-wide keys act on the

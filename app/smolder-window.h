@@ -28,6 +28,9 @@ SmolderProfilePage *smolder_window_open_profile     (SmolderWindow      *self,
  * a mismatch is a toast. Returns how many profiles go in (0: none, a
  * toast says why). */
 guint               smolder_window_merge_open_profiles (SmolderWindow   *self);
+guint               smolder_window_merge_pages      (SmolderWindow      *self,
+                                                     GPtrArray          *pages);
+AdwMessageDialog   *smolder_window_present_merge_dialog (SmolderWindow  *self);
 /* TRUE while a merge runs. */
 gboolean            smolder_window_get_merging      (SmolderWindow      *self);
 void                smolder_window_show_open_dialog (SmolderWindow      *self);

@@ -370,13 +370,18 @@ tabs_settled (gpointer data)
 }
 
 /* go tool pprof -top -unit=B heap-00 heap-01 (merged): 11594290B total
- * (3166711B + 8427579B). */
+ * (3166711B + 8427579B). A CPU profile is open too: the dialog lists all
+ * three, the user unchecks the CPU one and merges the heaps. */
 static void
 test_merge (void)
 {
   g_autoptr(SmolderApplication) app = smolder_application_new ();
   g_autoptr(GFile) a = data_file ("leaky-service/series/heap-00.pb.gz");
   g_autoptr(GFile) b = data_file ("leaky-service/series/heap-01.pb.gz");
+  g_autoptr(GFile) cpu = data_file ("leaky-service/cpu-10s.pb.gz");
+  AdwMessageDialog *dialog;
+  GtkWidget *check;
+  guint n_checks = 0;
   g_autoptr(GError) error = NULL;
   SmolderProfilePage *merged;
   SmolderProfile *profile;
@@ -391,14 +396,34 @@ test_merge (void)
 
   smolder_window_open_file (wait.window, a);
   smolder_window_open_file (wait.window, b);
-  wait.n_pages = 2;
-  wait_until (tabs_settled, &wait);
-
-  g_assert_cmpuint (smolder_window_merge_open_profiles (wait.window), ==, 2);
+  smolder_window_open_file (wait.window, cpu);
   wait.n_pages = 3;
   wait_until (tabs_settled, &wait);
 
-  merged = SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (smolder_window_get_tab_view (wait.window), 2)));
+  /* All three would not merge (heap and CPU): a toast says why, no tab. */
+  g_assert_cmpuint (smolder_window_merge_open_profiles (wait.window), ==, 3);
+  wait_until (tabs_settled, &wait);
+  g_assert_cmpint (adw_tab_view_get_n_pages (smolder_window_get_tab_view (wait.window)), ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (wait.window), "window.merge-profiles", NULL);
+  dialog = NULL;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  for (check = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog)); check != NULL;
+       check = gtk_widget_get_next_sibling (check), n_checks++)
+    {
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      if (g_str_equal (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), "cpu-10s.pb.gz"))
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    }
+  g_assert_cmpuint (n_checks, ==, 3);
+  adw_message_dialog_response (dialog, "merge");
+  wait.n_pages = 4;
+  wait_until (tabs_settled, &wait);
+
+  merged = SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (smolder_window_get_tab_view (wait.window), 3)));
   profile = smolder_profile_page_get_profile (merged);
   g_assert_nonnull (profile);
   g_assert_null (smolder_profile_page_get_file (merged));
