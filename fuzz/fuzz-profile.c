@@ -38,7 +38,7 @@ fuzz_top (SmolderProfile *profile, guint sample_index, SmolderGranularity granul
         fuzz_fail ("top row frame", i);
       if (smolder_frames_get_name (frames, row->frame) == NULL)
         fuzz_fail ("top row name", i);
-      flat_sum += row->flat;
+      flat_sum = (gint64) ((guint64) flat_sum + (guint64) row->flat);  /* wraps, as Go does */
     }
   (void) smolder_top_get_total (top);
   (void) flat_sum;

@@ -475,7 +475,16 @@ test_load_missing (void)
   profile = smolder_profile_new_from_file (file, NULL, NULL, &error);
   g_assert_null (profile);
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-  g_assert_nonnull (strstr (error->message, "/nonexistent/heap.pb.gz"));
+  /* The caller names the file ("smolder-cli: FILE: no such file"). */
+  g_assert_cmpstr (error->message, ==, "no such file");
+  g_clear_error (&error);
+
+  /* A folder is not mappable (ENODEV) but deserves its own words. */
+  g_clear_object (&file);
+  file = g_file_new_for_path (SMOLDER_TEST_DATA);
+  g_assert_null (smolder_profile_new_from_file (file, NULL, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_assert_cmpstr (error->message, ==, "a folder, not a profile");
 }
 
 static void

@@ -260,10 +260,24 @@ smolder_input_new_for_path (const char           *path,
       g_autofree char *contents = NULL;
       gsize len = 0;
 
-      if (g_error_matches (map_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-          || g_error_matches (map_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
-          || g_error_matches (map_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR)
-          || !g_file_get_contents (path, &contents, &len, NULL))
+      /* GLib's messages repeat the path, which the caller prints already. */
+      if (g_error_matches (map_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "no such file");
+          return NULL;
+        }
+      if (g_error_matches (map_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+        {
+          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ACCES, "permission denied");
+          return NULL;
+        }
+      /* mmap() of a directory fails with ENODEV, not EISDIR. */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "a folder, not a profile");
+          return NULL;
+        }
+      if (!g_file_get_contents (path, &contents, &len, NULL))
         {
           g_propagate_error (error, g_steal_pointer (&map_error));
           return NULL;

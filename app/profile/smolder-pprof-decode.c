@@ -26,7 +26,15 @@ typedef struct
   gsize      used;
   GPtrArray *spill;       /* blocks that did not fit, freed at reset */
   gsize      spill_total;
+  gsize      budget;      /* bytes one sub-message may take */
+  gboolean   over_budget;
 } Arena;
+
+/* What one sub-message may take once unpacked. protobuf-c spends ~30 bytes
+ * of structs per 2-byte repeated entry, so a hostile repeat count could ask
+ * for gigabytes before any limit is checked; a real one (a Sample at the
+ * 65536-frame depth limit, a Location with many inlined lines) needs a few MB. */
+#define ARENA_BUDGET(len) ((gsize) MIN ((guint64) (len) * 64 + (1 << 20), (guint64) 64 << 20))
 
 static void *
 arena_alloc (void   *data,
@@ -38,6 +46,12 @@ arena_alloc (void   *data,
   if (size > G_MAXSIZE - 16)
     return NULL;
   size = (size + 15) & ~(gsize) 15;
+
+  if (size > a->budget || a->used + a->spill_total > a->budget - size)
+    {
+      a->over_budget = TRUE;
+      return NULL;
+    }
 
   if (a->cap - a->used >= size)
     {
@@ -74,12 +88,20 @@ arena_reset (Arena *a)
       /* Grow so that the next message this size fits in one block. */
       if (needed > a->cap)
         {
-          g_free (a->buf);
-          a->cap = MAX (needed + needed / 2, a->cap * 2);
-          a->buf = g_malloc (a->cap);
+          gsize cap = MAX (needed + needed / 2, a->cap * 2);
+          guint8 *buf = g_try_malloc (cap);
+
+          /* Without memory the spill path still works, block by block. */
+          if (buf != NULL)
+            {
+              g_free (a->buf);
+              a->buf = buf;
+              a->cap = cap;
+            }
         }
     }
   a->used = 0;
+  a->over_budget = FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -461,8 +483,14 @@ check_string (Decoder     *d,
 
 #define UNPACK(type, f, what, index)                                                    \
   ({                                                                                    \
-    type *m_ = perftools__profiles__##what##__unpack (&d->allocator, (f)->sub_len, (f)->sub); \
-    if (m_ == NULL)                                                                     \
+    type *m_;                                                                           \
+    d->arena.budget = ARENA_BUDGET ((f)->sub_len);                                      \
+    m_ = perftools__profiles__##what##__unpack (&d->allocator, (f)->sub_len, (f)->sub); \
+    if (m_ == NULL && d->arena.over_budget)                                             \
+      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,           \
+                   "%s %" G_GUINT64_FORMAT " at byte %" G_GSIZE_FORMAT " repeats a field " \
+                   "more often than the limits allow", #what, (guint64) (index), (f)->offset); \
+    else if (m_ == NULL)                                                                \
       g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,         \
                    "%s %" G_GUINT64_FORMAT " at byte %" G_GSIZE_FORMAT " is malformed", \
                    #what, (guint64) (index), (f)->offset);                              \
@@ -976,25 +1004,34 @@ append_sample (Decoder           *d,
   return TRUE;
 }
 
-/* Appends the varints of a packed run to @out (8-byte elements). */
+/* Appends the varints of a packed run to @out (8-byte elements); FALSE when
+ * malformed or when it holds more than @max of them (counted before any
+ * allocation: every varint ends in one byte below 0x80). */
 static gboolean
 read_packed (const Field *f,
-             GArray      *out)
+             GArray      *out,
+             guint64      max)
 {
   Wire w = { f->sub, f->sub_len, 0 };
   guint base = out->len;
   guint64 *dst;
-  gsize n = 0;
+  gsize n = 0, count = 0;
 
-  /* A varint takes at least one byte: room for sub_len of them. */
-  g_array_set_size (out, base + f->sub_len);
+  for (gsize i = 0; i < f->sub_len; i++)
+    count += f->sub[i] < 0x80;
+  if ((guint64) base + count > max)
+    return FALSE;
+
+  g_array_set_size (out, base + count);
   dst = &g_array_index (out, guint64, base);
-  while (w.pos < w.len)
+  while (w.pos < w.len && n < count)
     {
       if (!read_varint (&w, &dst[n]))
         return FALSE;
       n++;
     }
+  if (w.pos != w.len)
+    return FALSE;
   g_array_set_size (out, base + n);
   return TRUE;
 }
@@ -1053,7 +1090,9 @@ read_plain_sample (Decoder     *d,
             return FALSE;
           g_array_append_val (d->fast_labels, label);
         }
-      else if (!read_packed (&sf, sf.field == 1 ? d->fast_locs : d->fast_values))
+      else if (sf.field == 1 && !read_packed (&sf, d->fast_locs, d->limits->max_stack_depth))
+        return FALSE;
+      else if (sf.field == 2 && !read_packed (&sf, d->fast_values, d->profile->sample_types->len))
         return FALSE;
     }
   if (w.pos != w.len)
@@ -1116,8 +1155,8 @@ decode_samples (Decoder  *d,
   reserve (p->sample_loc_offsets, n + 1);
   reserve (p->sample_label_offsets, n + 1);
   reserve (p->values, n * p->sample_types->len);
-  /* Location ids take 1-3 bytes each; labels are rare. */
-  reserve (p->sample_locs, d->sample_bytes / 2);
+  /* Location ids take 1-3 bytes each; trust the input only so far. */
+  reserve (p->sample_locs, MIN (d->sample_bytes / 2, (guint64) 64 << 20));
   d->fast_locs = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 256);
   d->fast_values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 8);
   d->fast_labels = g_array_sized_new (FALSE, FALSE, sizeof (RawLabel), 4);

@@ -406,7 +406,6 @@ smolder_profile_seal (SmolderProfile       *self,
 
   if ((guint64) self->values->len != (guint64) n_samples * n_types)
     {
-      /* Find the first sample whose value count is off, for the message. */
       g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
                    "%u samples with %u sample types need %" G_GUINT64_FORMAT " values, found %u",
                    n_samples, n_types, (guint64) n_samples * n_types, self->values->len);
@@ -417,6 +416,8 @@ smolder_profile_seal (SmolderProfile       *self,
     {
       guint32 start = g_array_index (self->sample_loc_offsets, guint32, i);
       guint32 end = g_array_index (self->sample_loc_offsets, guint32, i + 1);
+
+      guint64 depth = 0;
 
       if (end - start > limits->max_stack_depth)
         {
@@ -435,6 +436,17 @@ smolder_profile_seal (SmolderProfile       *self,
                            "sample %u refers to location %u, which does not exist", i, loc);
               return FALSE;
             }
+          depth += MAX (g_array_index (self->locations, SmolderLocation, loc).n_lines, 1);
+        }
+      /* Inlined lines are frames too: a few locations of many lines each
+       * would otherwise make stacks of billions of frames. */
+      if (depth > limits->max_stack_depth)
+        {
+          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_LIMIT,
+                       "sample %u is %" G_GUINT64_FORMAT " frames deep with its inlined calls "
+                       "(the limit is %" G_GUINT64_FORMAT ")",
+                       i, depth, limits->max_stack_depth);
+          return FALSE;
         }
     }
 
