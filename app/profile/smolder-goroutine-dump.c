@@ -96,6 +96,10 @@ intern_location (Dump       *d,
   gboolean inserted;
   guint32 fn, loc;
 
+  /* The location key keeps 32 bits of the line: no real file is longer. */
+  if (number < 0 || number > G_MAXUINT32)
+    number = 0;
+
   fn = smolder_u64_map_lookup_or_insert (&d->functions, ((guint64) name_id << 32) | file_id,
                                          profile->functions->len, &inserted);
   if (inserted)

@@ -949,6 +949,7 @@ append_sample (Decoder           *d,
       return FALSE;
     }
   if ((guint64) p->sample_locs->len + s->n_location_ids >= G_MAXUINT32
+      || (guint64) p->values->len + s->n_values >= G_MAXUINT32
       || (guint64) p->labels->len + s->n_labels >= G_MAXUINT32)
     return check_count ((guint64) p->sample_locs->len + s->n_location_ids, G_MAXUINT32 - 1,
                         "frames in all samples", error);

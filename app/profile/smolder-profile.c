@@ -337,6 +337,11 @@ smolder_profile_seal (SmolderProfile       *self,
       !check_limit (self->functions->len, limits->max_functions, "functions", error))
     return FALSE;
 
+  /* Frame tables index lines and locations with 32 bits. */
+  if (!check_limit ((guint64) self->lines->len + self->locations->len, G_MAXUINT32 - 1,
+                    "lines and locations", error))
+    return FALSE;
+
   if (self->sample_label_offsets->len != self->sample_loc_offsets->len)
     {
       g_set_error_literal (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
@@ -636,8 +641,12 @@ smolder_profile_lookup_sample_index (SmolderProfile  *self,
       g_string_append_printf (known, "%s%u=%s", i ? ", " : "", i,
                               smolder_profile_get_string (self, vt->type));
     }
-  g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY,
-               "no sample type \"%s\" (this profile has %s)", name_or_index, known->str);
+  if (g_ascii_isdigit (name_or_index[0]))
+    g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY,
+                 "sample index %s is out of range (this profile has %s)", name_or_index, known->str);
+  else
+    g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY,
+                 "no sample type \"%s\" (this profile has %s)", name_or_index, known->str);
   return FALSE;
 }
 
