@@ -152,7 +152,6 @@ smolder_application_startup (GApplication *app)
   SmolderApplication *self = SMOLDER_APPLICATION (app);
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (smolder_application_parent_class)->startup (app);
 
@@ -160,7 +159,7 @@ smolder_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.close-tab", close_accels);
+  /* Ctrl+W (close the tab) is the window's own binding of window.close-tab. */
 
   self->settings = smolder_application_load_settings ();
 }

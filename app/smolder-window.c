@@ -1,39 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-window.c: header bar, tabs of profiles, the empty state with
- * recent files, the file chooser and drag-and-drop of files, merging the
- * open profiles, and the page commands of the main menu. */
+ * recent files, the file chooser and drag-and-drop of files, and the page
+ * commands of the main menu. Merging is in smolder-window-merge.c. */
 
 #include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "smolder-window.h"
+#include "smolder-window-private.h"
 
 #define RECENT_APP_NAME "Smolder"
+#define RECENT_GROUP    "smolder-profile"
 #define MAX_RECENT      6
-
-struct _SmolderWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-  AdwTabBar *tab_bar;
-  AdwTabView *tab_view;
-  GtkStack *stack;
-  GtkWidget *recent_box;
-  GtkListBox *recent_list;
-
-  /* owned */
-  GtkFileChooserNative *chooser;
-  GtkRecentManager *recent_manager;
-  GCancellable *merge_cancellable;
-
-  /* state */
-  guint merging;
-  gboolean recent_stale;  /* the recent list changed while tabs hid it */
-};
 
 G_DEFINE_FINAL_TYPE (SmolderWindow, smolder_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -86,17 +64,12 @@ smolder_window_recent_row_activated_cb (SmolderWindow *self,
   smolder_window_open_file (self, file);
 }
 
-static GtkWidget *
-smolder_window_create_recent_row (SmolderWindow *self,
-                                  GtkRecentInfo *info)
+/* Where @file is, for a subtitle: its folder, with ~ for the home folder,
+ * or its URI when not local. */
+char *
+_smolder_window_describe_folder (GFile *file)
 {
-  const char *uri = gtk_recent_info_get_uri (info);
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
   g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *title = g_markup_escape_text (gtk_recent_info_get_display_name (info), -1);
-  g_autofree char *where = NULL;
-  g_autofree char *where_escaped = NULL;
-  GtkWidget *row;
 
   if (parent != NULL && g_file_is_native (parent))
     {
@@ -104,13 +77,22 @@ smolder_window_create_recent_row (SmolderWindow *self,
       const char *home = g_get_home_dir ();
 
       if (g_str_has_prefix (path, home) && path[strlen (home)] == '/')
-        where = g_strconcat ("~", path + strlen (home), NULL);
-      else
-        where = g_steal_pointer (&path);
+        return g_strconcat ("~", path + strlen (home), NULL);
+      return g_steal_pointer (&path);
     }
-  else
-    where = g_strdup (uri);
-  where_escaped = g_markup_escape_text (where, -1);
+  return g_file_get_uri (file);
+}
+
+static GtkWidget *
+smolder_window_create_recent_row (SmolderWindow *self,
+                                  GtkRecentInfo *info)
+{
+  const char *uri = gtk_recent_info_get_uri (info);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autofree char *title = g_markup_escape_text (gtk_recent_info_get_display_name (info), -1);
+  g_autofree char *where = _smolder_window_describe_folder (file);
+  g_autofree char *where_escaped = g_markup_escape_text (where, -1);
+  GtkWidget *row;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -150,7 +132,8 @@ smolder_window_update_recent (SmolderWindow *self)
     {
       GtkRecentInfo *info = l->data;
 
-      if (gtk_recent_info_has_application (info, RECENT_APP_NAME))
+      /* Only profiles (not images exported from them), still there. */
+      if (gtk_recent_info_has_group (info, RECENT_GROUP) && gtk_recent_info_exists (info))
         g_ptr_array_add (infos, gtk_recent_info_ref (info));
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
@@ -170,10 +153,12 @@ smolder_window_page_loaded_cb (SmolderWindow      *self,
   GFile *file = smolder_profile_page_get_file (page);
   g_autofree char *uri = NULL;
   g_autofree char *app_exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "smolder");
+  char *groups[] = { (char *) RECENT_GROUP, NULL };
   GtkRecentData data = {
     .mime_type = (char *) "application/octet-stream",
     .app_name = (char *) RECENT_APP_NAME,
     .app_exec = app_exec,
+    .groups = groups,
   };
 
   if (file == NULL)
@@ -269,213 +254,6 @@ smolder_window_get_selected_profile_page (SmolderWindow *self)
   if (selected == NULL)
     return NULL;
   return SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (selected));
-}
-
-/* --- merge --- */
-
-typedef struct {
-  GPtrArray *profiles;
-  char *title;
-} MergeJob;
-
-static void
-merge_job_free (MergeJob *job)
-{
-  g_ptr_array_unref (job->profiles);
-  g_free (job->title);
-  g_free (job);
-}
-
-static void
-smolder_window_merge_worker (GTask        *task,
-                             gpointer      source_object,
-                             gpointer      task_data,
-                             GCancellable *cancellable)
-{
-  MergeJob *job = task_data;
-  GError *error = NULL;
-  SmolderProfile *merged;
-
-  merged = smolder_profile_merge ((SmolderProfile * const *) job->profiles->pdata,
-                                  job->profiles->len, &error);
-  if (merged == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, merged, g_object_unref);
-}
-
-static void
-smolder_window_merge_done (GObject      *source_object,
-                           GAsyncResult *res,
-                           gpointer      user_data)
-{
-  SmolderWindow *self = SMOLDER_WINDOW (source_object);
-  MergeJob *job = g_task_get_task_data (G_TASK (res));
-  g_autoptr(SmolderProfile) merged = NULL;
-  g_autoptr(GError) error = NULL;
-
-  self->merging--;
-  merged = g_task_propagate_pointer (G_TASK (res), &error);
-  if (merged == NULL)
-    {
-      g_autofree char *title = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      title = g_strdup_printf (_("Could not merge: %s"), error->message);
-      smolder_window_add_toast (self, title);
-      return;
-    }
-
-  smolder_window_open_profile (self, merged, job->title);
-}
-
-/* Merges the loaded profiles of @pages (SmolderProfilePage) on a worker
- * into a new tab; returns how many it merges (0: fewer than two loaded). */
-guint
-smolder_window_merge_pages (SmolderWindow *self,
-                            GPtrArray     *pages)
-{
-  g_autoptr(GTask) task = NULL;
-  MergeJob *job;
-
-  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), 0);
-
-  job = g_new0 (MergeJob, 1);
-  job->profiles = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < pages->len; i++)
-    {
-      SmolderProfile *profile = smolder_profile_page_get_profile (pages->pdata[i]);
-
-      if (profile != NULL)
-        g_ptr_array_add (job->profiles, g_object_ref (profile));
-    }
-
-  if (job->profiles->len < 2)
-    {
-      merge_job_free (job);
-      smolder_window_add_toast (self, _("Choose two or more loaded profiles of the same kind to merge them"));
-      return 0;
-    }
-
-  job->title = g_strdup_printf (g_dngettext (NULL, "Merged (%u profile)", "Merged (%u profiles)",
-                                             job->profiles->len),
-                                job->profiles->len);
-  if (self->merge_cancellable == NULL)
-    self->merge_cancellable = g_cancellable_new ();
-
-  self->merging++;
-  task = g_task_new (self, self->merge_cancellable, smolder_window_merge_done, NULL);
-  g_task_set_source_tag (task, smolder_window_merge_pages);
-  g_task_set_task_data (task, job, (GDestroyNotify) merge_job_free);
-  g_task_run_in_thread (task, smolder_window_merge_worker);
-
-  return job->profiles->len;
-}
-
-/* The loaded pages, in tab order. */
-static GPtrArray *
-loaded_pages (SmolderWindow *self)
-{
-  GPtrArray *pages = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
-
-  for (guint i = 0; i < n_pages; i++)
-    {
-      GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i));
-
-      if (smolder_profile_page_get_profile (SMOLDER_PROFILE_PAGE (child)) != NULL)
-        g_ptr_array_add (pages, g_object_ref (child));
-    }
-  return pages;
-}
-
-guint
-smolder_window_merge_open_profiles (SmolderWindow *self)
-{
-  g_autoptr(GPtrArray) pages = NULL;
-
-  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), 0);
-
-  pages = loaded_pages (self);
-  return smolder_window_merge_pages (self, pages);
-}
-
-static void
-smolder_window_merge_dialog_response_cb (SmolderWindow    *self,
-                                         const char       *response,
-                                         AdwMessageDialog *dialog)
-{
-  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
-  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
-
-  if (g_strcmp0 (response, "merge") != 0)
-    return;
-
-  for (GtkWidget *check = gtk_widget_get_first_child (list); check != NULL;
-       check = gtk_widget_get_next_sibling (check))
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-      g_ptr_array_add (chosen, g_object_get_data (G_OBJECT (check), "page"));
-
-  smolder_window_merge_pages (self, chosen);
-}
-
-/* Asks which open profiles to merge (all checked at first); AdwTabView has
- * no multiple selection, so the choice is made here. */
-AdwMessageDialog *
-smolder_window_present_merge_dialog (SmolderWindow *self)
-{
-  g_autoptr(GPtrArray) pages = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *list;
-
-  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), NULL);
-
-  pages = loaded_pages (self);
-  if (pages->len < 2)
-    {
-      smolder_window_add_toast (self, _("Open two or more profiles of the same kind to merge them"));
-      return NULL;
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Merge Profiles"),
-                                                       _("The chosen profiles are added up into a new tab. "
-                                                         "They must be of the same kind.")));
-  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  for (guint i = 0; i < pages->len; i++)
-    {
-      AdwTabPage *tab = adw_tab_view_get_page (self->tab_view, pages->pdata[i]);
-      GtkWidget *check = gtk_check_button_new_with_label (adw_tab_page_get_title (tab));
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_object_set_data_full (G_OBJECT (check), "page", g_object_ref (pages->pdata[i]), g_object_unref);
-      gtk_box_append (GTK_BOX (list), check);
-    }
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "merge");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (smolder_window_merge_dialog_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-gboolean
-smolder_window_get_merging (SmolderWindow *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), FALSE);
-
-  return self->merging > 0;
-}
-
-static void
-smolder_window_merge_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
-{
-  smolder_window_present_merge_dialog (SMOLDER_WINDOW (widget));
 }
 
 /* Page commands from the main menu and window-wide keys act on the
@@ -707,8 +485,7 @@ smolder_window_class_init (SmolderWindowClass *klass)
                                    smolder_window_close_tab_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close-tab", NULL);
-  gtk_widget_class_install_action (widget_class, "window.merge-profiles", NULL,
-                                   smolder_window_merge_action);
+  _smolder_window_class_init_merge (widget_class);
   gtk_widget_class_install_action (widget_class, "window.export-flame-graph", NULL,
                                    smolder_window_page_action);
   gtk_widget_class_install_action (widget_class, "window.find", NULL,
@@ -735,6 +512,10 @@ smolder_window_init (SmolderWindow *self)
                            G_CALLBACK (smolder_window_drop_target_drop_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  /* Alt+1/2/3 pick a page's view (smolder-profile-page-actions.c); the tab
+   * view would take them to pick a tab when several are open. */
+  adw_tab_view_remove_shortcuts (self->tab_view, ADW_TAB_VIEW_SHORTCUT_ALT_DIGITS);
 
   g_signal_connect_object (self->tab_view, "notify::n-pages",
                            G_CALLBACK (smolder_window_update_view),

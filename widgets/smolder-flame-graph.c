@@ -602,10 +602,15 @@ smolder_flame_graph_snapshot (GtkWidget   *widget,
 
       append_outline (snapshot, layout, r, &line, 1, &fill);
     }
-  if (self->focus != SMOLDER_NO_ID && gtk_widget_has_focus (widget) &&
+  /* The current frame is outlined even when the search entry has the
+   * keyboard (Enter there moves it), dimmer then. */
+  if (self->focus != SMOLDER_NO_ID &&
       (r = smolder_flame_layout_lookup (layout, self->focus)) != NULL)
     {
       GdkRGBA accent = self->dark ? (GdkRGBA) { 0.47, 0.68, 0.93, 1 } : (GdkRGBA) { 0.11, 0.44, 0.85, 1 };
+
+      if (!gtk_widget_has_focus (widget))
+        accent.alpha = 0.6;
 
       append_outline (snapshot, layout, r, &accent, 2, NULL);
     }

@@ -147,6 +147,18 @@ smolder_callers_view_compute_done (gpointer      owner,
   g_autofree char *callees = NULL;
 
   smolder_callers_view_set_busy (self, FALSE);
+
+  /* The name is no frame of the profile now (another granularity), or the
+   * filters took away every sample through it: nothing is selected. */
+  if ((result == NULL && g_error_matches (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY))
+      || (result != NULL && (smolder_call_tree_get_n_nodes (result->callers) == 0
+                             || smolder_call_tree_get_total (result->callers, 0) == 0)))
+    {
+      if (result != NULL)
+        smolder_frames_cache_set (self->frames_cache, result->frames);
+      smolder_callers_view_set_function (self, NULL);
+      return;
+    }
   if (result == NULL)
     {
       smolder_callers_view_show_status (self, _("No Callers or Callees"), error->message);
@@ -352,12 +364,24 @@ smolder_callers_view_set_query (SmolderCallersView *self,
 {
   g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
 
+  gboolean regrained;
+
   if (self->query == query)
     return;
+  regrained = self->query != NULL && query != NULL
+              && smolder_query_get_granularity (self->query) != smolder_query_get_granularity (query);
   if (query != NULL)
     smolder_query_ref (query);
   g_clear_pointer (&self->query, smolder_query_unref);
   self->query = query;
+
+  /* A function's name means another frame (or none) at another
+   * granularity: the choice is made again. */
+  if (regrained && self->function != NULL)
+    {
+      g_clear_pointer (&self->function, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNCTION]);
+    }
   smolder_callers_view_update (self);
 }
 

@@ -230,10 +230,21 @@ smolder_profile_page_get_filter (SmolderProfilePage *self,
   return filter->regex;
 }
 
+/* Undo in the toast puts back the filter it is about, where it was:
+ * whatever else changed since (the top of the undo stack) stays. */
 static void
-smolder_profile_page_undo_toast_cb (SmolderProfilePage *self)
+smolder_profile_page_undo_toast_cb (SmolderProfilePage *self,
+                                    AdwToast           *toast)
 {
-  smolder_profile_page_undo_filter (self);
+  SmolderPageFilter *removed = g_object_get_data (G_OBJECT (toast), "smolder-filter");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "smolder-filter-index"));
+
+  if (removed == NULL)
+    return;
+  smolder_profile_page_push_undo (self);
+  g_ptr_array_insert (self->filters, MIN (index, self->filters->len),
+                      filter_new (removed->mode, removed->regex));
+  smolder_profile_page_filters_changed (self);
 }
 
 void
@@ -241,15 +252,21 @@ smolder_profile_page_remove_filter (SmolderProfilePage *self,
                                     guint               index)
 {
   AdwToast *toast;
+  SmolderPageFilter *removed;
 
   g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
   g_return_if_fail (index < self->filters->len);
 
   smolder_profile_page_push_undo (self);
+  removed = g_ptr_array_index (self->filters, index);
+  removed = filter_new (removed->mode, removed->regex);
   g_ptr_array_remove_index (self->filters, index);
   smolder_profile_page_filters_changed (self);
 
   toast = adw_toast_new (_("Filter removed"));
+  g_object_set_data_full (G_OBJECT (toast), "smolder-filter", removed,
+                          (GDestroyNotify) _smolder_profile_page_filter_free);
+  g_object_set_data (G_OBJECT (toast), "smolder-filter-index", GUINT_TO_POINTER (index));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked",

@@ -159,6 +159,18 @@ smolder_profile_page_update_orientation (SmolderProfilePage *self)
                                        : SMOLDER_FLAME_ORIENTATION_FLAME);
 }
 
+/* Rows are the Top table's; the other views say only the total. */
+static void
+smolder_profile_page_update_summary (SmolderProfilePage *self)
+{
+  const char *summary = smolder_top_view_get_summary (self->top_view);
+  const char *total = smolder_top_view_get_total_summary (self->top_view);
+
+  if (total != NULL && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "top") != 0)
+    summary = total;
+  gtk_label_set_label (self->summary_label, summary != NULL ? summary : "");
+}
+
 static void
 smolder_profile_page_view_busy_cb (SmolderProfilePage *self)
 {
@@ -255,14 +267,17 @@ smolder_profile_page_load_cb (GObject      *source_object,
   g_clear_object (&self->cancellable);
   if (profile != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
-  smolder_profile_page_set_loading (self, FALSE);
 
+  /* The error (and its page) before notify::loading: the window reads it
+   * there to toast a tab that failed out of sight. */
   if (profile == NULL)
     {
       self->error = g_steal_pointer (&error);
       smolder_profile_page_show_error (self);
+      smolder_profile_page_set_loading (self, FALSE);
       return;
     }
+  smolder_profile_page_set_loading (self, FALSE);
 
   self->profile = g_steal_pointer (&profile);
   smolder_profile_page_show_profile (self);
@@ -592,8 +607,13 @@ smolder_profile_page_init (SmolderProfilePage *self)
   g_signal_connect_object (self->icicle_button, "notify::active",
                            G_CALLBACK (smolder_profile_page_update_orientation),
                            self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->top_view, "summary", self->summary_label, "label",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->top_view, "notify::summary",
+                           G_CALLBACK (smolder_profile_page_update_summary),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (smolder_profile_page_update_summary),
+                           self, G_CONNECT_SWAPPED);
+  smolder_profile_page_update_summary (self);
   g_signal_connect_object (self->top_view, "notify::busy",
                            G_CALLBACK (smolder_profile_page_view_busy_cb),
                            self, G_CONNECT_SWAPPED);

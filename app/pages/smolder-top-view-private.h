@@ -34,6 +34,7 @@ struct _SmolderTopView
   GtkSortListModel *sorted;
   SmolderViewTask task;      /* the table on a worker */
   char *summary;
+  char *total_summary;  /* the summary without the rows, for other views */
   char *unit;
   char *menu_name;      /* the row the context menu is about */
   GtkSingleSelection *selection;

@@ -246,6 +246,7 @@ smolder_top_view_install (SmolderTopView *self,
   g_autofree char *kept = NULL;
   g_autofree char *total = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) total_summary = g_string_new (NULL);
 
   smolder_frames_cache_set (self->frames_cache, result->frames);
   g_set_object (&self->top, result->top);
@@ -263,8 +264,16 @@ smolder_top_view_install (SmolderTopView *self,
                           g_dngettext (NULL, "%u row · %s of %s total", "%u rows · %s of %s total",
                                        result->items->len),
                           result->items->len, kept, total);
+  g_string_append_printf (total_summary, _("%s total"), total);
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-    g_string_append_printf (summary, " · %s", warnings[i]);
+    {
+      g_string_append_printf (summary, " · %s", warnings[i]);
+      g_string_append_printf (total_summary, " · %s", warnings[i]);
+    }
+
+  /* Before the summary: its notify reads both. */
+  g_free (self->total_summary);
+  self->total_summary = g_string_free (g_steal_pointer (&total_summary), FALSE);
 
   smolder_top_view_set_summary (self, g_string_free (g_steal_pointer (&summary), FALSE));
 
@@ -282,6 +291,7 @@ smolder_top_view_compute_done (gpointer      owner,
     {
       smolder_top_view_set_busy (self, FALSE);
       smolder_top_view_clear_rows (self);
+      g_clear_pointer (&self->total_summary, g_free);
       smolder_top_view_set_summary (self, g_strdup (error->message));
       return;
     }
@@ -380,6 +390,7 @@ smolder_top_view_finalize (GObject *object)
   SmolderTopView *self = SMOLDER_TOP_VIEW (object);
 
   g_free (self->summary);
+  g_free (self->total_summary);
   g_free (self->unit);
   g_free (self->menu_name);
 
@@ -601,6 +612,16 @@ smolder_top_view_get_summary (SmolderTopView *self)
   g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), NULL);
 
   return self->summary;
+}
+
+/* The summary outside the Top view: the total, without rows (NULL without
+ * a result: the summary says why). */
+const char *
+smolder_top_view_get_total_summary (SmolderTopView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), NULL);
+
+  return self->total_summary;
 }
 
 GListModel *

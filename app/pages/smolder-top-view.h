@@ -28,6 +28,7 @@ void            smolder_top_view_set_query   (SmolderTopView *self,
 gboolean        smolder_top_view_get_busy    (SmolderTopView *self);
 /* One line: what is shown of what total, or why nothing is. */
 const char     *smolder_top_view_get_summary (SmolderTopView *self);
+const char     *smolder_top_view_get_total_summary (SmolderTopView *self);
 /* The rows (SmolderTopItem) in the order shown. */
 GListModel     *smolder_top_view_get_model   (SmolderTopView *self);
 /* The table shown, or NULL. */

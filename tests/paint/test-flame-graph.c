@@ -568,6 +568,41 @@ test_cached_frame (Fixture       *f,
   g_assert_false (close_rgb (pixel_at (f->graph, searched, (int) x, (int) y), expected_fill ("main.a")));
 }
 
+/* Enter in the search entry moves the current frame while the entry keeps
+ * the keyboard: the new frame is outlined all the same. */
+static void
+test_next_match_shown (Fixture       *f,
+                       gconstpointer  data)
+{
+  SmolderFlameGraph *graph = SMOLDER_FLAME_GRAPH (f->graph);
+  g_autoptr(GRegex) regex = g_regex_new ("^main\\.b$", 0, 0, NULL);
+  g_autoptr(GskRenderNode) before = NULL;
+  g_autoptr(GskRenderNode) after = NULL;
+  SmolderFlameLayout *layout;
+  const SmolderFlameRect *r;
+  guint32 b = ff_node (f->tree, "main.b");
+  int x, y;
+
+  /* The keyboard is elsewhere (the search entry, in the app). */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  drain ();
+  g_assert_false (gtk_widget_has_focus (f->graph));
+  smolder_flame_graph_set_search (graph, regex, NULL);
+  before = snapshot_widget (f->graph);
+
+  g_assert_true (smolder_flame_graph_focus_next_match (graph));
+  g_assert_cmpuint (focus_of (f), ==, b);
+  after = snapshot_widget (f->graph);
+
+  /* A pixel on main.b's outline, its left edge mid-row. */
+  layout = smolder_flame_graph_get_layout (graph);
+  r = smolder_flame_layout_lookup (layout, b);
+  g_assert_nonnull (r);
+  x = (int) r->x;
+  y = (int) smolder_flame_layout_get_row_y (layout, r->row) + 9;
+  g_assert_false (close_rgb (pixel_at (f->graph, after, x, y), pixel_at (f->graph, before, x, y)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +625,7 @@ main (int   argc,
   ADD ("actions", test_actions);
   ADD ("new-tree-resets", test_new_tree_resets);
   ADD ("cached-frame", test_cached_frame);
+  ADD ("next-match-shown", test_next_match_shown);
 #undef ADD
 
   return g_test_run ();

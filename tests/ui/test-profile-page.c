@@ -414,11 +414,25 @@ test_merge (void)
   for (check = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog)); check != NULL;
        check = gtk_widget_get_next_sibling (check), n_checks++)
     {
+      SmolderProfilePage *page = g_object_get_data (G_OBJECT (check), "page");
+
       g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-      if (g_str_equal (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), "cpu-10s.pb.gz"))
+      if (g_str_equal (smolder_profile_page_get_title (page), "cpu-10s.pb.gz"))
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+      /* Each row says where its file is, too. */
+      {
+        g_autoptr(GFile) folder = g_file_get_parent (smolder_profile_page_get_file (page));
+        g_autofree char *name = g_file_get_basename (folder);
+        g_autofree char *suffix = g_strconcat ("/", name, NULL);
+
+        g_assert_nonnull (find_label (check, suffix));
+      }
     }
   g_assert_cmpuint (n_checks, ==, 3);
+  /* Enter merges: the Merge button has the focus. */
+  g_assert_true (GTK_IS_BUTTON (gtk_window_get_focus (GTK_WINDOW (dialog))));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_window_get_focus (GTK_WINDOW (dialog)))), ==, "_Merge");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "merge"));
   adw_message_dialog_response (dialog, "merge");
   wait.n_pages = 4;
   wait_until (tabs_settled, &wait);
@@ -431,6 +445,25 @@ test_merge (void)
   g_assert_cmpint (smolder_profile_get_total (profile, index), ==, 11594290);
   g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (smolder_profile_page_get_flame_view (merged)), 0),
                    ==, smolder_profile_get_total (profile, default_sample_index (merged)));
+
+  /* A second dialog: the merged tab (no file) starts unchecked, the files
+   * checked; with one row checked, Merge is off. */
+  dialog = smolder_window_present_merge_dialog (wait.window);
+  g_assert_nonnull (dialog);
+  n_checks = 0;
+  for (check = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog)); check != NULL;
+       check = gtk_widget_get_next_sibling (check), n_checks++)
+    {
+      SmolderProfilePage *page = g_object_get_data (G_OBJECT (check), "page");
+
+      g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)),
+                       ==, smolder_profile_page_get_file (page) != NULL);
+      if (page != merged)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    }
+  g_assert_cmpuint (n_checks, ==, 4);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "merge"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (wait.window));
   g_object_unref (wait.window);

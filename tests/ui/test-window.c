@@ -354,6 +354,40 @@ test_window_empty_state (void)
   g_assert_finalize_object (window);
 }
 
+/* A tab that fails while another is selected says so in a toast. */
+static void
+test_window_background_error_toast (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) good = data_file (GOOD_FIXTURE);
+  g_autoptr(GFile) bad = data_file (BAD_FIXTURE);
+  SmolderWindow *window;
+  SmolderProfilePage *bad_page, *good_page;
+  AdwTabView *tab_view;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = g_object_ref (smolder_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  tab_view = smolder_window_get_tab_view (window);
+
+  bad_page = smolder_window_open_file (window, bad);
+  good_page = smolder_window_open_file (window, good);
+  g_assert_true (adw_tab_view_get_selected_page (tab_view)
+                 == adw_tab_view_get_page (tab_view, GTK_WIDGET (good_page)));
+  g_assert_null (find_label (GTK_WIDGET (window), "Could not open “trace-1s.bin”"));
+  /* Alt+1/2/3 are the page's views, not tabs. */
+  g_assert_false (adw_tab_view_get_shortcuts (tab_view) & ADW_TAB_VIEW_SHORTCUT_ALT_DIGITS);
+
+  wait_until (page_settled, bad_page);
+  wait_until (page_settled, good_page);
+  assert_error_page (bad_page);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Could not open “trace-1s.bin”"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* A late result of an older query never replaces a newer one. */
 static void
 test_top_view_stale (void)
@@ -460,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/smolder/window/drop", test_window_drop);
   g_test_add_func ("/smolder/window/command-line", test_window_command_line);
   g_test_add_func ("/smolder/window/close-while-loading", test_window_empty_state);
+  g_test_add_func ("/smolder/window/background-error-toast", test_window_background_error_toast);
 
   status = g_test_run ();
   ui_test_cleanup (home);

@@ -67,6 +67,27 @@ find_descendant (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first GtkLabel below @widget (itself included) whose text ends with
+ * @text (a toast's title, a folder). */
+static inline GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* g_test_init() and the environment of tests/ui/meson.build (for a run by
  * hand), with XDG folders in a new temporary folder, which is returned; NULL
  * (after a TAP skip line) without a display: main() then returns 0. Not

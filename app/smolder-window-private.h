@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-window-private.h: shared by smolder-window.c (tabs, recent files,
+ * opening files) and smolder-window-merge.c (merging open profiles). */
+#pragma once
+
+#include "smolder-window.h"
+
+G_BEGIN_DECLS
+
+struct _SmolderWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  AdwTabBar *tab_bar;
+  AdwTabView *tab_view;
+  GtkStack *stack;
+  GtkWidget *recent_box;
+  GtkListBox *recent_list;
+
+  /* owned */
+  GtkFileChooserNative *chooser;
+  GtkRecentManager *recent_manager;
+  GCancellable *merge_cancellable;
+
+  /* state */
+  guint merging;
+  gboolean recent_stale;  /* the recent list changed while tabs hid it */
+};
+
+/* smolder-window.c */
+char *_smolder_window_describe_folder (GFile *file);
+
+/* smolder-window-merge.c */
+void _smolder_window_class_init_merge (GtkWidgetClass *widget_class);
+
+G_END_DECLS
