@@ -25,6 +25,7 @@ run: build
 check: build
 	meson test -C $(BUILD) --print-errorlogs
 	$(MAKE) asan
+	python3 scripts/test-summary.py $(BUILD) $(BUILD)-asan
 
 asan: deps
 	[ -f $(BUILD)-asan/build.ninja ] || meson setup $(BUILD)-asan -Db_sanitize=address,undefined -Db_lundef=false
