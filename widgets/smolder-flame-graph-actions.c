@@ -21,6 +21,7 @@ _smolder_flame_graph_update_actions (SmolderFlameGraph *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.focus-on", has_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.ignore", has_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.hide", has_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.show", has_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.show-callers", has_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.copy-name", has_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.context-menu", node_valid (self, self->focus));
@@ -65,23 +66,9 @@ popup_context_menu (SmolderFlameGraph *self,
 {
   if (self->context_menu == NULL)
     {
-      g_autoptr(GMenu) menu = g_menu_new ();
-      g_autoptr(GMenu) view = g_menu_new ();
-      g_autoptr(GMenu) filters = g_menu_new ();
-      g_autoptr(GMenu) other = g_menu_new ();
+      g_autoptr(GMenuModel) menu = smolder_context_menu_frame_model ("flame", SMOLDER_FRAME_MENU_ZOOM);
 
-      g_menu_append (view, "_Zoom In", "flame.zoom-in");
-      g_menu_append (view, "Zoom _Out", "flame.zoom-out");
-      g_menu_append (filters, "_Focus On", "flame.focus-on");
-      g_menu_append (filters, "_Ignore", "flame.ignore");
-      g_menu_append (filters, "_Hide", "flame.hide");
-      g_menu_append (other, "Show _Callers/Callees", "flame.show-callers");
-      g_menu_append (other, "_Copy Name", "flame.copy-name");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (filters));
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
-
-      self->context_menu = smolder_context_menu_new (GTK_WIDGET (self), G_MENU_MODEL (menu));
+      self->context_menu = smolder_context_menu_new (GTK_WIDGET (self), menu);
     }
 
   smolder_context_menu_popup (self->context_menu, x, y);
@@ -320,6 +307,7 @@ _smolder_flame_graph_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "flame.focus-on", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "flame.ignore", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "flame.hide", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "flame.show", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "flame.copy-name", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "flame.show-callers", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "flame.context-menu", NULL, action_cb);

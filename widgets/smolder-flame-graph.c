@@ -742,7 +742,7 @@ smolder_flame_graph_class_init (SmolderFlameGraphClass *klass)
 
   /**
    * SmolderFlameGraph::frame-action:
-   * @action: "focus-on", "ignore", "hide" or "show-callers"
+   * @action: "focus-on", "ignore", "hide", "show" or "show-callers"
    * @name: the frame's printable name (as the engine's filters match it)
    *
    * An action on the focused frame that the page carries out.

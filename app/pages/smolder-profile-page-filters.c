@@ -25,17 +25,20 @@ void
 _smolder_profile_page_filter_free (SmolderPageFilter *filter)
 {
   g_free (filter->regex);
+  g_free (filter->name);
   g_free (filter);
 }
 
 static SmolderPageFilter *
 filter_new (SmolderFilterMode  mode,
-            const char        *regex)
+            const char        *regex,
+            const char        *name)
 {
   SmolderPageFilter *filter = g_new0 (SmolderPageFilter, 1);
 
   filter->mode = mode;
   filter->regex = g_strdup (regex);
+  filter->name = g_strdup (name);
   return filter;
 }
 
@@ -48,7 +51,7 @@ _smolder_profile_page_filters_copy (GPtrArray *filters)
     {
       SmolderPageFilter *filter = g_ptr_array_index (filters, i);
 
-      g_ptr_array_add (copy, filter_new (filter->mode, filter->regex));
+      g_ptr_array_add (copy, filter_new (filter->mode, filter->regex, filter->name));
     }
   return copy;
 }
@@ -126,18 +129,16 @@ smolder_profile_page_filters_changed (SmolderProfilePage *self)
   _smolder_profile_page_update_query (self);
 }
 
-gboolean
-smolder_profile_page_add_filter (SmolderProfilePage  *self,
-                                 SmolderFilterMode    mode,
-                                 const char          *regex,
-                                 GError             **error)
+/* @name: the function @regex matches exactly, for the chip; NULL when typed. */
+static gboolean
+add_filter (SmolderProfilePage  *self,
+            SmolderFilterMode    mode,
+            const char          *regex,
+            const char          *name,
+            GError             **error)
 {
   g_autoptr(GPtrArray) filters = NULL;
   g_autoptr(SmolderQuery) probe = smolder_query_new ();
-
-  g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), FALSE);
-  g_return_val_if_fail (mode <= SMOLDER_FILTER_SHOW, FALSE);
-  g_return_val_if_fail (regex != NULL, FALSE);
 
   if (regex[0] == '\0')
     {
@@ -148,14 +149,59 @@ smolder_profile_page_add_filter (SmolderProfilePage  *self,
 
   /* Checked on its own and with the others, before anything changes. */
   filters = _smolder_profile_page_filters_copy (self->filters);
-  g_ptr_array_add (filters, filter_new (mode, regex));
+  g_ptr_array_add (filters, filter_new (mode, regex, name));
   if (!_smolder_profile_page_apply_filters (filters, probe, error))
     return FALSE;
 
   smolder_profile_page_push_undo (self);
-  g_ptr_array_add (self->filters, filter_new (mode, regex));
+  g_ptr_array_add (self->filters, filter_new (mode, regex, name));
   smolder_profile_page_filters_changed (self);
   return TRUE;
+}
+
+gboolean
+smolder_profile_page_add_filter (SmolderProfilePage  *self,
+                                 SmolderFilterMode    mode,
+                                 const char          *regex,
+                                 GError             **error)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), FALSE);
+  g_return_val_if_fail (mode <= SMOLDER_FILTER_SHOW, FALSE);
+  g_return_val_if_fail (regex != NULL, FALSE);
+
+  return add_filter (self, mode, regex, NULL, error);
+}
+
+/* The function of a printable frame name: lines and addresses print
+ * "function file:line" (after an address); filters match the function. */
+static char *
+name_to_function (SmolderProfilePage *self,
+                  const char         *name)
+{
+  SmolderGranularity granularity = SMOLDER_GRANULARITY_FUNCTIONS;
+  const char *space;
+
+  if (self->query != NULL)
+    granularity = smolder_query_get_granularity (self->query);
+
+  space = strrchr (name, ' ');
+  if (granularity == SMOLDER_GRANULARITY_LINES && space != NULL)
+    return g_strndup (name, space - name);
+  if (granularity == SMOLDER_GRANULARITY_ADDRESSES && space != NULL)
+    {
+      const char *start = strchr (name, ' ');
+
+      return start < space ? g_strndup (start + 1, space - start - 1) : g_strdup (name);
+    }
+  return g_strdup (name);
+}
+
+static char *
+function_to_regex (const char *function)
+{
+  g_autofree char *escaped = g_regex_escape_string (function, -1);
+
+  return g_strdup_printf ("^%s$", escaped);
 }
 
 char *
@@ -163,32 +209,12 @@ smolder_profile_page_name_to_regex (SmolderProfilePage *self,
                                     const char         *name)
 {
   g_autofree char *function = NULL;
-  g_autofree char *escaped = NULL;
-  SmolderGranularity granularity = SMOLDER_GRANULARITY_FUNCTIONS;
-  const char *space;
 
   g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (self->query != NULL)
-    granularity = smolder_query_get_granularity (self->query);
-
-  /* Lines and addresses print "function file:line" (after an address);
-   * filters match the function. */
-  space = strrchr (name, ' ');
-  if (granularity == SMOLDER_GRANULARITY_LINES && space != NULL)
-    function = g_strndup (name, space - name);
-  else if (granularity == SMOLDER_GRANULARITY_ADDRESSES && space != NULL)
-    {
-      const char *start = strchr (name, ' ');
-
-      function = start < space ? g_strndup (start + 1, space - start - 1) : g_strdup (name);
-    }
-  else
-    function = g_strdup (name);
-
-  escaped = g_regex_escape_string (function, -1);
-  return g_strdup_printf ("^%s$", escaped);
+  function = name_to_function (self, name);
+  return function_to_regex (function);
 }
 
 void
@@ -196,13 +222,17 @@ smolder_profile_page_add_name_filter (SmolderProfilePage *self,
                                       SmolderFilterMode   mode,
                                       const char         *name)
 {
+  g_autofree char *function = NULL;
   g_autofree char *regex = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
+  g_return_if_fail (mode <= SMOLDER_FILTER_SHOW);
+  g_return_if_fail (name != NULL);
 
-  regex = smolder_profile_page_name_to_regex (self, name);
-  if (!smolder_profile_page_add_filter (self, mode, regex, &error))
+  function = name_to_function (self, name);
+  regex = function_to_regex (function);
+  if (!add_filter (self, mode, regex, function, &error))
     g_warning ("Filter on “%s”: %s", name, error->message);
 }
 
@@ -243,7 +273,7 @@ smolder_profile_page_undo_toast_cb (SmolderProfilePage *self,
     return;
   smolder_profile_page_push_undo (self);
   g_ptr_array_insert (self->filters, MIN (index, self->filters->len),
-                      filter_new (removed->mode, removed->regex));
+                      filter_new (removed->mode, removed->regex, removed->name));
   smolder_profile_page_filters_changed (self);
 }
 
@@ -259,7 +289,7 @@ smolder_profile_page_remove_filter (SmolderProfilePage *self,
 
   smolder_profile_page_push_undo (self);
   removed = g_ptr_array_index (self->filters, index);
-  removed = filter_new (removed->mode, removed->regex);
+  removed = filter_new (removed->mode, removed->regex, removed->name);
   g_ptr_array_remove_index (self->filters, index);
   smolder_profile_page_filters_changed (self);
 
@@ -316,7 +346,9 @@ _smolder_profile_page_rebuild_chips (SmolderProfilePage *self)
       GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *mode = gtk_label_new (_(mode_labels[filter->mode]));
-      GtkWidget *regex = gtk_label_new (filter->regex);  /* plain text, never markup */
+      /* A frame's filter shows its function, the regex is in the tooltip;
+       * plain text, never markup. */
+      GtkWidget *regex = gtk_label_new (filter->name != NULL ? filter->name : filter->regex);
       g_autofree char *tooltip = g_strdup_printf (_("Remove the filter “%s %s”"),
                                                   _(mode_labels[filter->mode]), filter->regex);
 

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct {
   SmolderFilterMode mode;
   char *regex;
+  char *name;  /* the frame's function a menu made it from; NULL if typed */
 } SmolderPageFilter;
 
 struct _SmolderProfilePage

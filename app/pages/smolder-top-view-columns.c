@@ -64,20 +64,9 @@ smolder_top_view_popup_menu (SmolderTopView *self,
 {
   if (self->context_menu == NULL)
     {
-      g_autoptr(GMenu) menu = g_menu_new ();
-      g_autoptr(GMenu) filters = g_menu_new ();
-      g_autoptr(GMenu) other = g_menu_new ();
+      g_autoptr(GMenuModel) menu = smolder_context_menu_frame_model ("top", SMOLDER_FRAME_MENU_SHOW_IN_FLAME_GRAPH);
 
-      g_menu_append (filters, _("_Focus on"), "top.focus-on");
-      g_menu_append (filters, _("_Ignore"), "top.ignore");
-      g_menu_append (filters, _("_Hide"), "top.hide");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (filters));
-      g_menu_append (other, _("Show _Callers/Callees"), "top.show-callers");
-      g_menu_append (other, _("Show in _Flame Graph"), "top.show-in-flame-graph");
-      g_menu_append (other, _("Copy _Name"), "top.copy-name");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
-
-      self->context_menu = smolder_context_menu_new (GTK_WIDGET (self), G_MENU_MODEL (menu));
+      self->context_menu = smolder_context_menu_new (GTK_WIDGET (self), menu);
     }
 
   smolder_context_menu_popup (self->context_menu, x, y);
@@ -137,6 +126,60 @@ smolder_top_view_cell_pressed_cb (SmolderTopView *self,
   smolder_top_view_popup_menu (self, point.x, point.y);
 }
 
+/* The name cell showing row @position, if it is on screen. */
+static GtkWidget *
+find_name_cell (GtkWidget *widget,
+                guint      position)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "smolder-name-item");
+
+  if (list_item != NULL && gtk_list_item_get_item (list_item) != NULL
+      && gtk_list_item_get_position (list_item) == position)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_name_cell (child, position);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Menu or Shift+F10: the selected row's menu, at its name. */
+static void
+smolder_top_view_context_menu_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  SmolderTopView *self = SMOLDER_TOP_VIEW (widget);
+  SmolderTopItem *item = gtk_single_selection_get_selected_item (self->selection);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+  GtkWidget *cell;
+
+  if (item == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  g_free (self->menu_name);
+  self->menu_name = g_strdup (smolder_top_item_get_name (item));
+
+  cell = find_name_cell (GTK_WIDGET (self->column_view), position);
+  if (cell == NULL
+      || !gtk_widget_compute_point (cell, widget,
+                                    &GRAPHENE_POINT_INIT (MIN (24, gtk_widget_get_width (cell) / 2),
+                                                          gtk_widget_get_height (cell) / 2),
+                                    &point))
+    point = GRAPHENE_POINT_INIT (24, 24);
+  smolder_top_view_popup_menu (self, point.x, point.y);
+}
+
 static void
 smolder_top_view_setup_cb (SmolderTopView           *self,
                            GtkListItem              *list_item,
@@ -152,6 +195,7 @@ smolder_top_view_setup_cb (SmolderTopView           *self,
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
       gtk_widget_set_has_tooltip (label, TRUE);
+      g_object_set_data (G_OBJECT (label), "smolder-name-item", list_item);
       g_signal_connect (label, "query-tooltip",
                         G_CALLBACK (smolder_top_view_name_query_tooltip_cb), NULL);
     }
@@ -291,7 +335,12 @@ _smolder_top_view_class_init_menu (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "top.focus-on", NULL, smolder_top_view_menu_action);
   gtk_widget_class_install_action (widget_class, "top.ignore", NULL, smolder_top_view_menu_action);
   gtk_widget_class_install_action (widget_class, "top.hide", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (widget_class, "top.show", NULL, smolder_top_view_menu_action);
   gtk_widget_class_install_action (widget_class, "top.show-callers", NULL, smolder_top_view_menu_action);
   gtk_widget_class_install_action (widget_class, "top.show-in-flame-graph", NULL, smolder_top_view_menu_action);
   gtk_widget_class_install_action (widget_class, "top.copy-name", NULL, smolder_top_view_menu_action);
+  gtk_widget_class_install_action (widget_class, "top.context-menu", NULL, smolder_top_view_context_menu_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "top.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "top.context-menu", NULL);
 }

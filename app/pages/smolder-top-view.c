@@ -476,8 +476,8 @@ smolder_top_view_class_init (SmolderTopViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* An action from a row's context menu: ("focus-on", "ignore", "hide"
-   * or "show-callers"; the printable name), as SmolderFlameGraph's. */
+  /* An action from a row's context menu: ("focus-on", "ignore", "hide",
+   * "show" or "show-callers"; the printable name), as SmolderFlameGraph's. */
   signals[FRAME_ACTION] =
     g_signal_new ("frame-action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);

@@ -403,7 +403,7 @@ test_actions (Fixture       *f,
 {
   SmolderFlameGraph *graph = SMOLDER_FLAME_GRAPH (f->graph);
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
-  const char *actions[] = { "focus-on", "ignore", "hide", "show-callers" };
+  const char *actions[] = { "focus-on", "ignore", "hide", "show", "show-callers" };
   GdkContentProvider *content;
   GValue value = G_VALUE_INIT;
 

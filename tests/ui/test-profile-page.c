@@ -227,6 +227,57 @@ find_chip (GtkWidget *widget)
   return NULL;
 }
 
+/* The label below @widget whose text is exactly @text. */
+static GtkWidget *
+chip_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = chip_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_popover_menu (GtkWidget *parent)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (parent); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER_MENU (c))
+      return c;
+  return NULL;
+}
+
+/* The menu's items, "label action" in order, sections run together. */
+static void
+collect_items (GMenuModel *model,
+               GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+
+      if (section != NULL)
+        {
+          collect_items (section, out);
+          continue;
+        }
+      g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      g_string_append_printf (out, "%s %s\n", label, action);
+    }
+}
+
 /* go tool pprof -top -unit=B -focus='^main\.cacheMetadata$' heap-gc.pb.gz:
  *   30912040B 30.08% 30.08%  30912040B 30.08%  main.cacheMetadata
  *           0     0% 30.08%  30912040B 30.08%  main.main.func1.1 */
@@ -259,6 +310,12 @@ test_filters (void)
   g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
   g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, "^main\\.cacheMetadata$");
   g_assert_cmpint (mode, ==, SMOLDER_FILTER_FOCUS);
+  /* Its chip says the function; the regex is in the tooltip. */
+  chip = find_chip (GTK_WIDGET (page));
+  g_assert_nonnull (chip);
+  g_assert_nonnull (chip_label (chip, "main.cacheMetadata"));
+  g_assert_null (chip_label (chip, "^main\\.cacheMetadata$"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (chip), "^main\\.cacheMetadata$"));
   wait_until (page_settled, page);
   assert_top_rows (page, focus_rows, G_N_ELEMENTS (focus_rows));
   /* The flame graph recomputed too. */
@@ -278,6 +335,7 @@ test_filters (void)
   assert_top_rows (page, focus_rows, G_N_ELEMENTS (focus_rows));
   chip = find_chip (GTK_WIDGET (page));
   g_assert_nonnull (chip);
+  g_assert_nonnull (chip_label (chip, "^main\\.cacheMetadata$"));  /* as typed */
   g_signal_emit_by_name (chip, "clicked");
   g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
   g_assert_null (find_chip (GTK_WIDGET (page)));
@@ -345,6 +403,155 @@ test_filters (void)
                      ==, "main.main.func1.1");
   }
 
+  close_page (page, window);
+}
+
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
+}
+
+/* Runs what @widget's key binding for @keyval with @mods does, as the
+ * widget's shortcut controller would; FALSE if none is bound. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* go tool pprof -top -show='^main\.cpuWork$' cpu-10s.pb.gz:
+ *      460ms 57.50% 57.50%      460ms 57.50%  main.cpuWork
+ * (unfiltered its flat is 10ms: show keeps only its own frames). */
+static const Row show_rows[] = {
+  { "main.cpuWork", 460 * G_TIME_SPAN_MILLISECOND * 1000, 460 * G_TIME_SPAN_MILLISECOND * 1000 },
+};
+
+/* The flame graph's menu and the Top table's are one: the same items in
+ * the same order. Show only on a frame adds a "show" chip; Menu or
+ * Shift+F10 opens the Top table's menu on the selected row. */
+static void
+test_frame_menus (void)
+{
+  GtkWidget *window;
+  SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
+  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
+  SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
+  SmolderTopView *top = smolder_profile_page_get_top_view (page);
+  g_autoptr(GString) flame_items = g_string_new (NULL);
+  g_autoptr(GString) top_items = g_string_new (NULL);
+  g_autofree char *selected = NULL;
+  g_autofree char *selected_regex = NULL;
+  SmolderFilterMode mode;
+  GtkWidget *popover;
+  GtkWidget *column_view;
+  guint32 node = SMOLDER_NO_ID;
+
+  /* The widest main.cpuWork frame: on screen. */
+  for (guint32 i = 1; i < smolder_call_tree_get_n_nodes (tree); i++)
+    if (g_str_equal (smolder_call_tree_get_name (tree, i), "main.cpuWork")
+        && (node == SMOLDER_NO_ID || smolder_call_tree_get_total (tree, i) > smolder_call_tree_get_total (tree, node)))
+      node = i;
+  g_assert_cmpuint (node, !=, SMOLDER_NO_ID);
+
+  /* The flame graph's menu, from the keyboard on the focused frame. */
+  wait_until (has_size, graph);
+  smolder_flame_graph_set_focus_node (graph, node);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "flame.context-menu", NULL));
+  popover = find_popover_menu (GTK_WIDGET (graph));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  collect_items (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), flame_items);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_cmpstr (flame_items->str, ==,
+                   "_Zoom in flame.zoom-in\n"
+                   "Zoom _out flame.zoom-out\n"
+                   "_Focus on flame.focus-on\n"
+                   "_Ignore flame.ignore\n"
+                   "_Hide flame.hide\n"
+                   "_Show only flame.show\n"
+                   "Show _Callers/Callees flame.show-callers\n"
+                   "Copy _name flame.copy-name\n");
+
+  /* Show only, on the frame. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "flame.show", NULL));
+  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
+  g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, "^main\\.cpuWork$");
+  g_assert_cmpint (mode, ==, SMOLDER_FILTER_SHOW);
+  g_assert_nonnull (chip_label (find_chip (GTK_WIDGET (page)), "Show only"));
+  g_assert_nonnull (chip_label (find_chip (GTK_WIDGET (page)), "main.cpuWork"));
+  wait_until (page_settled, page);
+  assert_top_rows (page, show_rows, G_N_ELEMENTS (show_rows));
+  g_assert_true (smolder_profile_page_undo_filter (page));
+  wait_until (page_settled, page);
+
+  /* Top: the selected row's menu. */
+  smolder_profile_page_set_view (page, "top");
+  wait_until (page_settled, page);
+  column_view = find_descendant (GTK_WIDGET (top), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_assert_nonnull (column_view);
+  g_assert_true (gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)),
+                                                  1, TRUE));
+  selected = g_strdup (smolder_top_view_get_selected_name (top));
+  g_assert_nonnull (selected);
+  selected_regex = smolder_profile_page_name_to_regex (page, selected);
+  g_assert_null (find_popover_menu (GTK_WIDGET (top)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (top), "top.context-menu", NULL));
+  popover = find_popover_menu (GTK_WIDGET (top));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  collect_items (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), top_items);
+  g_assert_cmpstr (top_items->str, ==,
+                   "_Focus on top.focus-on\n"
+                   "_Ignore top.ignore\n"
+                   "_Hide top.hide\n"
+                   "_Show only top.show\n"
+                   "Show _Callers/Callees top.show-callers\n"
+                   "Show in Flame _Graph top.show-in-flame-graph\n"
+                   "Copy _name top.copy-name\n");
+  /* The menu is about the selected row. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (top), "top.hide", NULL));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
+  g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, selected_regex);
+  g_assert_cmpint (mode, ==, SMOLDER_FILTER_HIDE);
+
+  /* Menu and Shift+F10 run it: the table's key bindings. */
+  g_assert_true (press_key (GTK_WIDGET (top), GDK_KEY_Menu, 0));
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (press_key (GTK_WIDGET (top), GDK_KEY_F10, GDK_SHIFT_MASK));
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  wait_until (page_settled, page);
   close_page (page, window);
 }
 
@@ -482,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/smolder/profile-page/load-progress", test_load_progress);
   g_test_add_func ("/smolder/profile-page/flame-and-search", test_flame_and_search);
   g_test_add_func ("/smolder/profile-page/filters", test_filters);
+  g_test_add_func ("/smolder/profile-page/frame-menus", test_frame_menus);
   g_test_add_func ("/smolder/profile-page/merge", test_merge);
 
   status = g_test_run ();
