@@ -279,6 +279,8 @@ smolder_window_page_action (GtkWidget  *widget,
     smolder_profile_page_start_search (page);
   else if (g_str_equal (action_name, "window.undo-filter"))
     smolder_profile_page_undo_filter (page);
+  else if (g_str_equal (action_name, "window.show-view"))
+    smolder_profile_page_set_view (page, g_variant_get_string (param, NULL));
 }
 
 guint
@@ -498,6 +500,12 @@ smolder_window_class_init (SmolderWindowClass *klass)
                                        "window.undo-filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "window.export-flame-graph", NULL);
+  /* Alt+1/2/3 pick the view wherever the keyboard focus is (the header bar too). */
+  gtk_widget_class_install_action (widget_class, "window.show-view", "s",
+                                   smolder_window_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "window.show-view", "s", "flame");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "window.show-view", "s", "top");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "window.show-view", "s", "callers");
 }
 
 static void

@@ -384,6 +384,10 @@ test_window_background_error_toast (void)
   assert_error_page (bad_page);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Could not open “trace-1s.bin”"));
 
+  /* The window's Alt+2 action reaches the selected page wherever the focus is. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-view", "s", "top");
+  g_assert_cmpstr (smolder_profile_page_get_view (good_page), ==, "top");
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }
