@@ -15,6 +15,7 @@
 
 #include "profile.pb-c.h"
 #include "smolder-decoders.h"
+#include "smolder-wire.h"
 
 /* ------------------------------------------------------------------ */
 /* A bump arena for protobuf-c                                         */
@@ -208,137 +209,6 @@ id_map_lookup (const IdMap *m,
 }
 
 /* ------------------------------------------------------------------ */
-/* Wire format                                                         */
-
-typedef struct
-{
-  const guint8 *data;
-  gsize         len;
-  gsize         pos;
-} Wire;
-
-typedef struct
-{
-  guint32       field;
-  guint         wire_type;
-  gsize         offset;   /* of the tag, for messages */
-  guint64       varint;   /* wire types 0, 1, 5 */
-  const guint8 *sub;      /* wire type 2 */
-  gsize         sub_len;
-} Field;
-
-static gboolean
-read_varint (Wire     *w,
-             guint64  *out)
-{
-  guint64 v = 0;
-
-  /* Ten bytes at most: a negative int64 takes all ten. */
-  for (guint i = 0; i < 10 && w->pos < w->len; i++)
-    {
-      guint8 b = w->data[w->pos++];
-
-      v |= (guint64) (b & 0x7f) << (7 * i);
-      if ((b & 0x80) == 0)
-        {
-          *out = v;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Reads the next field of @w; FALSE at the end (without error) or on error. */
-static gboolean
-wire_next (Wire     *w,
-           Field    *f,
-           GError  **error)
-{
-  guint64 tag;
-
-  if (w->pos >= w->len)
-    return FALSE;
-
-  f->offset = w->pos;
-  if (!read_varint (w, &tag))
-    {
-      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-                   "truncated or malformed field tag at byte %" G_GSIZE_FORMAT, f->offset);
-      return FALSE;
-    }
-  if ((tag >> 3) == 0 || (tag >> 3) > G_MAXINT32)
-    {
-      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-                   "invalid field number %" G_GUINT64_FORMAT " at byte %" G_GSIZE_FORMAT,
-                   tag >> 3, f->offset);
-      return FALSE;
-    }
-  f->field = (guint32) (tag >> 3);
-  f->wire_type = tag & 7;
-  f->sub = NULL;
-  f->sub_len = 0;
-  f->varint = 0;
-
-  switch (f->wire_type)
-    {
-    case 0:
-      if (!read_varint (w, &f->varint))
-        goto truncated;
-      return TRUE;
-
-    case 1:
-      if (w->len - w->pos < 8)
-        goto truncated;
-      memcpy (&f->varint, w->data + w->pos, 8);
-      f->varint = GUINT64_FROM_LE (f->varint);
-      w->pos += 8;
-      return TRUE;
-
-    case 5:
-      {
-        guint32 v32;
-        if (w->len - w->pos < 4)
-          goto truncated;
-        memcpy (&v32, w->data + w->pos, 4);
-        f->varint = GUINT32_FROM_LE (v32);
-        w->pos += 4;
-        return TRUE;
-      }
-
-    case 2:
-      {
-        guint64 n;
-        if (!read_varint (w, &n))
-          goto truncated;
-        if (n > w->len - w->pos)
-          {
-            g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-                         "field %u at byte %" G_GSIZE_FORMAT " says it is %" G_GUINT64_FORMAT
-                         " bytes long, but only %" G_GSIZE_FORMAT " bytes follow (truncated file?)",
-                         f->field, f->offset, n, w->len - w->pos);
-            return FALSE;
-          }
-        f->sub = w->data + w->pos;
-        f->sub_len = (gsize) n;
-        w->pos += (gsize) n;
-        return TRUE;
-      }
-
-    default:
-      g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-                   "field %u at byte %" G_GSIZE_FORMAT " has wire type %u, which a profile "
-                   "never uses (not a profile, or corrupt)",
-                   f->field, f->offset, f->wire_type);
-      return FALSE;
-    }
-
-truncated:
-  g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-               "field %u at byte %" G_GSIZE_FORMAT " is truncated", f->field, f->offset);
-  return FALSE;
-}
-
-/* ------------------------------------------------------------------ */
 /* The decoder                                                         */
 
 enum {
@@ -393,7 +263,7 @@ decoder_clear (Decoder *d)
 }
 
 static gboolean
-expect_wire (const Field  *f,
+expect_wire (const SmolderWireField  *f,
              guint         wire_type,
              GError      **error)
 {
@@ -502,11 +372,11 @@ static gboolean
 count_fields (Decoder  *d,
               GError  **error)
 {
-  Wire w = { d->data, d->len, 0 };
-  Field f;
+  SmolderWire w = { d->data, d->len, 0 };
+  SmolderWireField f;
   GError *local = NULL;
 
-  while (wire_next (&w, &f, &local))
+  while (smolder_wire_next (&w, &f, &local))
     {
       if (f.field < N_FIELDS)
         d->counts[f.field]++;
@@ -529,7 +399,7 @@ count_fields (Decoder  *d,
 
 static gboolean
 decode_value_type (Decoder          *d,
-                   const Field      *f,
+                   const SmolderWireField      *f,
                    guint64           index,
                    SmolderValueType *out,
                    GError          **error)
@@ -545,7 +415,7 @@ decode_value_type (Decoder          *d,
 
 static gboolean
 decode_mapping (Decoder      *d,
-                const Field  *f,
+                const SmolderWireField  *f,
                 GError      **error)
 {
   SmolderProfile *p = d->profile;
@@ -574,7 +444,7 @@ decode_mapping (Decoder      *d,
 
 static gboolean
 decode_function (Decoder      *d,
-                 const Field  *f,
+                 const SmolderWireField  *f,
                  GError      **error)
 {
   SmolderProfile *p = d->profile;
@@ -598,7 +468,7 @@ decode_function (Decoder      *d,
 
 static gboolean
 decode_location (Decoder      *d,
-                 const Field  *f,
+                 const SmolderWireField  *f,
                  GError      **error)
 {
   SmolderProfile *p = d->profile;
@@ -643,7 +513,7 @@ decode_location (Decoder      *d,
 
 static gboolean
 decode_string (Decoder      *d,
-               const Field  *f,
+               const SmolderWireField  *f,
                GError      **error)
 {
   SmolderProfile *p = d->profile;
@@ -661,7 +531,7 @@ decode_string (Decoder      *d,
 }
 
 static gboolean
-decode_int64 (const Field  *f,
+decode_int64 (const SmolderWireField  *f,
               gint64       *out,
               GError      **error)
 {
@@ -672,7 +542,7 @@ decode_int64 (const Field  *f,
 }
 
 static gboolean
-decode_string_field (const Field  *f,
+decode_string_field (const SmolderWireField  *f,
                      guint32      *out,
                      GError      **error)
 {
@@ -684,7 +554,7 @@ decode_string_field (const Field  *f,
 
 static gboolean
 decode_comments (Decoder      *d,
-                 const Field  *f,
+                 const SmolderWireField  *f,
                  GError      **error)
 {
   SmolderProfile *p = d->profile;
@@ -699,11 +569,11 @@ decode_comments (Decoder      *d,
     }
   if (f->wire_type == 2)
     {
-      Wire w = { f->sub, f->sub_len, 0 };
+      SmolderWire w = { f->sub, f->sub_len, 0 };
       while (w.pos < w.len)
         {
           guint64 v;
-          if (!read_varint (&w, &v))
+          if (!smolder_wire_read_varint (&w, &v))
             {
               g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
                            "packed comment list at byte %" G_GSIZE_FORMAT " is malformed", f->offset);
@@ -724,12 +594,12 @@ decode_tables (Decoder  *d,
                GError  **error)
 {
   SmolderProfile *p = d->profile;
-  Wire w = { d->data, d->len, 0 };
-  Field f;
+  SmolderWire w = { d->data, d->len, 0 };
+  SmolderWireField f;
   GError *local = NULL;
   gboolean ok = TRUE;
 
-  while (ok && wire_next (&w, &f, &local))
+  while (ok && smolder_wire_next (&w, &f, &local))
     {
       switch (f.field)
         {
@@ -1009,11 +879,11 @@ append_sample (Decoder           *d,
  * malformed or when it holds more than @max of them (counted before any
  * allocation: every varint ends in one byte below 0x80). */
 static gboolean
-read_packed (const Field *f,
+read_packed (const SmolderWireField *f,
              GArray      *out,
              guint64      max)
 {
-  Wire w = { f->sub, f->sub_len, 0 };
+  SmolderWire w = { f->sub, f->sub_len, 0 };
   guint base = out->len;
   guint64 *dst;
   gsize n = 0, count = 0;
@@ -1027,7 +897,7 @@ read_packed (const Field *f,
   dst = &g_array_index (out, guint64, base);
   while (w.pos < w.len && n < count)
     {
-      if (!read_varint (&w, &dst[n]))
+      if (!smolder_wire_read_varint (&w, &dst[n]))
         return FALSE;
       n++;
     }
@@ -1039,14 +909,14 @@ read_packed (const Field *f,
 
 /* A Label of four varint fields; FALSE for anything else. */
 static gboolean
-read_plain_label (const Field *f,
+read_plain_label (const SmolderWireField *f,
                   RawLabel    *out)
 {
-  Wire w = { f->sub, f->sub_len, 0 };
-  Field lf;
+  SmolderWire w = { f->sub, f->sub_len, 0 };
+  SmolderWireField lf;
 
   memset (out, 0, sizeof *out);
-  while (wire_next (&w, &lf, NULL))
+  while (smolder_wire_next (&w, &lf, NULL))
     {
       if (lf.wire_type != 0)
         return FALSE;
@@ -1069,17 +939,17 @@ read_plain_label (const Field *f,
  * words the errors. */
 static gboolean
 read_plain_sample (Decoder     *d,
-                   const Field *f,
+                   const SmolderWireField *f,
                    SampleView  *view)
 {
-  Wire w = { f->sub, f->sub_len, 0 };
-  Field sf;
+  SmolderWire w = { f->sub, f->sub_len, 0 };
+  SmolderWireField sf;
 
   g_array_set_size (d->fast_locs, 0);
   g_array_set_size (d->fast_values, 0);
   g_array_set_size (d->fast_labels, 0);
 
-  while (wire_next (&w, &sf, NULL))
+  while (smolder_wire_next (&w, &sf, NULL))
     {
       if (sf.wire_type != 2 || sf.field < 1 || sf.field > 3)
         return FALSE;
@@ -1110,7 +980,7 @@ read_plain_sample (Decoder     *d,
 
 static gboolean
 decode_sample (Decoder      *d,
-               const Field  *f,
+               const SmolderWireField  *f,
                guint         index,
                GError      **error)
 {
@@ -1145,8 +1015,8 @@ decode_samples (Decoder  *d,
                 GError  **error)
 {
   SmolderProfile *p = d->profile;
-  Wire w = { d->data, d->len, 0 };
-  Field f;
+  SmolderWire w = { d->data, d->len, 0 };
+  SmolderWireField f;
   guint index = 0;
   guint64 n = d->counts[F_SAMPLE];
 
@@ -1162,7 +1032,7 @@ decode_samples (Decoder  *d,
   d->fast_values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 8);
   d->fast_labels = g_array_sized_new (FALSE, FALSE, sizeof (RawLabel), 4);
 
-  while (wire_next (&w, &f, NULL))
+  while (smolder_wire_next (&w, &f, NULL))
     {
       if (f.field != F_SAMPLE)
         continue;

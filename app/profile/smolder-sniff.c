@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "smolder-input.h"
+#include "smolder-wire.h"
 
 static gboolean
 has_prefix (const guint8 *data,
@@ -109,27 +110,6 @@ looks_like_text (const guint8 *data,
   return controls == 0;
 }
 
-static gboolean
-read_varint (const guint8 *data,
-             gsize         len,
-             gsize        *pos,
-             guint64      *out)
-{
-  guint64 v = 0;
-
-  for (guint shift = 0; shift < 70 && *pos < len; shift += 7)
-    {
-      guint8 b = data[(*pos)++];
-      v |= (guint64) (b & 0x7f) << shift;
-      if ((b & 0x80) == 0)
-        {
-          *out = v;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* The wire type each Profile field 1..15 uses (13 may also be packed). */
 static gboolean
 profile_field_ok (guint64 field,
@@ -154,15 +134,15 @@ static gboolean
 looks_like_proto (const guint8 *data,
                   gsize         len)
 {
-  gsize pos = 0;
+  SmolderWire w = { data, len, 0 };
   guint n_fields = 0;
 
-  while (pos < len && n_fields < 16)
+  while (w.pos < len && n_fields < 16)
     {
       guint64 tag, v;
       guint wire;
 
-      if (!read_varint (data, len, &pos, &tag))
+      if (!smolder_wire_read_varint (&w, &tag))
         return n_fields >= 2;
       wire = tag & 7;
       if (!profile_field_ok (tag >> 3, wire))
@@ -175,27 +155,27 @@ looks_like_proto (const guint8 *data,
       switch (wire)
         {
         case 0:
-          if (!read_varint (data, len, &pos, &v))
+          if (!smolder_wire_read_varint (&w, &v))
             return n_fields >= 1;
           break;
         case 1:
-          if (len - pos < 8)
+          if (len - w.pos < 8)
             return n_fields >= 1;
-          pos += 8;
+          w.pos += 8;
           break;
         case 5:
-          if (len - pos < 4)
+          if (len - w.pos < 4)
             return n_fields >= 1;
-          pos += 4;
+          w.pos += 4;
           break;
         case 2:
-          if (!read_varint (data, len, &pos, &v))
+          if (!smolder_wire_read_varint (&w, &v))
             return n_fields >= 1;
           /* A truncated download still reads as a profile: let the
            * decoder say where it ends. */
-          if (v > len - pos)
+          if (v > len - w.pos)
             return n_fields >= 1;
-          pos += v;
+          w.pos += v;
           break;
         default:
           return FALSE;
