@@ -229,8 +229,4 @@ gboolean smolder_text_symbols_finish_chunks (SmolderTextSymbols **chunks,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmolderTextSymbols, smolder_text_symbols_free)
 
-/* Go's math.Exp as Go 1.19 computes it on amd64, so that heap values scale
- * to exactly the integers pprof prints. */
-double   smolder_go_exp (double x);
-
 G_END_DECLS
