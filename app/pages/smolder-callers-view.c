@@ -30,6 +30,8 @@ struct _SmolderCallersView
 
   /* state */
   gboolean busy;
+  gboolean active;  /* shown (or standalone): computes on every change */
+  gboolean stale;   /* hidden since its input changed: computes when shown */
 };
 
 enum {
@@ -187,10 +189,21 @@ smolder_callers_view_update (SmolderCallersView *self)
     {
       smolder_callers_view_show_status (self, _("No Function Selected"),
                                         _("Select a function in Top or in the flame graph, or choose Show Callers/Callees on it."));
+      self->stale = FALSE;
       smolder_callers_view_set_busy (self, FALSE);
       return;
     }
 
+  /* Hidden: every move of the flame graph's focus lands here; only the
+   * last one is computed, when shown. */
+  if (!self->active)
+    {
+      self->stale = TRUE;
+      smolder_callers_view_set_busy (self, FALSE);
+      return;
+    }
+
+  self->stale = FALSE;
   job = g_new0 (PeekJob, 1);
   job->profile = g_object_ref (self->profile);
   job->query = smolder_query_ref (self->query);
@@ -313,6 +326,7 @@ smolder_callers_view_init (SmolderCallersView *self)
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
 
   self->frames_cache = smolder_frames_cache_new ();
+  self->active = TRUE;
 
   self->stack = GTK_STACK (gtk_stack_new ());
   self->status_page = ADW_STATUS_PAGE (adw_status_page_new ());
@@ -405,6 +419,35 @@ smolder_callers_view_set_function (SmolderCallersView *self,
   self->function = g_strdup (name);
   smolder_callers_view_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNCTION]);
+}
+
+void
+smolder_callers_view_set_active (SmolderCallersView *self,
+                                 gboolean            active)
+{
+  g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
+
+  active = !!active;
+  if (self->active == active)
+    return;
+  self->active = active;
+  if (active && self->stale)
+    smolder_callers_view_update (self);
+  else if (!active && self->busy)
+    {
+      /* Hidden before its trees came: computed when shown again. */
+      smolder_view_task_cancel (&self->task);
+      self->stale = TRUE;
+      smolder_callers_view_set_busy (self, FALSE);
+    }
+}
+
+gboolean
+smolder_callers_view_get_stale (SmolderCallersView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_CALLERS_VIEW (self), FALSE);
+
+  return self->stale;
 }
 
 gboolean

@@ -28,6 +28,12 @@ const char        *smolder_callers_view_get_function    (SmolderCallersView *sel
 void               smolder_callers_view_set_function    (SmolderCallersView *self,
                                                          const char         *name);
 gboolean           smolder_callers_view_get_busy        (SmolderCallersView *self);
+/* An inactive (hidden) view starts no worker: a new query or function
+ * only makes it stale, and it computes when made active. Active by
+ * default. */
+void               smolder_callers_view_set_active      (SmolderCallersView *self,
+                                                         gboolean            active);
+gboolean           smolder_callers_view_get_stale       (SmolderCallersView *self);
 SmolderFlameGraph *smolder_callers_view_get_callers_graph (SmolderCallersView *self);
 SmolderFlameGraph *smolder_callers_view_get_callees_graph (SmolderCallersView *self);
 

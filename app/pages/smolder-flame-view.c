@@ -33,6 +33,8 @@ struct _SmolderFlameView
   gboolean searching;
   gboolean busy;
   gboolean focus_pending;
+  gboolean active;  /* shown (or standalone): computes on every change */
+  gboolean stale;   /* hidden since the query changed: builds when shown */
 };
 
 enum {
@@ -160,6 +162,15 @@ smolder_flame_view_apply_search (SmolderFlameView *self)
   SmolderCallTree *tree = smolder_flame_graph_get_call_tree (self->flame_graph);
   SearchJob *job;
 
+  /* The tree shown is an old one: searched once the new one arrives. */
+  if (self->stale && self->search != NULL)
+    {
+      smolder_view_task_cancel (&self->search_task);
+      self->searching = FALSE;
+      smolder_flame_view_sync_busy (self);
+      return;
+    }
+
   if (self->search == NULL || tree == NULL)
     {
       smolder_view_task_cancel (&self->search_task);
@@ -237,11 +248,23 @@ smolder_flame_view_update (SmolderFlameView *self)
     {
       smolder_view_task_cancel (&self->tree_task);
       self->building = FALSE;
+      self->stale = FALSE;
       smolder_flame_graph_set_call_tree (self->flame_graph, NULL);
       smolder_flame_view_apply_search (self);
       return;
     }
 
+  /* Hidden: no worker for a tree nobody sees; built when shown. */
+  if (!self->active)
+    {
+      smolder_view_task_cancel (&self->tree_task);
+      self->building = FALSE;
+      self->stale = TRUE;
+      smolder_flame_view_sync_busy (self);
+      return;
+    }
+
+  self->stale = FALSE;
   job = g_new0 (TreeJob, 1);
   job->profile = g_object_ref (self->profile);
   job->query = smolder_query_ref (self->query);
@@ -319,6 +342,7 @@ smolder_flame_view_init (SmolderFlameView *self)
   GtkWidget *overlay = gtk_overlay_new ();
 
   self->frames_cache = smolder_frames_cache_new ();
+  self->active = TRUE;
 
   self->stack = GTK_STACK (gtk_stack_new ());
   self->flame_graph = SMOLDER_FLAME_GRAPH (smolder_flame_graph_new ());
@@ -413,6 +437,45 @@ smolder_flame_view_get_busy (SmolderFlameView *self)
   return self->busy;
 }
 
+void
+smolder_flame_view_set_active (SmolderFlameView *self,
+                               gboolean          active)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_VIEW (self));
+
+  active = !!active;
+  if (self->active == active)
+    return;
+  self->active = active;
+  if (active && self->stale)
+    smolder_flame_view_update (self);
+  else if (!active && self->building)
+    {
+      /* Hidden before its tree came: the worker stops, the tree is built
+       * when shown again. */
+      smolder_view_task_cancel (&self->tree_task);
+      self->building = FALSE;
+      self->stale = TRUE;
+      smolder_flame_view_sync_busy (self);
+    }
+}
+
+gboolean
+smolder_flame_view_get_active (SmolderFlameView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_VIEW (self), FALSE);
+
+  return self->active;
+}
+
+gboolean
+smolder_flame_view_get_stale (SmolderFlameView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_VIEW (self), FALSE);
+
+  return self->stale;
+}
+
 SmolderFlameGraph *
 smolder_flame_view_get_flame_graph (SmolderFlameView *self)
 {
@@ -475,7 +538,7 @@ smolder_flame_view_focus_next_match (SmolderFlameView *self)
 {
   g_return_if_fail (SMOLDER_IS_FLAME_VIEW (self));
 
-  if (self->busy)
+  if (self->busy || self->stale)
     {
       self->focus_pending = TRUE;
       return;

@@ -27,6 +27,13 @@ void               smolder_flame_view_set_query        (SmolderFlameView *self,
                                                         SmolderQuery     *query);
 /* TRUE while a worker builds the tree for the current query or searches it. */
 gboolean           smolder_flame_view_get_busy         (SmolderFlameView *self);
+/* An inactive (hidden) view starts no worker: a new profile or query only
+ * makes it stale (the tree shown is an older one), and it builds when made
+ * active again. Active by default. */
+void               smolder_flame_view_set_active       (SmolderFlameView *self,
+                                                        gboolean          active);
+gboolean           smolder_flame_view_get_active       (SmolderFlameView *self);
+gboolean           smolder_flame_view_get_stale        (SmolderFlameView *self);
 SmolderFlameGraph *smolder_flame_view_get_flame_graph  (SmolderFlameView *self);
 /* The tree shown, or NULL. */
 SmolderCallTree   *smolder_flame_view_get_call_tree    (SmolderFlameView *self);

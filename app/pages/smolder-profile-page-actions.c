@@ -401,10 +401,27 @@ _smolder_profile_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "page.show-view", "s", "callers");
 }
 
+/* Only the view shown computes: a hidden one keeps its last result and
+ * catches up when it is shown (Top always computes: the summary line is
+ * its, in every view). */
+static void
+smolder_profile_page_sync_active_views (SmolderProfilePage *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+
+  smolder_flame_view_set_active (self->flame_view, child == GTK_WIDGET (self->flame_view));
+  smolder_callers_view_set_active (self->callers_view, child == GTK_WIDGET (self->callers_view));
+}
+
 void
 _smolder_profile_page_init_actions (SmolderProfilePage *self)
 {
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (self->flame_view);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (smolder_profile_page_sync_active_views),
+                           self, G_CONNECT_SWAPPED);
+  smolder_profile_page_sync_active_views (self);
 
   g_signal_connect_object (graph, "frame-action",
                            G_CALLBACK (smolder_profile_page_frame_action_cb),

@@ -580,21 +580,53 @@ smolder_top_view_get_query (SmolderTopView *self)
   return self->query;
 }
 
+static gboolean
+same_regex (GRegex *a,
+            GRegex *b)
+{
+  return g_strcmp0 (a != NULL ? g_regex_get_pattern (a) : NULL,
+                    b != NULL ? g_regex_get_pattern (b) : NULL) == 0;
+}
+
+/* The table is the same for both: they differ at most in Inverted, which
+ * changes the call tree's direction, not flat or cum. Tag filters are not
+ * compared: any makes it FALSE. */
+static gboolean
+smolder_top_view_same_table (const SmolderQuery *a,
+                             const SmolderQuery *b)
+{
+  return a != NULL && b != NULL
+         && smolder_query_get_sample_index (a) == smolder_query_get_sample_index (b)
+         && smolder_query_get_granularity (a) == smolder_query_get_granularity (b)
+         && same_regex (smolder_query_get_focus (a), smolder_query_get_focus (b))
+         && same_regex (smolder_query_get_ignore (a), smolder_query_get_ignore (b))
+         && same_regex (smolder_query_get_hide (a), smolder_query_get_hide (b))
+         && same_regex (smolder_query_get_show (a), smolder_query_get_show (b))
+         && same_regex (smolder_query_get_show_from (a), smolder_query_get_show_from (b))
+         && smolder_query_get_n_tag_focus (a) == 0 && smolder_query_get_n_tag_focus (b) == 0
+         && smolder_query_get_n_tag_ignore (a) == 0 && smolder_query_get_n_tag_ignore (b) == 0;
+}
+
 void
 smolder_top_view_set_query (SmolderTopView *self,
                             SmolderQuery   *query)
 {
+  gboolean same;
+
   g_return_if_fail (SMOLDER_IS_TOP_VIEW (self));
 
   if (self->query == query)
     return;
 
+  same = smolder_top_view_same_table (self->query, query);
   if (query != NULL)
     smolder_query_ref (query);
   g_clear_pointer (&self->query, smolder_query_unref);
   self->query = query;
 
-  smolder_top_view_update (self);
+  /* Toggling Inverted: the table computed (or on its way) stands. */
+  if (!same)
+    smolder_top_view_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 

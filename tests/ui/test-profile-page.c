@@ -676,6 +676,70 @@ test_merge (void)
   g_object_unref (wait.window);
 }
 
+/* Only the view shown computes. With Top shown, a new query (pprof -focus=regexp:
+ * 320ms of 800ms) starts no flame graph worker: the flame view is stale and
+ * keeps its old tree until shown, then builds the right one. The same for
+ * Callers/Callees given a function while hidden. */
+static void
+test_hidden_views (void)
+{
+  GtkWidget *window;
+  SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
+  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  SmolderCallersView *callers = smolder_profile_page_get_callers_view (page);
+  SmolderCallTree *old_tree = smolder_flame_view_get_call_tree (flame);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_nonnull (old_tree);
+  g_assert_false (smolder_flame_view_get_stale (flame));
+
+  smolder_profile_page_set_view (page, "top");
+  g_assert_true (smolder_profile_page_add_filter (page, SMOLDER_FILTER_FOCUS, "regexp", &error));
+  g_assert_no_error (error);
+  g_assert_true (smolder_flame_view_get_stale (flame));
+  g_assert_false (smolder_flame_view_get_busy (flame));
+
+  /* Settled once Top is: nothing waits for the hidden views. */
+  wait_until (page_settled, page);
+  g_assert_true (smolder_flame_view_get_stale (flame));
+  g_assert_true (smolder_flame_view_get_call_tree (flame) == old_tree);
+  g_assert_cmpint (smolder_call_tree_get_total (old_tree, 0), ==, 800 * G_TIME_SPAN_MILLISECOND * 1000);
+
+  /* A function of the focused table, for the hidden Callers view. */
+  {
+    GListModel *model = smolder_top_view_get_model (smolder_profile_page_get_top_view (page));
+    g_autoptr(SmolderTopItem) item = g_list_model_get_item (model, 0);
+
+    g_assert_nonnull (item);
+    name = g_strdup (smolder_top_item_get_name (item));
+  }
+  smolder_callers_view_set_function (callers, name);
+  g_assert_true (smolder_callers_view_get_stale (callers));
+  g_assert_false (smolder_callers_view_get_busy (callers));
+
+  /* Shown: built for the current query. */
+  smolder_profile_page_set_view (page, "flame");
+  g_assert_false (smolder_flame_view_get_stale (flame));
+  g_assert_true (smolder_flame_view_get_busy (flame));
+  g_assert_true (smolder_profile_page_get_busy (page));
+  wait_until (page_settled, page);
+  g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0),
+                   ==, 320 * G_TIME_SPAN_MILLISECOND * 1000);
+
+  smolder_profile_page_set_view (page, "callers");
+  g_assert_false (smolder_callers_view_get_stale (callers));
+  wait_until (page_settled, page);
+  {
+    SmolderCallTree *up = smolder_flame_graph_get_call_tree (smolder_callers_view_get_callers_graph (callers));
+
+    g_assert_nonnull (up);
+    g_assert_cmpstr (smolder_call_tree_get_name (up, 0), ==, name);
+  }
+
+  close_page (page, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/smolder/profile-page/filters", test_filters);
   g_test_add_func ("/smolder/profile-page/frame-menus", test_frame_menus);
   g_test_add_func ("/smolder/profile-page/merge", test_merge);
+  g_test_add_func ("/smolder/profile-page/hidden-views", test_hidden_views);
 
   status = g_test_run ();
   ui_test_cleanup (home);
