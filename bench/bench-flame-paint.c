@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "smolder-call-tree.h"
+#include "smolder-load.h"
 #include "smolder-flame-layout.h"
 #include "smolder-flame-paint.h"
 

@@ -3,6 +3,7 @@
  * decode (smolder_profile_new_from_bytes), then the top table of each sample
  * type at two granularities, with and without a filter. */
 #include "fuzz-common.h"
+#include "smolder-load.h"
 
 #include "smolder-frames.h"
 #include "smolder-query.h"

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 
 #include "smolder-profile-private.h"
+#include "smolder-load.h"
 #include "smolder-query.h"
 #include "smolder-top.h"
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "smolder-call-tree.h"
+#include "smolder-load.h"
 #include "smolder-top.h"
 
 static void

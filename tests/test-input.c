@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "smolder-decoders.h"
+#include "smolder-load.h"
 
 static char *
 data_path (const char *name)

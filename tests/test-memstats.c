@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The "# runtime.MemStats" block of a text heap profile. */
-#include "smolder-memstats.h"
+#include "smolder-memstats-parse.h"
 #include "smolder-profile.h"
 
 #include <string.h>

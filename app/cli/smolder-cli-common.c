@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "smolder-cli-common.h"
+#include "smolder-load.h"
 
 void
 smolder_cli_query_options_add (SmolderCliQueryOptions *o,

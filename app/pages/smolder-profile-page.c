@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "smolder-profile-page-private.h"
+#include "smolder-load.h"
 
 enum {
   PROP_0,

@@ -43,13 +43,6 @@ typedef struct {
   gboolean has_max_rss;
 } SmolderMemStats;
 
-/* Parses the block starting at the "# runtime.MemStats" line; unknown
- * "# Name = value" lines are ignored (newer runtimes add fields). */
-gboolean smolder_memstats_parse (const char       *text,
-                                 gsize             len,
-                                 SmolderMemStats  *out,
-                                 GError          **error);
-
 /* The last @n pauses, oldest first, in ns; returns how many were written. */
 guint    smolder_memstats_recent_pauses (const SmolderMemStats *self,
                                          guint64               *out_ns,

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "smolder-application.h"
+#include "smolder-load.h"
 #include "smolder-profile-page.h"
 #include "smolder-top-item.h"
 #include "smolder-top-view.h"

@@ -4,6 +4,7 @@
  * Values, sample types and period as pprof's parseHeap (legacy_profile.go)
  * makes them; beyond pprof, every frame is named from the "#" lines. */
 #include "smolder-decoders.h"
+#include "smolder-memstats-parse.h"
 #include "smolder-go-exp.h"
 #include "smolder-text-lines.h"
 

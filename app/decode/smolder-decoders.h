@@ -5,6 +5,7 @@
 #pragma once
 
 #include "smolder-input.h"
+#include "smolder-load.h"
 #include "smolder-profile-private.h"
 
 G_BEGIN_DECLS
