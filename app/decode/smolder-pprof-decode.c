@@ -15,198 +15,9 @@
 
 #include "profile.pb-c.h"
 #include "smolder-decoders.h"
+#include "smolder-id-map.h"
+#include "smolder-pb-arena.h"
 #include "smolder-wire.h"
-
-/* ------------------------------------------------------------------ */
-/* A bump arena for protobuf-c                                         */
-
-typedef struct
-{
-  guint8    *buf;
-  gsize      cap;
-  gsize      used;
-  GPtrArray *spill;       /* blocks that did not fit, freed at reset */
-  gsize      spill_total;
-  gsize      budget;      /* bytes one sub-message may take */
-  gboolean   over_budget;
-} Arena;
-
-/* What one sub-message may take once unpacked. protobuf-c spends ~30 bytes
- * of structs per 2-byte repeated entry, so a hostile repeat count could ask
- * for gigabytes before any limit is checked; a real one (a Sample at the
- * 65536-frame depth limit, a Location with many inlined lines) needs a few MB. */
-#define ARENA_BUDGET(len) ((gsize) MIN ((guint64) (len) * 64 + (1 << 20), (guint64) 64 << 20))
-
-static void *
-arena_alloc (void   *data,
-             size_t  size)
-{
-  Arena *a = data;
-  void *p;
-
-  if (size > G_MAXSIZE - 16)
-    return NULL;
-  size = (size + 15) & ~(gsize) 15;
-
-  if (size > a->budget || a->used + a->spill_total > a->budget - size)
-    {
-      a->over_budget = TRUE;
-      return NULL;
-    }
-
-  if (a->cap - a->used >= size)
-    {
-      p = a->buf + a->used;
-      a->used += size;
-      return p;
-    }
-
-  p = g_try_malloc (size);
-  if (p != NULL)
-    {
-      g_ptr_array_add (a->spill, p);
-      a->spill_total += size;
-    }
-  return p;
-}
-
-static void
-arena_free (void *data,
-            void *pointer)
-{
-  /* Everything goes at the next reset. */
-}
-
-static void
-arena_reset (Arena *a)
-{
-  if (a->spill->len > 0)
-    {
-      gsize needed = a->used + a->spill_total;
-
-      g_ptr_array_set_size (a->spill, 0);
-      a->spill_total = 0;
-      /* Grow so that the next message this size fits in one block. */
-      if (needed > a->cap)
-        {
-          gsize cap = MAX (needed + needed / 2, a->cap * 2);
-          guint8 *buf = g_try_malloc (cap);
-
-          /* Without memory the spill path still works, block by block. */
-          if (buf != NULL)
-            {
-              g_free (a->buf);
-              a->buf = buf;
-              a->cap = cap;
-            }
-        }
-    }
-  a->used = 0;
-  a->over_budget = FALSE;
-}
-
-/* ------------------------------------------------------------------ */
-/* Proto ids to dense indices                                          */
-
-typedef struct
-{
-  GArray     *ids;     /* guint64, index = dense index */
-  guint32    *dense;   /* id -> index + 1, when the ids are small */
-  gsize       n_dense;
-  GHashTable *sparse;  /* &ids[i] -> index + 1, otherwise */
-} IdMap;
-
-static void
-id_map_init (IdMap *m,
-             guint  reserve)
-{
-  m->ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), reserve);
-}
-
-static void
-id_map_clear (IdMap *m)
-{
-  g_clear_pointer (&m->ids, g_array_unref);
-  g_clear_pointer (&m->dense, g_free);
-  g_clear_pointer (&m->sparse, g_hash_table_unref);
-}
-
-/* Builds the lookup; fails on a duplicate id (and id 0, which means none). */
-static gboolean
-id_map_build (IdMap       *m,
-              const char  *what,
-              GError     **error)
-{
-  guint n = m->ids->len;
-  guint64 max_id = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint64 id = g_array_index (m->ids, guint64, i);
-      if (id == 0)
-        {
-          g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-                       "%s %u has id 0, which is reserved for “none”", what, i);
-          return FALSE;
-        }
-      max_id = MAX (max_id, id);
-    }
-
-  if (max_id <= (guint64) n * 2 + 1024)
-    {
-      m->n_dense = (gsize) max_id + 1;
-      m->dense = g_new0 (guint32, m->n_dense);
-      for (guint i = 0; i < n; i++)
-        {
-          guint64 id = g_array_index (m->ids, guint64, i);
-          if (m->dense[id] != 0)
-            goto duplicate;
-          m->dense[id] = i + 1;
-        }
-      return TRUE;
-    }
-
-  m->sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < n; i++)
-    {
-      guint64 *id = &g_array_index (m->ids, guint64, i);
-      if (!g_hash_table_insert (m->sparse, id, GUINT_TO_POINTER (i + 1)))
-        goto duplicate;
-    }
-  return TRUE;
-
-duplicate:
-  {
-    /* Report the first id seen twice. */
-    g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-    for (guint i = 0; i < n; i++)
-      {
-        guint64 *id = &g_array_index (m->ids, guint64, i);
-        if (!g_hash_table_add (seen, id))
-          {
-            g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-                         "two %ss have id %" G_GUINT64_FORMAT " (the second is %s %u)",
-                         what, *id, what, i);
-            return FALSE;
-          }
-      }
-    g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-                 "duplicate %s ids", what);
-    return FALSE;
-  }
-}
-
-/* The dense index of @id, or SMOLDER_NO_ID. */
-static inline guint32
-id_map_lookup (const IdMap *m,
-               guint64      id)
-{
-  if (m->dense != NULL)
-    return id < m->n_dense ? m->dense[id] - 1 : SMOLDER_NO_ID;
-  if (m->sparse != NULL)
-    return GPOINTER_TO_UINT (g_hash_table_lookup (m->sparse, &id)) - 1;
-  return SMOLDER_NO_ID;
-}
 
 /* ------------------------------------------------------------------ */
 /* The decoder                                                         */
@@ -230,12 +41,12 @@ typedef struct
   const SmolderLimits *limits;
   SmolderProfile      *profile;
 
-  Arena                arena;
+  SmolderPbArena       arena;
   ProtobufCAllocator   allocator;
 
-  IdMap                mapping_ids;
-  IdMap                function_ids;
-  IdMap                location_ids;
+  SmolderIdMap         mapping_ids;
+  SmolderIdMap         function_ids;
+  SmolderIdMap         location_ids;
   GArray              *loc_mapping_ids;  /* guint64 per location */
   GArray              *line_function_ids;/* guint64 per line */
 
@@ -252,9 +63,9 @@ decoder_clear (Decoder *d)
 {
   g_free (d->arena.buf);
   g_clear_pointer (&d->arena.spill, g_ptr_array_unref);
-  id_map_clear (&d->mapping_ids);
-  id_map_clear (&d->function_ids);
-  id_map_clear (&d->location_ids);
+  smolder_id_map_clear (&d->mapping_ids);
+  smolder_id_map_clear (&d->function_ids);
+  smolder_id_map_clear (&d->location_ids);
   g_clear_pointer (&d->loc_mapping_ids, g_array_unref);
   g_clear_pointer (&d->line_function_ids, g_array_unref);
   g_clear_pointer (&d->fast_locs, g_array_unref);
@@ -668,7 +479,7 @@ decode_tables (Decoder  *d,
           /* Unknown fields are skipped, as protobuf wants. */
           break;
         }
-      arena_reset (&d->arena);
+      smolder_pb_arena_reset (&d->arena);
     }
 
   if (local != NULL)
@@ -686,9 +497,9 @@ resolve_tables (Decoder  *d,
 {
   SmolderProfile *p = d->profile;
 
-  if (!id_map_build (&d->mapping_ids, "mapping", error)
-      || !id_map_build (&d->function_ids, "function", error)
-      || !id_map_build (&d->location_ids, "location", error))
+  if (!smolder_id_map_build (&d->mapping_ids, "mapping", error)
+      || !smolder_id_map_build (&d->function_ids, "function", error)
+      || !smolder_id_map_build (&d->location_ids, "location", error))
     return FALSE;
 
   for (guint i = 0; i < p->locations->len; i++)
@@ -701,7 +512,7 @@ resolve_tables (Decoder  *d,
        * and accepts the profile (its CheckValid skips nil mappings): so do
        * we, as some producers write mapping ids and no mappings. */
       if (mapping_id != 0)
-        loc->mapping = id_map_lookup (&d->mapping_ids, mapping_id);
+        loc->mapping = smolder_id_map_lookup (&d->mapping_ids, mapping_id);
 
       for (guint j = 0; j < loc->n_lines; j++)
         {
@@ -710,7 +521,7 @@ resolve_tables (Decoder  *d,
 
           if (function_id == 0)
             continue;
-          line->function = id_map_lookup (&d->function_ids, function_id);
+          line->function = smolder_id_map_lookup (&d->function_ids, function_id);
           if (line->function == SMOLDER_NO_ID)
             {
               g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
@@ -836,7 +647,7 @@ append_sample (Decoder           *d,
       out = &g_array_index (p->sample_locs, guint32, base);
       for (gsize i = 0; i < s->n_location_ids; i++)
         {
-          guint32 loc = id_map_lookup (&d->location_ids, s->location_ids[i]);
+          guint32 loc = smolder_id_map_lookup (&d->location_ids, s->location_ids[i]);
           if (loc == SMOLDER_NO_ID)
             {
               g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
@@ -1038,7 +849,7 @@ decode_samples (Decoder  *d,
         continue;
       if (!decode_sample (d, &f, index, error))
         return FALSE;
-      arena_reset (&d->arena);
+      smolder_pb_arena_reset (&d->arena);
       index++;
     }
   return TRUE;
@@ -1075,16 +886,16 @@ smolder_pprof_decode (const guint8         *data,
   d.arena.cap = 64 * 1024;
   d.arena.buf = g_malloc (d.arena.cap);
   d.arena.spill = g_ptr_array_new_with_free_func (g_free);
-  d.allocator.alloc = arena_alloc;
-  d.allocator.free = arena_free;
+  d.allocator.alloc = smolder_pb_arena_alloc;
+  d.allocator.free = smolder_pb_arena_free;
   d.allocator.allocator_data = &d.arena;
 
   ok = count_fields (&d, error);
   if (ok)
     {
-      id_map_init (&d.mapping_ids, d.counts[F_MAPPING]);
-      id_map_init (&d.function_ids, d.counts[F_FUNCTION]);
-      id_map_init (&d.location_ids, d.counts[F_LOCATION]);
+      smolder_id_map_init (&d.mapping_ids, d.counts[F_MAPPING]);
+      smolder_id_map_init (&d.function_ids, d.counts[F_FUNCTION]);
+      smolder_id_map_init (&d.location_ids, d.counts[F_LOCATION]);
       d.loc_mapping_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), d.counts[F_LOCATION]);
       d.line_function_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), d.counts[F_LOCATION]);
       reserve (profile->locations, d.counts[F_LOCATION]);

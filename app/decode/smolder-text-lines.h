@@ -116,7 +116,44 @@ gboolean smolder_text_parse_i64 (const char **p, const char *end, gint64 *out);
  * 0x hex, leading-0 octal, with an optional sign. */
 gboolean smolder_text_parse_i64_base0 (const char **p, const char *end, gint64 *out);
 /* "0x" followed by hex digits. */
-gboolean smolder_text_parse_hex (const char **p, const char *end, guint64 *out);
+/* Inline: the addresses of a 1.4 GB heap text are millions. */
+static const guint8 smolder_text_hex_value[256] = {
+  ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7,
+  ['7'] = 8, ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13,
+  ['d'] = 14, ['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13,
+  ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+static inline gboolean
+smolder_text_parse_hex (const char **p,
+                        const char  *end,
+                        guint64     *out)
+{
+  const char *s = *p, *digits, *significant;
+  guint64 v = 0;
+
+  if (end - s < 3 || s[0] != '0' || s[1] != 'x')
+    return FALSE;
+  s += 2;
+  digits = s;
+  while (s < end && *s == '0')
+    s++;
+  significant = s;
+  for (; s < end; s++)
+    {
+      guint d = smolder_text_hex_value[(guint8) *s];
+
+      if (d == 0)
+        break;
+      v = (v << 4) | (d - 1);
+    }
+  /* Checked once: more than 16 significant digits overflow 64 bits. */
+  if (s == digits || s - significant > 16)
+    return FALSE;
+  *p = s;
+  *out = v;
+  return TRUE;
+}
 
 /* Whether the line (@line, @len, not NUL-terminated) starts with / is @text. */
 static inline gboolean
@@ -159,6 +196,15 @@ smolder_text_trim (const char **line,
     n--;
   *line = p;
   *len = n;
+}
+
+/* Mixes the bits of an address for open addressing. */
+static inline gsize
+smolder_u64_hash (guint64 key)
+{
+  key ^= key >> 29;
+  key *= G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (gsize) (key ^ (key >> 32));
 }
 
 /* An open-addressing map from guint64 to guint32 (values < G_MAXUINT32). */
