@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-# check_potfiles.py: po/POTFILES.in lists every file with translatable strings, and only files that exist.
+# check_potfiles.py: po/POTFILES.in lists every file with translatable strings, and no other.
 #
 # Usage: check_potfiles.py SOURCE_ROOT
 # A file counts as translatable when it marks a string (_( N_( C_( NC_( Q_(,
