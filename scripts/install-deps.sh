@@ -7,7 +7,7 @@ set -eu
 PKGS="build-essential meson ninja-build pkg-config python3
 libglib2.0-dev zlib1g-dev libprotobuf-c-dev protobuf-c-compiler
 golang-go time
-libgtk-4-dev libadwaita-1-dev desktop-file-utils appstream gettext
+libgtk-4-dev libadwaita-1-dev desktop-file-utils appstream gettext locales
 xvfb xauth xdotool imagemagick"
 
 # Fuzzing and sanitizer runs want clang's runtime.

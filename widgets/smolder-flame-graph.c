@@ -10,6 +10,7 @@
 
 #include "smolder-units.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 
@@ -190,10 +191,13 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   total_pct = smolder_units_format_percent (value_total, root_total);
   zoom_pct = smolder_units_format_percent (value_total, zoom_total);
 
-  g_string_append_printf (str, "\nSelf: %s (%s of total)", self_s, self_pct);
-  g_string_append_printf (str, "\nTotal: %s (%s of total", total_s, total_pct);
+  /* TRANSLATORS: a frame's own value and its share of the whole profile */
+  g_string_append_printf (str, _("\nSelf: %s (%s of total)"), self_s, self_pct);
+  /* TRANSLATORS: a frame's value with its callees; the parenthesis is closed
+   * after an optional ", 40% of zoomed" */
+  g_string_append_printf (str, _("\nTotal: %s (%s of total"), total_s, total_pct);
   if (self->zoom_root != 0)
-    g_string_append_printf (str, ", %s of zoomed", zoom_pct);
+    g_string_append_printf (str, _(", %s of zoomed"), zoom_pct);
   g_string_append_c (str, ')');
 
   if (!g_utf8_validate (str->str, str->len, NULL))

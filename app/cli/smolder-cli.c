@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-cli: the engine and painters without a display (info, top, export). */
+#include "config.h"
+
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -336,6 +339,12 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  /* Numbers stay "2.71 s", never "2,71 s": the text and tsv outputs are read
+   * by scripts and compared with go tool pprof, whatever the user's locale. */
+  setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))

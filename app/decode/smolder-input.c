@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-input.c: the bytes of one input, mapped or in memory, gunzipped. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -63,7 +66,7 @@ gunzip (const guint8         *data,
   if (inflateInit2 (&zs, 16 + MAX_WBITS) != Z_OK)
     {
       g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_CORRUPT,
-                   "cannot start gzip decompression: %s", zs.msg ? zs.msg : "zlib error");
+                   _("cannot start gzip decompression: %s"), zs.msg ? zs.msg : "zlib error");
       return NULL;
     }
 
@@ -263,18 +266,18 @@ smolder_input_new_for_path (const char           *path,
       /* GLib's messages repeat the path, which the caller prints already. */
       if (g_error_matches (map_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
-          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "no such file");
+          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("no such file"));
           return NULL;
         }
       if (g_error_matches (map_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
         {
-          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ACCES, "permission denied");
+          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ACCES, _("permission denied"));
           return NULL;
         }
       /* mmap() of a directory fails with ENODEV, not EISDIR. */
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
-          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "a folder, not a profile");
+          g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("a folder, not a profile"));
           return NULL;
         }
       if (!g_file_get_contents (path, &contents, &len, NULL))

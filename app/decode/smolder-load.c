@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-load.c: bytes or a file into a profile: gunzip, sniff, decode. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "smolder-decoders.h"
 
 static SmolderProfile *
@@ -31,8 +35,10 @@ decode_input (SmolderInput         *input,
     case SMOLDER_SNIFF_NOT_A_PROFILE:
     default:
       g_set_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_UNRECOGNIZED,
-                   "not a profile: it looks like %s%s", description,
-                   input->was_gzipped ? " (after gunzip)" : "");
+                   /* TRANSLATORS: %s is what the file holds instead, e.g. "an HTML page" */
+                   input->was_gzipped ? _("not a profile: it looks like %s (after gunzip)")
+                                      : _("not a profile: it looks like %s"),
+                   description);
       return NULL;
     }
 }

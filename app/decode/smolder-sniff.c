@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-sniff.c: recognise a profile by its content, never by its name. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "smolder-input.h"
@@ -271,27 +274,27 @@ smolder_sniff (const guint8  *data,
 
   if (len == 0 || data == NULL)
     {
-      *description = g_strdup ("an empty file");
+      *description = g_strdup (_("an empty file"));
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
 
   if (len >= 2 && data[0] == 0x1f && data[1] == 0x8b)
     {
-      *description = g_strdup ("gzip data inside gzip data");
+      *description = g_strdup (_("gzip data inside gzip data"));
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
 
   if (looks_like_legacy_cpu (data, len))
     {
-      *description = g_strdup ("a legacy binary CPU profile (Go before 1.9)");
+      *description = g_strdup (_("a legacy binary CPU profile (Go before 1.9)"));
       return SMOLDER_SNIFF_LEGACY_CPU;
     }
 
   /* Go's execution trace: "go 1.19 trace\0\0\0". */
   if (has_prefix (data, len, "go 1.") && contains (data, MIN (len, 16), " trace"))
     {
-      *description = g_strdup ("a Go execution trace (from /debug/pprof/trace), which is not a "
-                               "pprof profile: open it with “go tool trace”");
+      *description = g_strdup (_("a Go execution trace (from /debug/pprof/trace), which is not a "
+                                  "pprof profile: open it with “go tool trace”"));
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
 
@@ -301,22 +304,22 @@ smolder_sniff (const guint8  *data,
 
   if (has_prefix (t, tlen, "heap profile:"))
     {
-      *description = g_strdup ("a text heap profile");
+      *description = g_strdup (_("a text heap profile"));
       return SMOLDER_SNIFF_TEXT_HEAP;
     }
   if (has_prefix (t, tlen, "--- mutex:") || has_prefix (t, tlen, "--- contention:"))
     {
-      *description = g_strdup ("a text contention profile");
+      *description = g_strdup (_("a text contention profile"));
       return SMOLDER_SNIFF_TEXT_CONTENTION;
     }
   if (looks_like_count_header (t, MIN (tlen, 256)))
     {
-      *description = g_strdup ("a text count profile");
+      *description = g_strdup (_("a text count profile"));
       return SMOLDER_SNIFF_TEXT_COUNT;
     }
   if (looks_like_goroutine_dump (t, MIN (tlen, 64)))
     {
-      *description = g_strdup ("a goroutine dump");
+      *description = g_strdup (_("a goroutine dump"));
       return SMOLDER_SNIFF_GOROUTINE_DUMP;
     }
 
@@ -324,35 +327,35 @@ smolder_sniff (const guint8  *data,
       || has_prefix_ci (t, tlen, "<head") || has_prefix_ci (t, tlen, "<body"))
     {
       if (contains (data, head, "/debug/pprof/") && contains (data, head, "Types of profiles available"))
-        *description = g_strdup ("the /debug/pprof/ index page (HTML), which lists the profiles: "
-                                 "pick one of them, e.g. /debug/pprof/heap or /debug/pprof/profile?seconds=30");
+        *description = g_strdup (_("the /debug/pprof/ index page (HTML), which lists the profiles: "
+                                    "pick one of them, e.g. /debug/pprof/heap or /debug/pprof/profile?seconds=30"));
       else
-        *description = g_strdup ("an HTML page");
+        *description = g_strdup (_("an HTML page"));
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
 
   if (has_prefix (t, tlen, "404 page not found"))
     {
-      *description = g_strdup ("the body of an HTTP 404 response (“404 page not found”): "
-                               "check the URL");
+      *description = g_strdup (_("the body of an HTTP 404 response (“404 page not found”): "
+                                  "check the URL"));
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
   if (has_prefix (t, tlen, "Unknown profile"))
     {
-      *description = g_strdup ("the body of the 404 response net/http/pprof sends for a profile "
-                               "name it does not know (“Unknown profile”)");
+      *description = g_strdup (_("the body of the 404 response net/http/pprof sends for a profile "
+                                  "name it does not know (“Unknown profile”)"));
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
 
   if (has_prefix (t, tlen, "HTTP/1.") || has_prefix (t, tlen, "HTTP/2"))
     {
-      *description = g_strdup ("HTTP response headers: save only the body (curl -o FILE URL)");
+      *description = g_strdup (_("HTTP response headers: save only the body (curl -o FILE URL)"));
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
 
   if (tlen > 0 && (t[0] == '{' || t[0] == '[') && looks_like_text (t, tlen))
     {
-      *description = g_strdup ("JSON data");
+      *description = g_strdup (_("JSON data"));
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
 
@@ -360,7 +363,7 @@ smolder_sniff (const guint8  *data,
    * tag, but the text signatures above are specific. */
   if (looks_like_proto (data, len) && !(looks_like_text (data, len) && len > 64))
     {
-      *description = g_strdup ("a protobuf profile");
+      *description = g_strdup (_("a protobuf profile"));
       return SMOLDER_SNIFF_PROTO;
     }
 
@@ -368,14 +371,14 @@ smolder_sniff (const guint8  *data,
     {
       g_autofree char *line = first_line (t, tlen);
       if (line[0] == '\0')
-        *description = g_strdup ("blank text");
+        *description = g_strdup (_("blank text"));
       else
-        *description = g_strdup_printf ("text starting with “%s”", line);
+        *description = g_strdup_printf (_("text starting with “%s”"), line);
       return SMOLDER_SNIFF_NOT_A_PROFILE;
     }
 
   {
-    GString *s = g_string_new ("binary data starting with");
+    GString *s = g_string_new (_("binary data starting with"));
     for (gsize i = 0; i < MIN (len, 8); i++)
       g_string_append_printf (s, " %02x", data[i]);
     *description = g_string_free (s, FALSE);

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-profile.c: the immutable profile model and its builder half. */
+#include "config.h"
+
 #include "smolder-profile-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 G_DEFINE_QUARK (smolder-profile-error-quark, smolder_profile_error)
@@ -503,21 +506,31 @@ smolder_profile_get_format (SmolderProfile *self)
   return self->format;
 }
 
+/* The English name, as smolder-cli prints it; marked so that
+ * smolder_profile_kind_to_display() finds its translation. */
 const char *
 smolder_profile_kind_to_string (SmolderProfileKind kind)
 {
   switch (kind)
     {
-    case SMOLDER_PROFILE_KIND_HEAP: return "heap";
-    case SMOLDER_PROFILE_KIND_ALLOCS: return "allocs";
-    case SMOLDER_PROFILE_KIND_CPU: return "cpu";
-    case SMOLDER_PROFILE_KIND_GOROUTINE: return "goroutine";
-    case SMOLDER_PROFILE_KIND_MUTEX: return "mutex";
-    case SMOLDER_PROFILE_KIND_BLOCK: return "block";
-    case SMOLDER_PROFILE_KIND_THREADCREATE: return "threadcreate";
+    /* TRANSLATORS: the kinds of Go profile, shown as "heap profile" */
+    case SMOLDER_PROFILE_KIND_HEAP: return NC_("profile kind", "heap");
+    case SMOLDER_PROFILE_KIND_ALLOCS: return NC_("profile kind", "allocs");
+    case SMOLDER_PROFILE_KIND_CPU: return NC_("profile kind", "cpu");
+    case SMOLDER_PROFILE_KIND_GOROUTINE: return NC_("profile kind", "goroutine");
+    case SMOLDER_PROFILE_KIND_MUTEX: return NC_("profile kind", "mutex");
+    case SMOLDER_PROFILE_KIND_BLOCK: return NC_("profile kind", "block");
+    case SMOLDER_PROFILE_KIND_THREADCREATE: return NC_("profile kind", "threadcreate");
     case SMOLDER_PROFILE_KIND_UNKNOWN:
-    default: return "unknown";
+    default: return NC_("profile kind", "unknown");
     }
+}
+
+/* The kind's name in the user's language, for the GUI. */
+const char *
+smolder_profile_kind_to_display (SmolderProfileKind kind)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "profile kind", smolder_profile_kind_to_string (kind));
 }
 
 const char *
@@ -525,15 +538,23 @@ smolder_profile_format_to_string (SmolderProfileFormat format)
 {
   switch (format)
     {
+    /* the name of Go's file format: the same in every language */
     case SMOLDER_PROFILE_FORMAT_PROTO: return "profile.proto";
-    case SMOLDER_PROFILE_FORMAT_LEGACY_CPU: return "legacy binary CPU profile";
-    case SMOLDER_PROFILE_FORMAT_TEXT_HEAP: return "text heap profile (debug=1)";
-    case SMOLDER_PROFILE_FORMAT_TEXT_COUNT: return "text count profile (debug=1)";
-    case SMOLDER_PROFILE_FORMAT_TEXT_CONTENTION: return "text contention profile (debug=1)";
-    case SMOLDER_PROFILE_FORMAT_GOROUTINE_DUMP: return "goroutine dump (debug=2)";
-    case SMOLDER_PROFILE_FORMAT_MERGED: return "merged profiles";
-    default: return "unknown";
+    case SMOLDER_PROFILE_FORMAT_LEGACY_CPU: return NC_("profile format", "legacy binary CPU profile");
+    case SMOLDER_PROFILE_FORMAT_TEXT_HEAP: return NC_("profile format", "text heap profile (debug=1)");
+    case SMOLDER_PROFILE_FORMAT_TEXT_COUNT: return NC_("profile format", "text count profile (debug=1)");
+    case SMOLDER_PROFILE_FORMAT_TEXT_CONTENTION: return NC_("profile format", "text contention profile (debug=1)");
+    case SMOLDER_PROFILE_FORMAT_GOROUTINE_DUMP: return NC_("profile format", "goroutine dump (debug=2)");
+    case SMOLDER_PROFILE_FORMAT_MERGED: return NC_("profile format", "merged profiles");
+    default: return NC_("profile format", "unknown");
     }
+}
+
+/* The format's name in the user's language, for the GUI. */
+const char *
+smolder_profile_format_to_display (SmolderProfileFormat format)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "profile format", smolder_profile_format_to_string (format));
 }
 
 const char *

@@ -115,6 +115,9 @@ SmolderProfileKind   smolder_profile_get_kind    (SmolderProfile *self);
 SmolderProfileFormat smolder_profile_get_format  (SmolderProfile *self);
 const char          *smolder_profile_kind_to_string   (SmolderProfileKind kind);
 const char          *smolder_profile_format_to_string (SmolderProfileFormat format);
+/* The same names translated, for the GUI (the _to_string ones stay English). */
+const char          *smolder_profile_kind_to_display   (SmolderProfileKind kind);
+const char          *smolder_profile_format_to_display (SmolderProfileFormat format);
 
 const char *smolder_profile_get_string (SmolderProfile *self, guint32 id);
 guint       smolder_profile_get_n_strings (SmolderProfile *self);
