@@ -70,28 +70,42 @@ smolder_flame_graph_reset_view (SmolderFlameGraph *self)
     }
 }
 
+static char **
+path_of (SmolderFlameGraph *self,
+         guint32            node)
+{
+  return node_valid (self, node) ? smolder_call_tree_get_path (self->tree, node) : NULL;
+}
+
+/* The node of @path in the current tree, or @fallback without a tree or
+ * path; *@depth gets how many names matched. */
+static guint32
+node_of (SmolderFlameGraph  *self,
+         const char * const *path,
+         guint32             fallback,
+         guint              *depth)
+{
+  *depth = 0;
+  if (self->tree == NULL || path == NULL)
+    return fallback;
+  return smolder_call_tree_find_path (self->tree, path, g_strv_length ((char **) path), depth);
+}
+
 char **
 smolder_flame_graph_get_zoom_path (SmolderFlameGraph *self)
 {
   g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
-
-  if (!node_valid (self, self->zoom_root))
-    return NULL;
-  return smolder_call_tree_get_path (self->tree, self->zoom_root);
+  return path_of (self, self->zoom_root);
 }
 
 guint
 smolder_flame_graph_set_zoom_path (SmolderFlameGraph  *self,
                                    const char * const *path)
 {
-  guint depth = 0;
-  guint32 node = 0;
+  guint depth;
 
   g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), 0);
-
-  if (self->tree != NULL && path != NULL)
-    node = smolder_call_tree_find_path (self->tree, path, g_strv_length ((char **) path), &depth);
-  smolder_flame_graph_set_zoom_root (self, node);
+  smolder_flame_graph_set_zoom_root (self, node_of (self, path, 0, &depth));
   return depth;
 }
 
@@ -99,23 +113,16 @@ char **
 smolder_flame_graph_get_focus_path (SmolderFlameGraph *self)
 {
   g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
-
-  if (!node_valid (self, self->focus))
-    return NULL;
-  return smolder_call_tree_get_path (self->tree, self->focus);
+  return path_of (self, self->focus);
 }
 
 guint
 smolder_flame_graph_set_focus_path (SmolderFlameGraph  *self,
                                     const char * const *path)
 {
-  guint depth = 0;
-  guint32 node = SMOLDER_NO_ID;
+  guint depth;
 
   g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), 0);
-
-  if (self->tree != NULL && path != NULL)
-    node = smolder_call_tree_find_path (self->tree, path, g_strv_length ((char **) path), &depth);
-  smolder_flame_graph_set_focus_node (self, node);
+  smolder_flame_graph_set_focus_node (self, node_of (self, path, SMOLDER_NO_ID, &depth));
   return depth;
 }
