@@ -676,6 +676,16 @@ test_zoom_in_step (Fixture       *f,
   g_assert_cmpstr (zoom_name (other), ==, "main.main.func1.1");
   g_assert_cmpint (zoom_total (other), ==, 13688311);
 
+  /* The next search match outside the zoom zooms out, in both. */
+  {
+    g_autoptr(GRegex) regex = g_regex_new ("^runtime\\.malg$", 0, 0, NULL);
+
+    smolder_flame_graph_set_search (graph, regex, NULL);
+    g_assert_true (smolder_flame_graph_focus_next_match (graph));
+    g_assert_cmpuint (leader_zooms, ==, 3);
+    g_assert_cmpuint (smolder_flame_graph_get_zoom_root (other), ==, 0);
+  }
+
   /* Following is not zooming: the follower never echoes. */
   g_assert_cmpuint (follower_zooms, ==, 0);
 
