@@ -294,6 +294,172 @@ test_empty (void)
   g_assert_cmpuint (smolder_call_tree_get_first_child (tree, 0), ==, SMOLDER_NO_ID);
 }
 
+/* --- paths (expected values from `go tool pprof -traces` / `-top -unit=B`
+ * on tests/data/leaky-service/series/heap-11.pb.gz) --- */
+
+static guint
+sample_index_of (SmolderProfile *p,
+                 const char     *type)
+{
+  for (guint i = 0; i < smolder_profile_get_n_sample_types (p); i++)
+    if (g_str_equal (smolder_profile_get_string (p, smolder_profile_get_sample_type (p, i)->type), type))
+      return i;
+  g_assert_not_reached ();
+}
+
+static SmolderCallTree *
+heap_tree (SmolderProfile     *p,
+           const char         *type,
+           SmolderGranularity  granularity,
+           gboolean            inverted,
+           const char         *ignore)
+{
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+
+  smolder_query_set_sample_index (q, sample_index_of (p, type));
+  smolder_query_set_granularity (q, granularity);
+  smolder_query_set_inverted (q, inverted);
+  if (ignore != NULL)
+    g_assert_true (smolder_query_set_ignore (q, ignore, NULL));
+  return build_tree (p, q);
+}
+
+/* The node of @path, asserting it matched completely. */
+static guint32
+find_exact (SmolderCallTree    *tree,
+            const char * const *path)
+{
+  guint depth = G_MAXUINT;
+  guint32 node = smolder_call_tree_find_path (tree, path, g_strv_length ((char **) path), &depth);
+
+  g_assert_cmpuint (depth, ==, g_strv_length ((char **) path));
+  return node;
+}
+
+static void
+test_path_across_sample_types (void)
+{
+  g_autoptr(SmolderProfile) p = tb_load ("leaky-service/series/heap-11.pb.gz");
+  g_autoptr(SmolderCallTree) inuse = heap_tree (p, "inuse_space", SMOLDER_GRANULARITY_FUNCTIONS, FALSE, NULL);
+  g_autoptr(SmolderCallTree) alloc = heap_tree (p, "alloc_space", SMOLDER_GRANULARITY_FUNCTIONS, FALSE, NULL);
+  const char * const want[] = { "main.main.func1.1", "main.registerSession", NULL };
+  g_auto(GStrv) path = NULL;
+  g_auto(GStrv) root_path = NULL;
+  guint32 node, again, func;
+  guint depth = G_MAXUINT;
+
+  /* -traces: every registerSession stack is main.main.func1.1 ->
+   * main.registerSession (a leaf): 38422722 + 786695 + 524320 B in use. */
+  node = find_exact (inuse, want);
+  g_assert_cmpstr (smolder_call_tree_get_name (inuse, node), ==, "main.registerSession");
+  g_assert_cmpint (smolder_call_tree_get_total (inuse, node), ==, 39733737);
+  path = smolder_call_tree_get_path (inuse, node);
+  g_assert_cmpstrv (path, want);
+
+  /* The same node in the alloc_space tree of the same profile: the three
+   * stacks again plus 524392 + 524296 B allocated and freed since. */
+  again = smolder_call_tree_find_path (alloc, (const char * const *) path, g_strv_length (path), &depth);
+  g_assert_cmpuint (depth, ==, 2);
+  g_assert_cmpstr (smolder_call_tree_get_name (alloc, again), ==, "main.registerSession");
+  g_assert_cmpint (smolder_call_tree_get_total (alloc, again), ==, 40782425);
+  g_assert_cmpint (smolder_call_tree_get_total (alloc, smolder_call_tree_get_parent (alloc, again)), ==, 430061675);
+
+  /* The root's path is empty and finds the root; so does an unknown first name. */
+  root_path = smolder_call_tree_get_path (inuse, 0);
+  g_assert_cmpuint (g_strv_length (root_path), ==, 0);
+  g_assert_cmpuint (smolder_call_tree_find_path (alloc, (const char * const *) root_path, 0, &depth), ==, 0);
+  g_assert_cmpuint (depth, ==, 0);
+  {
+    const char * const nowhere[] = { "main.nosuch", "main.registerSession" };
+
+    g_assert_cmpuint (smolder_call_tree_find_path (alloc, nowhere, 2, &depth), ==, 0);
+    g_assert_cmpuint (depth, ==, 0);
+  }
+
+  /* A prefix of the path is the parent (main.main.func1.1: 59641616 B cum). */
+  func = smolder_call_tree_find_path (inuse, want, 1, &depth);
+  g_assert_cmpuint (depth, ==, 1);
+  g_assert_cmpint (smolder_call_tree_get_total (inuse, func), ==, 59641616);
+}
+
+static void
+test_path_filtered (void)
+{
+  g_autoptr(SmolderProfile) p = tb_load ("leaky-service/series/heap-11.pb.gz");
+  g_autoptr(SmolderCallTree) ignored = heap_tree (p, "inuse_space", SMOLDER_GRANULARITY_FUNCTIONS, FALSE,
+                                                  "registerSession");
+  const char * const want[] = { "main.main.func1.1", "main.registerSession", "runtime.nosuch", NULL };
+  guint depth = G_MAXUINT;
+  guint32 node;
+
+  /* -ignore=registerSession drops its samples: the nearest ancestor left is
+   * main.main.func1.1, with 19907879 B cum (pprof -top -ignore). */
+  node = smolder_call_tree_find_path (ignored, want, 3, &depth);
+  g_assert_cmpuint (depth, ==, 1);
+  g_assert_cmpstr (smolder_call_tree_get_name (ignored, node), ==, "main.main.func1.1");
+  g_assert_cmpint (smolder_call_tree_get_total (ignored, node), ==, 19907879);
+
+  /* n_path bounds a vector that is not NULL-terminated at that length. */
+  node = smolder_call_tree_find_path (ignored, want, 1, &depth);
+  g_assert_cmpuint (depth, ==, 1);
+}
+
+static void
+test_path_inverted (void)
+{
+  g_autoptr(SmolderProfile) p = tb_load ("leaky-service/series/heap-11.pb.gz");
+  g_autoptr(SmolderCallTree) inuse = heap_tree (p, "inuse_space", SMOLDER_GRANULARITY_FUNCTIONS, TRUE, NULL);
+  g_autoptr(SmolderCallTree) alloc = heap_tree (p, "alloc_space", SMOLDER_GRANULARITY_FUNCTIONS, TRUE, NULL);
+  const char * const want[] = { "main.registerSession", "main.main.func1.1", NULL };
+  g_auto(GStrv) path = NULL;
+  guint32 node;
+
+  /* Inverted, the leaf comes first: registerSession is always the leaf of
+   * its stacks, so its first-level total is its flat, then its caller. */
+  node = find_exact (inuse, want);
+  g_assert_cmpint (smolder_call_tree_get_total (inuse, node), ==, 39733737);
+  g_assert_cmpint (smolder_call_tree_get_total (inuse, smolder_call_tree_get_parent (inuse, node)), ==, 39733737);
+  path = smolder_call_tree_get_path (inuse, node);
+  g_assert_cmpstrv (path, want);
+
+  node = find_exact (alloc, (const char * const *) path);
+  g_assert_cmpint (smolder_call_tree_get_total (alloc, node), ==, 40782425);
+}
+
+static void
+test_path_granularity (void)
+{
+  g_autoptr(SmolderProfile) p = tb_load ("leaky-service/series/heap-11.pb.gz");
+  g_autoptr(SmolderCallTree) functions = heap_tree (p, "inuse_space", SMOLDER_GRANULARITY_FUNCTIONS, FALSE, NULL);
+  g_autoptr(SmolderCallTree) lines = heap_tree (p, "inuse_space", SMOLDER_GRANULARITY_LINES, FALSE, NULL);
+  const char * const want[] = { "main.main.func1.1", "main.registerSession", NULL };
+  g_auto(GStrv) lines_path = NULL;
+  guint depth = G_MAXUINT;
+  guint32 node, back;
+
+  /* -lines -traces: registerSession is called from leaky/main.go:99 only,
+   * and allocates at main.go:38 (38422722 + 524320 + 0 B) and main.go:40
+   * (786695 + 0 B); the heavier line wins. */
+  node = smolder_call_tree_find_path (lines, want, 2, &depth);
+  g_assert_cmpuint (depth, ==, 2);
+  g_assert_cmpstr (smolder_call_tree_get_name (lines, node), ==, "main.registerSession leaky/main.go:38");
+  g_assert_cmpint (smolder_call_tree_get_total (lines, node), ==, 38947042);
+  lines_path = smolder_call_tree_get_path (lines, node);
+  g_assert_cmpstr (lines_path[0], ==, "main.main.func1.1 leaky/main.go:99");
+
+  /* And back: a line's path finds its function at Functions granularity. */
+  back = find_exact (functions, (const char * const *) lines_path);
+  g_assert_cmpuint (back, ==, find_exact (functions, want));
+
+  /* Only the exact name, not a longer function sharing a prefix. */
+  {
+    const char * const prefix[] = { "main.main", NULL };
+
+    g_assert_cmpuint (smolder_call_tree_find_path (functions, prefix, 1, &depth), ==, 0);
+    g_assert_cmpuint (depth, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +472,10 @@ main (int   argc,
   g_test_add_func ("/smolder/call-tree/filtered", test_filtered);
   g_test_add_func ("/smolder/call-tree/fixture", test_fixture);
   g_test_add_func ("/smolder/call-tree/empty", test_empty);
+  g_test_add_func ("/smolder/call-tree/path/sample-types", test_path_across_sample_types);
+  g_test_add_func ("/smolder/call-tree/path/filtered", test_path_filtered);
+  g_test_add_func ("/smolder/call-tree/path/inverted", test_path_inverted);
+  g_test_add_func ("/smolder/call-tree/path/granularity", test_path_granularity);
 
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-flame-graph-private.h: shared by smolder-flame-graph.c (caches,
- * tooltips, zoom, focus, search, properties, drawing) and
+ * tooltips, zoom, focus, search, properties, drawing),
  * smolder-flame-graph-actions.c (pointer and keyboard input, actions and
- * their keys, the context menu). */
+ * their keys, the context menu) and smolder-flame-graph-path.c (zoom and
+ * focus kept by path across trees). */
 #pragma once
 
 #include "smolder-flame-graph.h"
@@ -45,11 +46,19 @@ double              _smolder_flame_graph_max_scroll         (SmolderFlameGraph *
 void                _smolder_flame_graph_invalidate_layout  (SmolderFlameGraph *self);
 void                _smolder_flame_graph_set_hover          (SmolderFlameGraph *self,
                                                              guint32            node);
-/* Zooms to @node, or out to it when it is the zoom root's ancestor. */
+/* The user zooms to @node, or out to it when it is the zoom root's
+ * ancestor: "zoom-changed" follows if the zoom moved. */
 void                _smolder_flame_graph_zoom_to            (SmolderFlameGraph *self,
                                                              guint32            node);
 void                _smolder_flame_graph_emit_frame_action  (SmolderFlameGraph *self,
                                                              const char        *action);
+
+/* smolder-flame-graph-path.c */
+/* Sets the zoom root and focus for the new self->tree from where they were
+ * in @old (NULL: none), or resets them (and the scroll) when the trees are
+ * of different kinds. Fields only: the caller notifies. */
+void                _smolder_flame_graph_carry_view         (SmolderFlameGraph *self,
+                                                             SmolderCallTree   *old);
 
 /* smolder-flame-graph-actions.c */
 void                _smolder_flame_graph_update_actions     (SmolderFlameGraph *self);

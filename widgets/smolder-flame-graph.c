@@ -25,6 +25,7 @@ enum {
 
 enum {
   FRAME_ACTION,
+  ZOOM_CHANGED,
   N_SIGNALS
 };
 
@@ -313,14 +314,25 @@ smolder_flame_graph_set_zoom_root (SmolderFlameGraph *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_ROOT]);
 }
 
+static void
+emit_zoom_changed (SmolderFlameGraph *self,
+                   guint              old_zoom)
+{
+  if (self->zoom_root != old_zoom)
+    g_signal_emit (self, signals[ZOOM_CHANGED], 0);
+}
+
 void
 _smolder_flame_graph_zoom_to (SmolderFlameGraph *self,
                               guint32            node)
 {
+  guint old_zoom = self->zoom_root;
+
   if (!node_valid (self, node))
     return;
   smolder_flame_graph_set_zoom_root (self, node);
   smolder_flame_graph_set_focus_node (self, node);
+  emit_zoom_changed (self, old_zoom);
 }
 
 /* --- search --- */
@@ -356,6 +368,9 @@ smolder_flame_graph_set_flame_search (SmolderFlameGraph  *self,
 
   if (search == self->search)
     return;
+  /* A late result for the previous tree: its node numbers are other frames. */
+  if (search != NULL && smolder_flame_search_get_tree (search) != self->tree)
+    return;
   if (search != NULL)
     smolder_flame_search_ref (search);
   g_clear_pointer (&self->search, smolder_flame_search_unref);
@@ -374,6 +389,7 @@ gboolean
 smolder_flame_graph_focus_next_match (SmolderFlameGraph *self)
 {
   SmolderFlameLayout *layout;
+  guint old_zoom = self->zoom_root;
   guint32 next;
 
   g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), FALSE);
@@ -399,6 +415,7 @@ smolder_flame_graph_focus_next_match (SmolderFlameGraph *self)
         }
     }
   smolder_flame_graph_set_focus_node (self, next);
+  emit_zoom_changed (self, old_zoom);
   return TRUE;
 }
 
@@ -415,20 +432,30 @@ void
 smolder_flame_graph_set_call_tree (SmolderFlameGraph *self,
                                    SmolderCallTree   *tree)
 {
+  g_autoptr(SmolderCallTree) old = NULL;
+
   g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
   g_return_if_fail (tree == NULL || SMOLDER_IS_CALL_TREE (tree));
 
-  if (!g_set_object (&self->tree, tree))
+  if (self->tree == tree)
     return;
+  old = g_steal_pointer (&self->tree);
+  self->tree = tree != NULL ? g_object_ref (tree) : NULL;
 
   g_clear_pointer (&self->functions, g_hash_table_unref);
 
   g_clear_pointer (&self->search, smolder_flame_search_unref);
-  self->zoom_root = 0;
   self->hover = SMOLDER_NO_ID;
-  self->focus = SMOLDER_NO_ID;
-  self->scroll = 0;
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+  _smolder_flame_graph_carry_view (self, old);
+  if (self->focus != SMOLDER_NO_ID)
+    {
+      g_autofree char *text = smolder_flame_graph_describe_node (self, self->focus);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                      -1);
+    }
   _smolder_flame_graph_invalidate_layout (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   _smolder_flame_graph_update_actions (self);
@@ -754,6 +781,18 @@ smolder_flame_graph_class_init (SmolderFlameGraphClass *klass)
   signals[FRAME_ACTION] =
     g_signal_new ("frame-action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * SmolderFlameGraph::zoom-changed:
+   *
+   * The user zoomed (click, keys, actions, the next search match); read
+   * smolder_flame_graph_get_zoom_path(). Not emitted for a zoom set by
+   * code (set_zoom_root, set_zoom_path, a new tree), so a graph that
+   * follows another never echoes it back.
+   */
+  signals[ZOOM_CHANGED] =
+    g_signal_new ("zoom-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   _smolder_flame_graph_class_init_actions (widget_class);
 

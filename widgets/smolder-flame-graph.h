@@ -4,7 +4,8 @@
  * Drawn by widgets/paint (the same painter as `smolder-cli export`); this
  * widget adds hover, tooltips, zoom, keyboard focus, search highlighting,
  * a context menu and accessibility. Actions the page must carry out
- * (filters, callers view) come out as the "frame-action" signal. */
+ * (filters, callers view) come out as the "frame-action" signal; a zoom by
+ * the user as "zoom-changed" (another graph can follow it by path). */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -21,9 +22,17 @@ G_DECLARE_FINAL_TYPE (SmolderFlameGraph, smolder_flame_graph, SMOLDER, FLAME_GRA
 GtkWidget              *smolder_flame_graph_new             (void);
 
 SmolderCallTree        *smolder_flame_graph_get_call_tree   (SmolderFlameGraph       *self);
-/* Resets zoom, focus and search (the nodes of another tree mean nothing). */
+/* Clears hover and search (a search is for one tree: the owner makes a
+ * new one). Zoom and focus stay where they were by path of frame names:
+ * on the same node in the new tree, or its deepest ancestor left there;
+ * they reset when the trees are of different kinds (top-down, inverted,
+ * callers or callees of another frame) or after
+ * smolder_flame_graph_reset_view(). */
 void                    smolder_flame_graph_set_call_tree   (SmolderFlameGraph       *self,
                                                              SmolderCallTree         *tree);
+/* Whole tree, no focus, no scroll: call before giving the tree of another
+ * profile to start it afresh. */
+void                    smolder_flame_graph_reset_view      (SmolderFlameGraph       *self);
 
 SmolderFlameOrientation smolder_flame_graph_get_orientation (SmolderFlameGraph       *self);
 void                    smolder_flame_graph_set_orientation (SmolderFlameGraph       *self,
@@ -34,10 +43,23 @@ guint                   smolder_flame_graph_get_zoom_root   (SmolderFlameGraph  
 void                    smolder_flame_graph_set_zoom_root   (SmolderFlameGraph       *self,
                                                              guint                    node);
 
+/* The zoom root as a path of frame names (smolder_call_tree_get_path():
+ * empty for the whole tree; NULL without a tree); g_strfreev() it. */
+char                  **smolder_flame_graph_get_zoom_path   (SmolderFlameGraph       *self);
+/* Zooms to the node of @path (NULL-terminated), or its deepest ancestor in
+ * this tree; returns how many names matched. For mirroring another graph:
+ * it does not emit "zoom-changed". */
+guint                   smolder_flame_graph_set_zoom_path   (SmolderFlameGraph       *self,
+                                                             const char * const      *path);
+
 /* The keyboard-focused frame, or SMOLDER_NO_ID. */
 guint32                 smolder_flame_graph_get_focus_node  (SmolderFlameGraph       *self);
 void                    smolder_flame_graph_set_focus_node  (SmolderFlameGraph       *self,
                                                              guint32                  node);
+/* The same by path (NULL: no focused frame; setting NULL clears it). */
+char                  **smolder_flame_graph_get_focus_path  (SmolderFlameGraph       *self);
+guint                   smolder_flame_graph_set_focus_path  (SmolderFlameGraph       *self,
+                                                             const char * const      *path);
 /* The frame under the pointer, or SMOLDER_NO_ID. */
 guint32                 smolder_flame_graph_get_hover_node  (SmolderFlameGraph       *self);
 
@@ -48,7 +70,8 @@ guint                   smolder_flame_graph_set_search      (SmolderFlameGraph  
                                                              GRegex                  *regex,
                                                              double                  *out_fraction);
 /* The same with a search already made (smolder_flame_search_new() on a
- * worker) for the current tree; NULL clears. */
+ * worker) for the current tree; NULL clears. A search made for another
+ * tree (a late result) is ignored: its node numbers mean other frames. */
 void                    smolder_flame_graph_set_flame_search (SmolderFlameGraph      *self,
                                                              SmolderFlameSearch      *search);
 SmolderFlameSearch     *smolder_flame_graph_get_search      (SmolderFlameGraph       *self);

@@ -598,3 +598,106 @@ smolder_call_tree_get_selves (SmolderCallTree *self)
   g_return_val_if_fail (SMOLDER_IS_CALL_TREE (self), NULL);
   return self->self_value;
 }
+
+/* --- paths --- */
+
+char **
+smolder_call_tree_get_path (SmolderCallTree *self,
+                            guint            node)
+{
+  char **path;
+  guint depth;
+
+  g_return_val_if_fail (SMOLDER_IS_CALL_TREE (self), NULL);
+  g_return_val_if_fail (node < self->n_nodes, NULL);
+
+  depth = self->depth[node];
+  path = g_new0 (char *, depth + 1);
+  for (guint32 n = node; depth > 0; n = self->parent[n])
+    path[--depth] = g_strdup (smolder_call_tree_get_name (self, n));
+  return path;
+}
+
+/* Whether @name stands for @node's function: the function's name alone
+ * (Functions granularity) or followed by a space and more (Lines, Files). */
+static gboolean
+same_function (SmolderCallTree *self,
+               guint32          node,
+               const char      *name)
+{
+  const char *fn = smolder_frames_get_function (self->frames, self->frame[node]);
+  gsize len = strlen (fn);
+
+  return len > 0 && strncmp (name, fn, len) == 0 && (name[len] == '\0' || name[len] == ' ');
+}
+
+typedef struct {
+  const char * const *path;
+  guint               n_path;
+  guint               budget;  /* nodes left to try: a bound on look-ahead */
+  guint32             node;    /* the best so far */
+  guint               depth;
+} PathSearch;
+
+/* @node matched the path's first @depth names: keep it if it is the best
+ * so far, then try its children for the next name. */
+static void
+match_path (SmolderCallTree *self,
+            PathSearch      *ps,
+            guint32          node,
+            guint            depth)
+{
+  const char *want;
+  gboolean exact = FALSE;
+
+  if (depth > ps->depth || (depth == ps->depth && self->total[node] > self->total[ps->node]))
+    {
+      ps->node = node;
+      ps->depth = depth;
+    }
+  if (depth == ps->n_path || ps->path[depth] == NULL)
+    return;
+  want = ps->path[depth];
+
+  /* Children are sorted by name: stop past it. */
+  for (guint32 c = self->first_child[node]; c != SMOLDER_NO_ID && ps->budget > 0; c = self->next_sibling[c])
+    {
+      int cmp = strcmp (smolder_frames_get_name (self->frames, self->frame[c]), want);
+
+      if (cmp > 0)
+        break;
+      if (cmp == 0)
+        {
+          exact = TRUE;
+          ps->budget--;
+          match_path (self, ps, c, depth + 1);
+        }
+    }
+  if (exact)
+    return;
+
+  for (guint32 c = self->first_child[node]; c != SMOLDER_NO_ID && ps->budget > 0; c = self->next_sibling[c])
+    if (same_function (self, c, want))
+      {
+        ps->budget--;
+        match_path (self, ps, c, depth + 1);
+      }
+}
+
+guint32
+smolder_call_tree_find_path (SmolderCallTree    *self,
+                             const char * const *path,
+                             guint               n_path,
+                             guint              *matched_depth)
+{
+  PathSearch ps = { path, n_path, 4096, 0, 0 };
+
+  g_return_val_if_fail (SMOLDER_IS_CALL_TREE (self), 0);
+  g_return_val_if_fail (path != NULL || n_path == 0, 0);
+
+  if (self->n_nodes > 0)
+    match_path (self, &ps, 0, 0);
+  if (matched_depth != NULL)
+    *matched_depth = ps.depth;
+  return ps.node;
+}

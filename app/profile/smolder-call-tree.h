@@ -75,4 +75,27 @@ const guint32      *smolder_call_tree_get_frames_array (SmolderCallTree *self);
 const gint64       *smolder_call_tree_get_totals       (SmolderCallTree *self);
 const gint64       *smolder_call_tree_get_selves       (SmolderCallTree *self);
 
+/* --- nodes known by their path of frame names ---
+ *
+ * Node indices change with every tree; a path of printable names from the
+ * root's child down to a node does not, so it finds "the same" node in a
+ * tree of another sample type, another filter, another snapshot or another
+ * granularity. The root itself is not part of a path (its path is empty). */
+
+/* The names from depth 1 down to @node (depth(@node) of them), or an empty
+ * vector for the root. Free with g_strfreev(). */
+char              **smolder_call_tree_get_path         (SmolderCallTree *self,
+                                                        guint            node);
+/* The node at the end of @path (@n_path names, NULL-terminated or not), or
+ * its deepest ancestor that exists in this tree: *@matched_depth (may be
+ * NULL) says how many names matched (0: only the root). A name matches a
+ * child of the same printable name; when no child has it, a child of the
+ * same function does (so "main.f" finds "main.f main.go:12" at Lines
+ * granularity and back). Among several candidates, the one that continues
+ * the path deepest wins, then the heaviest. Allocates nothing. */
+guint32             smolder_call_tree_find_path        (SmolderCallTree    *self,
+                                                        const char * const *path,
+                                                        guint               n_path,
+                                                        guint              *matched_depth);
+
 G_END_DECLS

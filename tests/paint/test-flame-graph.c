@@ -454,20 +454,245 @@ test_new_tree_resets (Fixture       *f,
                       gconstpointer  data)
 {
   SmolderFlameGraph *graph = SMOLDER_FLAME_GRAPH (f->graph);
+  SmolderProfile *profile = smolder_frames_get_profile (smolder_call_tree_get_frames (f->tree));
   g_autoptr(SmolderCallTree) other = ff_small_tree ();
+  g_autoptr(SmolderCallTree) inverted = ff_tree_from_profile (profile, TRUE);
   g_autoptr(GRegex) regex = g_regex_new ("main", 0, 0, NULL);
+  g_autoptr(SmolderFlameSearch) stale = smolder_flame_search_new (f->tree, regex);
 
+  /* A tree of another kind (inverted): a path means something else there. */
   smolder_flame_graph_set_zoom_root (graph, ff_node (f->tree, "main.a"));
   smolder_flame_graph_set_focus_node (graph, ff_node (f->tree, "main.a"));
   smolder_flame_graph_set_search (graph, regex, NULL);
-  g_object_set (graph, "call-tree", other, NULL);
-  g_assert_true (smolder_flame_graph_get_call_tree (graph) == other);
+  g_object_set (graph, "call-tree", inverted, NULL);
+  g_assert_true (smolder_flame_graph_get_call_tree (graph) == inverted);
   g_assert_cmpuint (zoom_of (f), ==, 0);
   g_assert_cmpuint (focus_of (f), ==, SMOLDER_NO_ID);
   g_assert_null (smolder_flame_graph_get_search (graph));
+
+  /* reset_view() before another profile's tree: it starts whole. */
+  smolder_flame_graph_set_call_tree (graph, f->tree);
+  smolder_flame_graph_set_zoom_root (graph, ff_node (f->tree, "main.a"));
+  smolder_flame_graph_set_focus_node (graph, ff_node (f->tree, "strings.Repeat"));
+  smolder_flame_graph_reset_view (graph);
+  smolder_flame_graph_set_call_tree (graph, other);
+  g_assert_cmpuint (zoom_of (f), ==, 0);
+  g_assert_cmpuint (focus_of (f), ==, SMOLDER_NO_ID);
+
+  /* A late search made for the previous tree is never applied. */
+  smolder_flame_graph_set_flame_search (graph, stale);
+  g_assert_null (smolder_flame_graph_get_search (graph));
+
   /* Out-of-range nodes are refused, not stored. */
   smolder_flame_graph_set_zoom_root (graph, 12345);
   g_assert_cmpuint (zoom_of (f), ==, 0);
+  smolder_flame_graph_set_call_tree (graph, f->tree);
+  drain ();
+}
+
+/* --- where the user was, across trees (values by hand from `go tool pprof
+ * -traces` / `-top -unit=B` on leaky-service/series/heap-{02,11}.pb.gz) --- */
+
+static SmolderCallTree *
+heap_tree (SmolderProfile     *p,
+           const char         *type,
+           SmolderGranularity  granularity,
+           const char         *ignore)
+{
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+  g_autoptr(GError) error = NULL;
+  SmolderCallTree *tree;
+  guint index = G_MAXUINT;
+
+  for (guint i = 0; i < smolder_profile_get_n_sample_types (p); i++)
+    if (g_str_equal (smolder_profile_get_string (p, smolder_profile_get_sample_type (p, i)->type), type))
+      index = i;
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  smolder_query_set_sample_index (q, index);
+  smolder_query_set_granularity (q, granularity);
+  if (ignore != NULL)
+    g_assert_true (smolder_query_set_ignore (q, ignore, NULL));
+  tree = smolder_call_tree_new (p, q, NULL, &error);
+  g_assert_no_error (error);
+  return tree;
+}
+
+static const char *
+zoom_name (SmolderFlameGraph *graph)
+{
+  return smolder_call_tree_get_name (smolder_flame_graph_get_call_tree (graph),
+                                     smolder_flame_graph_get_zoom_root (graph));
+}
+
+static gint64
+zoom_total (SmolderFlameGraph *graph)
+{
+  return smolder_call_tree_get_total (smolder_flame_graph_get_call_tree (graph),
+                                      smolder_flame_graph_get_zoom_root (graph));
+}
+
+static void
+test_keeps_place (Fixture       *f,
+                  gconstpointer  data)
+{
+  SmolderFlameGraph *graph = SMOLDER_FLAME_GRAPH (f->graph);
+  g_autoptr(SmolderProfile) p = tb_load ("leaky-service/series/heap-11.pb.gz");
+  g_autoptr(SmolderCallTree) inuse = heap_tree (p, "inuse_space", SMOLDER_GRANULARITY_FUNCTIONS, NULL);
+  g_autoptr(SmolderCallTree) alloc = heap_tree (p, "alloc_space", SMOLDER_GRANULARITY_FUNCTIONS, NULL);
+  g_autoptr(SmolderCallTree) ignored = heap_tree (p, "inuse_space", SMOLDER_GRANULARITY_FUNCTIONS, "registerSession");
+  g_autoptr(SmolderCallTree) lines = heap_tree (p, "inuse_space", SMOLDER_GRANULARITY_LINES, NULL);
+  const char * const session[] = { "main.main.func1.1", "main.registerSession", NULL };
+  g_auto(GStrv) path = NULL;
+  g_autofree char *tip = NULL;
+  guint32 node;
+
+  smolder_flame_graph_set_call_tree (graph, inuse);
+  drain ();
+
+  /* The user zooms into main.registerSession (38422722 + 786695 + 524320 B
+   * in use, all under main.main.func1.1) and points at it. */
+  node = smolder_call_tree_find_path (inuse, session, 2, NULL);
+  click (f, node);
+  g_assert_cmpuint (zoom_of (f), ==, node);
+  hover (f, node);
+  tip = g_strdup (gtk_widget_get_tooltip_text (f->graph));
+  g_assert_true (g_str_has_prefix (tip, "main.registerSession\n"));
+  /* 39733737 B = 37.9 MiB, of 66459896 B in use: 59.8%. */
+  g_assert_nonnull (strstr (tip, "\nSelf: 37.9 MiB (59.8% of total)\nTotal: 37.9 MiB (59.8% of total, 100% of zoomed)"));
+  g_clear_pointer (&tip, g_free);
+
+  /* inuse_space -> alloc_space: still there (+ 524392 + 524296 B freed). */
+  smolder_flame_graph_set_call_tree (graph, alloc);
+  g_assert_cmpstr (zoom_name (graph), ==, "main.registerSession");
+  g_assert_cmpint (zoom_total (graph), ==, 40782425);
+  g_assert_cmpuint (focus_of (f), ==, zoom_of (f));
+  path = smolder_flame_graph_get_zoom_path (graph);
+  g_assert_cmpstrv (path, session);
+  g_clear_pointer (&path, g_strfreev);
+  /* Hover is another tree's node: cleared with its tooltip. */
+  g_assert_cmpuint (smolder_flame_graph_get_hover_node (graph), ==, SMOLDER_NO_ID);
+  g_assert_null (gtk_widget_get_tooltip_text (f->graph));
+  drain ();
+  g_assert_nonnull (smolder_flame_layout_lookup (smolder_flame_graph_get_layout (graph), zoom_of (f)));
+
+  /* A filter that removes it (-ignore=registerSession): the nearest
+   * ancestor left, main.main.func1.1 with 19907879 B. */
+  smolder_flame_graph_set_call_tree (graph, inuse);
+  smolder_flame_graph_set_call_tree (graph, ignored);
+  g_assert_cmpstr (zoom_name (graph), ==, "main.main.func1.1");
+  g_assert_cmpint (zoom_total (graph), ==, 19907879);
+  g_assert_cmpstr (smolder_call_tree_get_name (ignored, focus_of (f)), ==, "main.main.func1.1");
+
+  /* Functions -> Lines: registerSession is called from main.go:99 only; its
+   * heavier line is main.go:38 (38422722 + 524320 B). */
+  smolder_flame_graph_set_call_tree (graph, inuse);
+  g_assert_cmpuint (smolder_flame_graph_set_zoom_path (graph, session), ==, 2);
+  smolder_flame_graph_set_call_tree (graph, lines);
+  g_assert_cmpstr (zoom_name (graph), ==, "main.registerSession leaky/main.go:38");
+  g_assert_cmpint (zoom_total (graph), ==, 38947042);
+  path = smolder_flame_graph_get_zoom_path (graph);
+  g_assert_cmpstr (path[0], ==, "main.main.func1.1 leaky/main.go:99");
+  g_clear_pointer (&path, g_strfreev);
+  /* ... and back to Functions. */
+  smolder_flame_graph_set_call_tree (graph, inuse);
+  g_assert_cmpstr (zoom_name (graph), ==, "main.registerSession");
+
+  smolder_flame_graph_set_call_tree (graph, f->tree);
+  drain ();
+}
+
+static void
+follow_zoom_cb (SmolderFlameGraph *leader,
+                SmolderFlameGraph *follower)
+{
+  g_auto(GStrv) path = smolder_flame_graph_get_zoom_path (leader);
+
+  smolder_flame_graph_set_zoom_path (follower, (const char * const *) path);
+}
+
+static void
+follow_focus_cb (SmolderFlameGraph *leader,
+                 GParamSpec        *pspec,
+                 SmolderFlameGraph *follower)
+{
+  g_auto(GStrv) path = smolder_flame_graph_get_focus_path (leader);
+
+  smolder_flame_graph_set_focus_path (follower, (const char * const *) path);
+}
+
+static void
+count_cb (SmolderFlameGraph *graph,
+          guint             *count)
+{
+  (*count)++;
+}
+
+/* Two snapshots of the leak side by side: the second graph follows the
+ * first's zoom through "zoom-changed" and the paths of frame names. */
+static void
+test_zoom_in_step (Fixture       *f,
+                   gconstpointer  data)
+{
+  SmolderFlameGraph *graph = SMOLDER_FLAME_GRAPH (f->graph);
+  g_autoptr(SmolderProfile) p02 = tb_load ("leaky-service/series/heap-02.pb.gz");
+  g_autoptr(SmolderProfile) p11 = tb_load ("leaky-service/series/heap-11.pb.gz");
+  g_autoptr(SmolderCallTree) early = heap_tree (p02, "inuse_space", SMOLDER_GRANULARITY_FUNCTIONS, NULL);
+  g_autoptr(SmolderCallTree) late = heap_tree (p11, "inuse_space", SMOLDER_GRANULARITY_FUNCTIONS, NULL);
+  const char * const session[] = { "main.main.func1.1", "main.registerSession", NULL };
+  GtkWidget *window = gtk_window_new ();
+  SmolderFlameGraph *other = SMOLDER_FLAME_GRAPH (smolder_flame_graph_new ());
+  g_auto(GStrv) path = NULL;
+  guint leader_zooms = 0, follower_zooms = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 200);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (other));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_allocated (GTK_WIDGET (other));
+  smolder_flame_graph_set_call_tree (graph, late);
+  smolder_flame_graph_set_call_tree (other, early);
+  drain ();
+
+  g_signal_connect (graph, "zoom-changed", G_CALLBACK (follow_zoom_cb), other);
+  g_signal_connect (graph, "notify::focus-node", G_CALLBACK (follow_focus_cb), other);
+  g_signal_connect (graph, "zoom-changed", G_CALLBACK (count_cb), &leader_zooms);
+  g_signal_connect (other, "zoom-changed", G_CALLBACK (count_cb), &follower_zooms);
+
+  /* A click on main.registerSession in heap-11: heap-02 zooms to its own
+   * (7893061 B there, pprof -top). */
+  click (f, smolder_call_tree_find_path (late, session, 2, NULL));
+  g_assert_cmpuint (leader_zooms, ==, 1);
+  g_assert_cmpstr (zoom_name (other), ==, "main.registerSession");
+  g_assert_cmpint (zoom_total (other), ==, 7893061);
+  path = smolder_flame_graph_get_zoom_path (other);
+  g_assert_cmpstrv (path, session);
+  g_clear_pointer (&path, g_strfreev);
+  path = smolder_flame_graph_get_focus_path (other);
+  g_assert_cmpstrv (path, session);
+  g_clear_pointer (&path, g_strfreev);
+
+  /* A key: Escape zooms out one level, in both. */
+  press_key (f->graph, GDK_KEY_Escape, 0);
+  g_assert_cmpuint (leader_zooms, ==, 2);
+  g_assert_cmpstr (zoom_name (other), ==, "main.main.func1.1");
+  g_assert_cmpint (zoom_total (other), ==, 13688311);
+
+  /* The next search match outside the zoom zooms out, in both. */
+  {
+    g_autoptr(GRegex) regex = g_regex_new ("^runtime\\.malg$", 0, 0, NULL);
+
+    smolder_flame_graph_set_search (graph, regex, NULL);
+    g_assert_true (smolder_flame_graph_focus_next_match (graph));
+    g_assert_cmpuint (leader_zooms, ==, 3);
+    g_assert_cmpuint (smolder_flame_graph_get_zoom_root (other), ==, 0);
+  }
+
+  /* Following is not zooming: the follower never echoes. */
+  g_assert_cmpuint (follower_zooms, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (graph, other);
+  g_signal_handlers_disconnect_by_data (graph, &leader_zooms);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
   smolder_flame_graph_set_call_tree (graph, f->tree);
   drain ();
 }
@@ -624,6 +849,8 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("actions", test_actions);
   ADD ("new-tree-resets", test_new_tree_resets);
+  ADD ("keeps-place", test_keeps_place);
+  ADD ("zoom-in-step", test_zoom_in_step);
   ADD ("cached-frame", test_cached_frame);
   ADD ("next-match-shown", test_next_match_shown);
 #undef ADD

@@ -626,6 +626,118 @@ test_labels_plain_text (void)
   cairo_surface_destroy (surface);
 }
 
+/* Pixels inside @node's bar (its outer pixel left out) that are not the
+ * bar's fill: the ink of its label, if any. Fonts vary between machines,
+ * so this counts ink instead of comparing text to a golden image. */
+static guint
+ink_in_bar (cairo_surface_t    *surface,
+            SmolderFlameLayout *layout,
+            guint32             node,
+            gboolean            dark)
+{
+  SmolderCallTree *tree = smolder_flame_layout_get_tree (layout);
+  const SmolderFlameRect *r = smolder_flame_layout_lookup (layout, node);
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  SmolderFrameColor color;
+  guint32 fill;
+  int x0, x1, y0;
+  guint ink = 0;
+
+  g_assert_nonnull (r);
+  smolder_palette_color_for_name (smolder_call_tree_get_name (tree, node), dark, &color);
+  fill = ((guint32) (color.fill.red * 255 + 0.5) << 16) | ((guint32) (color.fill.green * 255 + 0.5) << 8) |
+         (guint32) (color.fill.blue * 255 + 0.5);
+  x0 = (int) round (r->x) + 1;
+  x1 = (int) round (r->x + r->width) - 2;
+  y0 = (int) round (smolder_flame_layout_get_row_y (layout, r->row)) + 1;
+  cairo_surface_flush (surface);
+  for (int y = y0; y < y0 + 15; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 px = *(guint32 *) (data + y * stride + 4 * x);
+        int delta = 0;
+
+        for (int shift = 0; shift < 24; shift += 8)
+          delta = MAX (delta, ABS ((int) ((px >> shift) & 0xff) - (int) ((fill >> shift) & 0xff)));
+        ink += delta > 64;
+      }
+  return ink;
+}
+
+/* Frames wide enough show their names: ink in their bars with labels on,
+ * none with labels off; a 1 px frame never gets a label. */
+static void
+test_labels_drawn (void)
+{
+  g_autoptr(SmolderCallTree) tree = ff_small_tree ();
+  g_autoptr(SmolderFlameLayout) layout = layout_new (tree, 0, 800, 90, SMOLDER_FLAME_ORIENTATION_FLAME);
+  /* 800 px wide: 720, 480, 320, 239 and 80 px ("runtime.mallocgc" is cut
+   * short with an ellipsis there). */
+  const char *wide[] = { "main.main", "main.a", "strings.Repeat", "main.b", "net/http.serve", "runtime.mallocgc" };
+
+  for (int dark = 0; dark <= 1; dark++)
+    for (int labels = 0; labels <= 1; labels++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 90);
+        cairo_t *cr = cairo_create (surface);
+        SmolderFlamePaintOptions options;
+
+        smolder_flame_paint_options_init (&options);
+        options.dark = dark;
+        options.draw_labels = labels;
+        smolder_flame_paint (cr, layout, &options);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+
+        for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+          {
+            guint ink = ink_in_bar (surface, layout, ff_node (tree, wide[i]), dark);
+
+            if (labels && ink < 20)
+              g_error ("%s (%s): %u ink pixels, its label is missing", wide[i], dark ? "dark" : "light", ink);
+            if (!labels && ink != 0)
+              g_error ("%s (%s): %u ink pixels without labels", wide[i], dark ? "dark" : "light", ink);
+          }
+        g_assert_cmpuint (ink_in_bar (surface, layout, ff_node (tree, "main.c"), dark), ==, 0);
+        cairo_surface_destroy (surface);
+      }
+}
+
+/* A name pango splits into runs (Latin, then Hebrew: two directions) is
+ * drawn through a PangoLayout rather than the shaped-glyph cache. */
+static void
+test_labels_drawn_mixed_script (void)
+{
+  g_autoptr(SmolderProfile) p = tb_new ("samples/count", NULL);
+  g_autoptr(SmolderCallTree) tree = NULL;
+  g_autoptr(SmolderFlameLayout) layout = NULL;
+  const char *name = "main.greet_\u05e9\u05dc\u05d5\u05dd";
+  guint32 fn = tb_simple (p, name);
+
+  tb_sample (p, 10, fn, END);
+  tb_seal (p);
+  tree = ff_tree_from_profile (p, FALSE);
+  layout = layout_new (tree, 0, 400, 40, SMOLDER_FLAME_ORIENTATION_FLAME);
+
+  for (int labels = 0; labels <= 1; labels++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 40);
+      cairo_t *cr = cairo_create (surface);
+      SmolderFlamePaintOptions options;
+      guint ink;
+
+      smolder_flame_paint_options_init (&options);
+      options.draw_labels = labels;
+      smolder_flame_paint (cr, layout, &options);
+      cairo_destroy (cr);
+      ink = ink_in_bar (surface, layout, ff_node (tree, name), FALSE);
+      if (labels ? ink < 20 : ink != 0)
+        g_error ("%u ink pixels with labels %s", ink, labels ? "on" : "off");
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* --- export --- */
 
 static void
@@ -707,6 +819,8 @@ main (int   argc,
   g_test_add_func ("/smolder/flame-paint/golden-fixture", test_golden_fixture);
   g_test_add_func ("/smolder/flame-paint/golden-detects-change", test_golden_detects_change);
   g_test_add_func ("/smolder/flame-paint/labels-plain-text", test_labels_plain_text);
+  g_test_add_func ("/smolder/flame-paint/labels-drawn", test_labels_drawn);
+  g_test_add_func ("/smolder/flame-paint/labels-drawn-mixed-script", test_labels_drawn_mixed_script);
   g_test_add_func ("/smolder/flame-export/formats", test_export_formats);
 
   return g_test_run ();
