@@ -12,6 +12,19 @@
 #include "smolder-window.h"
 #include "ui-test-helpers.h"
 
+#define VIEW(page) smolder_profile_page_get_profile_view (page)
+#define FILTERS(page) smolder_profile_view_get_filters (VIEW (page))
+
+/* The regex of filter @index and its mode. */
+static const char *
+page_filter (SmolderProfilePage *page,
+             guint               index,
+             SmolderFilterMode  *out_mode)
+{
+  *out_mode = smolder_filter_stack_get_mode (FILTERS (page), index);
+  return smolder_filter_stack_get_regex (FILTERS (page), index);
+}
+
 /* Loaded and every view computed for the current query, rows all in. */
 static gboolean
 page_settled (gpointer data)
@@ -19,14 +32,14 @@ page_settled (gpointer data)
   SmolderProfilePage *page = data;
 
   return !smolder_profile_page_get_busy (page)
-         && smolder_profile_page_get_profile (page) != NULL
-         && smolder_top_view_get_top (smolder_profile_page_get_top_view (page)) != NULL;
+         && smolder_page_get_profile (SMOLDER_PAGE (page)) != NULL
+         && smolder_top_view_get_top (smolder_profile_view_get_top_view (VIEW (page))) != NULL;
 }
 
 static gboolean
 not_exporting (gpointer data)
 {
-  return !smolder_profile_page_get_exporting (data);
+  return !smolder_profile_view_get_exporting (VIEW (data));
 }
 
 /* A page in a plain window of its own, loaded. */
@@ -63,13 +76,13 @@ close_page (SmolderProfilePage *page,
 static guint
 default_sample_index (SmolderProfilePage *page)
 {
-  return smolder_profile_get_default_sample_index (smolder_profile_page_get_profile (page));
+  return smolder_profile_get_default_sample_index (smolder_page_get_profile (SMOLDER_PAGE (page)));
 }
 
 static gboolean
 not_loading (gpointer data)
 {
-  return !smolder_profile_page_get_loading (data);
+  return !smolder_page_get_loading (SMOLDER_PAGE (data));
 }
 
 /* While a file loads, a progress bar (pulsing until the decoder reports)
@@ -86,7 +99,7 @@ test_load_progress (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
   smolder_profile_page_load (page);
-  g_assert_true (smolder_profile_page_get_loading (page));
+  g_assert_true (smolder_page_get_loading (SMOLDER_PAGE (page)));
 
   bar = find_descendant (GTK_WIDGET (page), GTK_TYPE_PROGRESS_BAR, NULL);
   g_assert_nonnull (bar);
@@ -97,19 +110,19 @@ test_load_progress (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (cancel)), ==, "page.cancel");
 
   wait_until (page_settled, page);
-  g_assert_nonnull (smolder_profile_page_get_profile (page));
+  g_assert_nonnull (smolder_page_get_profile (SMOLDER_PAGE (page)));
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 1.0);
   g_assert_false (gtk_widget_get_mapped (bar));
 
   /* Reload, and Cancel (the button's action) before the worker is done:
    * the tab says so, and nothing else changes. */
   smolder_profile_page_load (page);
-  g_assert_true (smolder_profile_page_get_loading (page));
+  g_assert_true (smolder_page_get_loading (SMOLDER_PAGE (page)));
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 0.0);
   g_assert_true (gtk_widget_activate_action (cancel, "page.cancel", NULL));
   wait_until (not_loading, page);
-  g_assert_null (smolder_profile_page_get_profile (page));
-  g_assert_error (smolder_profile_page_get_error (page), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (smolder_page_get_profile (SMOLDER_PAGE (page)));
+  g_assert_error (smolder_page_get_error (SMOLDER_PAGE (page)), G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (gtk_widget_get_mapped (bar));
   g_assert_false (gtk_widget_is_sensitive (cancel) && gtk_widget_get_mapped (cancel));
 
@@ -125,19 +138,19 @@ test_flame_and_search (void)
 {
   GtkWidget *window;
   SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
-  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
   SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
-  SmolderProfile *profile = smolder_profile_page_get_profile (page);
+  SmolderProfile *profile = smolder_page_get_profile (SMOLDER_PAGE (page));
   SmolderFlameSearch *search;
 
-  g_assert_cmpstr (smolder_profile_page_get_view (page), ==, "flame");
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (VIEW (page)), ==, "flame");
   g_assert_nonnull (tree);
   g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==,
                    smolder_profile_get_total (profile, default_sample_index (page)));
   g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==, 800 * G_TIME_SPAN_MILLISECOND * 1000);
 
-  smolder_profile_page_set_search_text (page, "regexp");
+  smolder_profile_view_set_search_text (VIEW (page), "regexp");
   /* The matches are found on a worker. */
   g_assert_true (smolder_flame_view_get_busy (flame));
   wait_until (page_settled, page);
@@ -157,7 +170,7 @@ test_flame_and_search (void)
   }
 
   /* The search stays across a new tree (inverted), and clears. */
-  smolder_profile_page_set_search_text (page, "");
+  smolder_profile_view_set_search_text (VIEW (page), "");
   g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 0);
   g_assert_null (smolder_flame_graph_get_search (graph));
 
@@ -168,7 +181,7 @@ test_flame_and_search (void)
     g_autoptr(GFile) out = g_file_new_for_path (path);
     g_autofree char *contents = NULL;
 
-    smolder_profile_page_export (page, out);
+    smolder_profile_view_export (VIEW (page), out);
     wait_until (not_exporting, page);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     g_assert_nonnull (strstr (contents, "<svg"));
@@ -190,7 +203,7 @@ assert_top_rows (SmolderProfilePage *page,
                  const Row          *rows,
                  guint               n_rows)
 {
-  GListModel *model = smolder_top_view_get_model (smolder_profile_page_get_top_view (page));
+  GListModel *model = smolder_top_view_get_model (smolder_profile_view_get_top_view (VIEW (page)));
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rows);
   for (guint i = 0; i < n_rows; i++)
@@ -206,7 +219,7 @@ assert_top_rows (SmolderProfilePage *page,
 static guint
 n_top_rows (SmolderProfilePage *page)
 {
-  return g_list_model_get_n_items (smolder_top_view_get_model (smolder_profile_page_get_top_view (page)));
+  return g_list_model_get_n_items (smolder_top_view_get_model (smolder_profile_view_get_top_view (VIEW (page))));
 }
 
 static GtkWidget *
@@ -291,7 +304,7 @@ test_filters (void)
 {
   GtkWidget *window;
   SmolderProfilePage *page = open_page ("leaky-service/heap-gc.pb.gz", &window);
-  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   g_autofree char *regex = NULL;
   g_autoptr(GError) error = NULL;
   guint n_all = n_top_rows (page);
@@ -301,14 +314,14 @@ test_filters (void)
   g_assert_cmpuint (n_all, >, 2);
 
   /* Names go in escaped and anchored: main.f must not match main.foo. */
-  regex = smolder_profile_page_name_to_regex (page, "main.cacheMetadata");
+  regex = smolder_filter_identity_regex ("main.cacheMetadata");
   g_assert_cmpstr (regex, ==, "^main\\.cacheMetadata$");
 
   /* From the flame graph's context menu. */
   g_signal_emit_by_name (smolder_flame_view_get_flame_graph (flame), "frame-action",
                          "focus-on", "main.cacheMetadata");
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
-  g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, "^main\\.cacheMetadata$");
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 1);
+  g_assert_cmpstr (page_filter (page, 0, &mode), ==, "^main\\.cacheMetadata$");
   g_assert_cmpint (mode, ==, SMOLDER_FILTER_FOCUS);
   /* Its chip says the function; the regex is in the tooltip. */
   chip = find_chip (GTK_WIDGET (page));
@@ -322,14 +335,14 @@ test_filters (void)
   g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0), ==, 30912040);
 
   /* Undo restores. */
-  g_assert_true (smolder_profile_page_undo_filter (page));
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
+  g_assert_true (smolder_profile_view_undo_filter (VIEW (page)));
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 0);
   wait_until (page_settled, page);
   g_assert_cmpuint (n_top_rows (page), ==, n_all);
 
   /* Typed, from the Top table's menu, the same; a chip's close button
    * removes it, and undo brings it back. */
-  g_assert_true (smolder_profile_page_add_filter (page, SMOLDER_FILTER_FOCUS, "^main\\.cacheMetadata$", &error));
+  g_assert_true (smolder_profile_view_add_filter (VIEW (page), SMOLDER_FILTER_FOCUS, "^main\\.cacheMetadata$", &error));
   g_assert_no_error (error);
   wait_until (page_settled, page);
   assert_top_rows (page, focus_rows, G_N_ELEMENTS (focus_rows));
@@ -337,27 +350,27 @@ test_filters (void)
   g_assert_nonnull (chip);
   g_assert_nonnull (chip_label (chip, "^main\\.cacheMetadata$"));  /* as typed */
   g_signal_emit_by_name (chip, "clicked");
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 0);
   g_assert_null (find_chip (GTK_WIDGET (page)));
   wait_until (page_settled, page);
   g_assert_cmpuint (n_top_rows (page), ==, n_all);
-  g_assert_true (smolder_profile_page_undo_filter (page));
+  g_assert_true (smolder_profile_view_undo_filter (VIEW (page)));
   wait_until (page_settled, page);
   assert_top_rows (page, focus_rows, G_N_ELEMENTS (focus_rows));
   g_signal_emit_by_name (find_chip (GTK_WIDGET (page)), "clicked");
   wait_until (page_settled, page);
 
   /* A bad regex changes nothing. */
-  g_assert_false (smolder_profile_page_add_filter (page, SMOLDER_FILTER_IGNORE, "main.(", &error));
+  g_assert_false (smolder_profile_view_add_filter (VIEW (page), SMOLDER_FILTER_IGNORE, "main.(", &error));
   g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY);
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 0);
 
   /* Ignore from the Top table's context menu: the row goes. */
-  g_signal_emit_by_name (smolder_profile_page_get_top_view (page), "frame-action",
+  g_signal_emit_by_name (smolder_profile_view_get_top_view (VIEW (page)), "frame-action",
                          "ignore", "main.cacheMetadata");
   wait_until (page_settled, page);
   {
-    GListModel *model = smolder_top_view_get_model (smolder_profile_page_get_top_view (page));
+    GListModel *model = smolder_top_view_get_model (smolder_profile_view_get_top_view (VIEW (page)));
 
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
@@ -366,13 +379,13 @@ test_filters (void)
         g_assert_cmpstr (smolder_top_item_get_name (item), !=, "main.cacheMetadata");
       }
   }
-  g_assert_true (smolder_profile_page_undo_filter (page));
+  g_assert_true (smolder_profile_view_undo_filter (VIEW (page)));
   wait_until (page_settled, page);
 
   /* Double-click in Top: the flame graph, focused on that function. */
-  g_signal_emit_by_name (smolder_profile_page_get_top_view (page), "frame-activated",
+  g_signal_emit_by_name (smolder_profile_view_get_top_view (VIEW (page)), "frame-activated",
                          0u, "main.cacheMetadata");
-  g_assert_cmpstr (smolder_profile_page_get_view (page), ==, "flame");
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (VIEW (page)), ==, "flame");
   wait_until (page_settled, page);
   {
     SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
@@ -386,11 +399,11 @@ test_filters (void)
 
   /* Callers/Callees of it: the callers' root is the function, its total
    * pprof's cum. */
-  smolder_profile_page_show_callers (page, "main.cacheMetadata");
-  g_assert_cmpstr (smolder_profile_page_get_view (page), ==, "callers");
+  smolder_profile_view_show_callers (VIEW (page), "main.cacheMetadata");
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (VIEW (page)), ==, "callers");
   wait_until (page_settled, page);
   {
-    SmolderCallersView *callers = smolder_profile_page_get_callers_view (page);
+    SmolderCallersView *callers = smolder_profile_view_get_callers_view (VIEW (page));
     SmolderCallTree *up = smolder_flame_graph_get_call_tree (smolder_callers_view_get_callers_graph (callers));
     SmolderCallTree *down = smolder_flame_graph_get_call_tree (smolder_callers_view_get_callees_graph (callers));
 
@@ -458,10 +471,10 @@ test_frame_menus (void)
 {
   GtkWidget *window;
   SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
-  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
   SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
-  SmolderTopView *top = smolder_profile_page_get_top_view (page);
+  SmolderTopView *top = smolder_profile_view_get_top_view (VIEW (page));
   g_autoptr(GString) flame_items = g_string_new (NULL);
   g_autoptr(GString) top_items = g_string_new (NULL);
   g_autofree char *selected = NULL;
@@ -501,18 +514,18 @@ test_frame_menus (void)
 
   /* Show only, on the frame. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "flame.show", NULL));
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
-  g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, "^main\\.cpuWork$");
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 1);
+  g_assert_cmpstr (page_filter (page, 0, &mode), ==, "^main\\.cpuWork$");
   g_assert_cmpint (mode, ==, SMOLDER_FILTER_SHOW);
   g_assert_nonnull (chip_label (find_chip (GTK_WIDGET (page)), "Show only"));
   g_assert_nonnull (chip_label (find_chip (GTK_WIDGET (page)), "main.cpuWork"));
   wait_until (page_settled, page);
   assert_top_rows (page, show_rows, G_N_ELEMENTS (show_rows));
-  g_assert_true (smolder_profile_page_undo_filter (page));
+  g_assert_true (smolder_profile_view_undo_filter (VIEW (page)));
   wait_until (page_settled, page);
 
   /* Top: the selected row's menu. */
-  smolder_profile_page_set_view (page, "top");
+  smolder_profile_view_set_visible_view (VIEW (page), "top");
   wait_until (page_settled, page);
   column_view = find_descendant (GTK_WIDGET (top), GTK_TYPE_COLUMN_VIEW, NULL);
   g_assert_nonnull (column_view);
@@ -520,7 +533,7 @@ test_frame_menus (void)
                                                   1, TRUE));
   selected = g_strdup (smolder_top_view_get_selected_name (top));
   g_assert_nonnull (selected);
-  selected_regex = smolder_profile_page_name_to_regex (page, selected);
+  selected_regex = smolder_filter_identity_regex (selected);
   g_assert_null (find_popover_menu (GTK_WIDGET (top)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (top), "top.context-menu", NULL));
   popover = find_popover_menu (GTK_WIDGET (top));
@@ -538,8 +551,8 @@ test_frame_menus (void)
   /* The menu is about the selected row. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (top), "top.hide", NULL));
   gtk_popover_popdown (GTK_POPOVER (popover));
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
-  g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, selected_regex);
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 1);
+  g_assert_cmpstr (page_filter (page, 0, &mode), ==, selected_regex);
   g_assert_cmpint (mode, ==, SMOLDER_FILTER_HIDE);
 
   /* Menu and Shift+F10 run it: the table's key bindings. */
@@ -624,11 +637,11 @@ test_merge (void)
       SmolderProfilePage *page = g_object_get_data (G_OBJECT (check), "page");
 
       g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-      if (g_str_equal (smolder_profile_page_get_title (page), "cpu-10s.pb.gz"))
+      if (g_str_equal (smolder_page_get_title (SMOLDER_PAGE (page)), "cpu-10s.pb.gz"))
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
       /* Each row says where its file is, too. */
       {
-        g_autoptr(GFile) folder = g_file_get_parent (smolder_profile_page_get_file (page));
+        g_autoptr(GFile) folder = g_file_get_parent (smolder_page_get_file (SMOLDER_PAGE (page)));
         g_autofree char *name = g_file_get_basename (folder);
         g_autofree char *suffix = g_strconcat ("/", name, NULL);
 
@@ -645,12 +658,12 @@ test_merge (void)
   wait_until (tabs_settled, &wait);
 
   merged = SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (smolder_window_get_tab_view (wait.window), 3)));
-  profile = smolder_profile_page_get_profile (merged);
+  profile = smolder_page_get_profile (SMOLDER_PAGE (merged));
   g_assert_nonnull (profile);
-  g_assert_null (smolder_profile_page_get_file (merged));
+  g_assert_null (smolder_page_get_file (SMOLDER_PAGE (merged)));
   g_assert_true (smolder_profile_lookup_sample_index (profile, "inuse_space", &index, NULL));
   g_assert_cmpint (smolder_profile_get_total (profile, index), ==, 11594290);
-  g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (smolder_profile_page_get_flame_view (merged)), 0),
+  g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (smolder_profile_view_get_flame_view (VIEW (merged))), 0),
                    ==, smolder_profile_get_total (profile, default_sample_index (merged)));
 
   /* A second dialog: the merged tab (no file) starts unchecked, the files
@@ -664,7 +677,7 @@ test_merge (void)
       SmolderProfilePage *page = g_object_get_data (G_OBJECT (check), "page");
 
       g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)),
-                       ==, smolder_profile_page_get_file (page) != NULL);
+                       ==, smolder_page_get_file (SMOLDER_PAGE (page)) != NULL);
       if (page != merged)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
     }
@@ -685,8 +698,8 @@ test_hidden_views (void)
 {
   GtkWidget *window;
   SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
-  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
-  SmolderCallersView *callers = smolder_profile_page_get_callers_view (page);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
+  SmolderCallersView *callers = smolder_profile_view_get_callers_view (VIEW (page));
   SmolderCallTree *old_tree = smolder_flame_view_get_call_tree (flame);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -694,8 +707,8 @@ test_hidden_views (void)
   g_assert_nonnull (old_tree);
   g_assert_false (smolder_flame_view_get_stale (flame));
 
-  smolder_profile_page_set_view (page, "top");
-  g_assert_true (smolder_profile_page_add_filter (page, SMOLDER_FILTER_FOCUS, "regexp", &error));
+  smolder_profile_view_set_visible_view (VIEW (page), "top");
+  g_assert_true (smolder_profile_view_add_filter (VIEW (page), SMOLDER_FILTER_FOCUS, "regexp", &error));
   g_assert_no_error (error);
   g_assert_true (smolder_flame_view_get_stale (flame));
   g_assert_false (smolder_flame_view_get_busy (flame));
@@ -708,7 +721,7 @@ test_hidden_views (void)
 
   /* A function of the focused table, for the hidden Callers view. */
   {
-    GListModel *model = smolder_top_view_get_model (smolder_profile_page_get_top_view (page));
+    GListModel *model = smolder_top_view_get_model (smolder_profile_view_get_top_view (VIEW (page)));
     g_autoptr(SmolderTopItem) item = g_list_model_get_item (model, 0);
 
     g_assert_nonnull (item);
@@ -719,7 +732,7 @@ test_hidden_views (void)
   g_assert_false (smolder_callers_view_get_busy (callers));
 
   /* Shown: built for the current query. */
-  smolder_profile_page_set_view (page, "flame");
+  smolder_profile_view_set_visible_view (VIEW (page), "flame");
   g_assert_false (smolder_flame_view_get_stale (flame));
   g_assert_true (smolder_flame_view_get_busy (flame));
   g_assert_true (smolder_profile_page_get_busy (page));
@@ -727,7 +740,7 @@ test_hidden_views (void)
   g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0),
                    ==, 320 * G_TIME_SPAN_MILLISECOND * 1000);
 
-  smolder_profile_page_set_view (page, "callers");
+  smolder_profile_view_set_visible_view (VIEW (page), "callers");
   g_assert_false (smolder_callers_view_get_stale (callers));
   wait_until (page_settled, page);
   {

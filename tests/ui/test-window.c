@@ -12,6 +12,8 @@
 #include "smolder-window.h"
 #include "ui-test-helpers.h"
 
+#define VIEW(page) smolder_profile_page_get_profile_view (page)
+
 #define GOOD_FIXTURE "leaky-service/heap-gc.pb.gz"
 #define BAD_FIXTURE  "leaky-service/trace-1s.bin"
 
@@ -20,13 +22,13 @@ page_settled (gpointer data)
 {
   SmolderProfilePage *page = data;
 
-  if (smolder_profile_page_get_loading (page))
+  if (smolder_page_get_loading (SMOLDER_PAGE (page)))
     return FALSE;
-  if (smolder_profile_page_get_profile (page) == NULL)
+  if (smolder_page_get_profile (SMOLDER_PAGE (page)) == NULL)
     return TRUE;  /* an error: nothing more comes */
 
-  return !smolder_top_view_get_busy (smolder_profile_page_get_top_view (page))
-         && smolder_top_view_get_top (smolder_profile_page_get_top_view (page)) != NULL;
+  return !smolder_top_view_get_busy (smolder_profile_view_get_top_view (VIEW (page)))
+         && smolder_top_view_get_top (smolder_profile_view_get_top_view (VIEW (page))) != NULL;
 }
 
 static gboolean
@@ -100,7 +102,7 @@ first_row (SmolderTopView *view)
 static void
 assert_heap_gc_top (SmolderProfilePage *page)
 {
-  SmolderTopView *view = smolder_profile_page_get_top_view (page);
+  SmolderTopView *view = smolder_profile_view_get_top_view (VIEW (page));
   g_autoptr(SmolderTopItem) item = first_row (view);
   SmolderTop *top = smolder_top_view_get_top (view);
   double pct;
@@ -116,12 +118,12 @@ assert_heap_gc_top (SmolderProfilePage *page)
 static void
 assert_error_page (SmolderProfilePage *page)
 {
-  const GError *error = smolder_profile_page_get_error (page);
+  const GError *error = smolder_page_get_error (SMOLDER_PAGE (page));
 
-  g_assert_null (smolder_profile_page_get_profile (page));
+  g_assert_null (smolder_page_get_profile (SMOLDER_PAGE (page)));
   g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_UNRECOGNIZED);
   g_assert_nonnull (strstr (error->message, "execution trace"));
-  g_assert_cmpstr (smolder_profile_page_get_title (page), ==, "trace-1s.bin");
+  g_assert_cmpstr (smolder_page_get_title (SMOLDER_PAGE (page)), ==, "trace-1s.bin");
 }
 
 /* Emits "drop" on @widget's file-list drop target, as GTK does when files
@@ -211,8 +213,8 @@ test_window_drop (void)
 
   /* The bad file's tab shows its error; the good one is untouched. */
   assert_error_page (bad_page);
-  g_assert_nonnull (smolder_profile_page_get_profile (good_page));
-  g_assert_null (smolder_profile_page_get_error (good_page));
+  g_assert_nonnull (smolder_page_get_profile (SMOLDER_PAGE (good_page)));
+  g_assert_null (smolder_page_get_error (SMOLDER_PAGE (good_page)));
   assert_heap_gc_top (good_page);
 
   /* What the user reads in the cells: human units. The rows get widgets
@@ -220,7 +222,7 @@ test_window_drop (void)
   adw_tab_view_set_selected_page (smolder_window_get_tab_view (window),
                                   adw_tab_view_get_page (smolder_window_get_tab_view (window),
                                                          GTK_WIDGET (good_page)));
-  smolder_profile_page_set_view (good_page, "top");
+  smolder_profile_view_set_visible_view (VIEW (good_page), "top");
   {
     CellSearch search = { GTK_WIDGET (good_page), "59.5 MiB" };
 
@@ -233,8 +235,8 @@ test_window_drop (void)
 
   /* ... and still works: another sample type gives pprof's other table
    * (`go tool pprof -top -sample_index=alloc_space`). */
-  view = smolder_profile_page_get_top_view (good_page);
-  query = query_for_sample_type (smolder_profile_page_get_profile (good_page), "alloc_space");
+  view = smolder_profile_view_get_top_view (VIEW (good_page));
+  query = query_for_sample_type (smolder_page_get_profile (SMOLDER_PAGE (good_page)), "alloc_space");
   smolder_top_view_set_query (view, query);
   g_assert_true (smolder_top_view_get_busy (view));
   wait_until (top_view_settled, view);
@@ -338,7 +340,7 @@ test_window_empty_state (void)
   /* Closing the last tab while it loads cancels it; the empty state returns. */
   page = smolder_window_open_file (window, good);
   g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
-  g_assert_true (smolder_profile_page_get_loading (page));
+  g_assert_true (smolder_page_get_loading (SMOLDER_PAGE (page)));
   gtk_widget_activate_action (GTK_WIDGET (window), "window.close-tab", NULL);
   g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 0);
   g_assert_null (page);
@@ -387,7 +389,7 @@ test_window_background_error_toast (void)
 
   /* The window's Alt+2 action reaches the selected page wherever the focus is. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-view", "s", "top");
-  g_assert_cmpstr (smolder_profile_page_get_view (good_page), ==, "top");
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (VIEW (good_page)), ==, "top");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
