@@ -22,9 +22,9 @@ describe_gap (gint64   gap,
   printf ("  gap %.1f ms at %.2f s (loading %d, top %d, flame %d, callers %d)\n",
           gap / 1000.0, at / 1e6,
           smolder_page_get_loading (SMOLDER_PAGE (page)),
-          smolder_top_view_get_busy (smolder_profile_view_get_top_view (VIEW (page))),
-          smolder_flame_view_get_busy (smolder_profile_view_get_flame_view (VIEW (page))),
-          smolder_callers_view_get_busy (smolder_profile_view_get_callers_view (VIEW (page))));
+          smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (smolder_profile_view_get_top_view (VIEW (page)))),
+          smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (smolder_profile_view_get_flame_view (VIEW (page)))),
+          smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (smolder_profile_view_get_callers_view (VIEW (page)))));
 }
 
 int

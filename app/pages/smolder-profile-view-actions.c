@@ -397,8 +397,8 @@ smolder_profile_view_sync_active_views (SmolderProfileView *self)
 {
   GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
 
-  smolder_flame_view_set_active (self->flame_view, child == GTK_WIDGET (self->flame_view));
-  smolder_callers_view_set_active (self->callers_view, child == GTK_WIDGET (self->callers_view));
+  smolder_query_view_set_active (SMOLDER_QUERY_VIEW (self->flame_view), child == GTK_WIDGET (self->flame_view));
+  smolder_query_view_set_active (SMOLDER_QUERY_VIEW (self->callers_view), child == GTK_WIDGET (self->callers_view));
 }
 
 void

@@ -51,9 +51,9 @@ _smolder_profile_view_update_query (SmolderProfileView *self)
   g_clear_pointer (&self->query, smolder_query_unref);
   self->query = g_steal_pointer (&query);
 
-  smolder_top_view_set_query (self->top_view, self->query);
-  smolder_flame_view_set_query (self->flame_view, self->query);
-  smolder_callers_view_set_query (self->callers_view, self->query);
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->top_view), self->query);
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->flame_view), self->query);
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->callers_view), self->query);
 }
 
 static void
@@ -80,9 +80,9 @@ smolder_profile_view_update_summary (SmolderProfileView *self)
 static void
 smolder_profile_view_sync_busy (SmolderProfileView *self)
 {
-  gboolean busy = smolder_top_view_get_busy (self->top_view)
-                  || smolder_flame_view_get_busy (self->flame_view)
-                  || smolder_callers_view_get_busy (self->callers_view);
+  gboolean busy = smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (self->top_view))
+                  || smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (self->flame_view))
+                  || smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (self->callers_view));
 
   if (self->busy == busy)
     return;
@@ -157,14 +157,14 @@ smolder_profile_view_set_profile (SmolderProfileView *self,
 
   /* The views drop the old profile's trees and tables before the query
    * of the new one asks for new ones. */
-  smolder_top_view_set_profile (self->top_view, profile);
-  smolder_flame_view_set_profile (self->flame_view, profile);
-  smolder_callers_view_set_profile (self->callers_view, profile);
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->top_view), profile);
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->flame_view), profile);
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->callers_view), profile);
   if (profile == NULL)
     {
-      smolder_top_view_set_query (self->top_view, NULL);
-      smolder_flame_view_set_query (self->flame_view, NULL);
-      smolder_callers_view_set_query (self->callers_view, NULL);
+      smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->top_view), NULL);
+      smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->flame_view), NULL);
+      smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->callers_view), NULL);
     }
   _smolder_profile_view_update_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
@@ -495,9 +495,9 @@ smolder_profile_view_init (SmolderProfileView *self)
 
   /* One frame table per granularity for the three views. */
   self->frames_cache = smolder_frames_cache_new ();
-  smolder_top_view_set_frames_cache (self->top_view, self->frames_cache);
-  smolder_flame_view_set_frames_cache (self->flame_view, self->frames_cache);
-  smolder_callers_view_set_frames_cache (self->callers_view, self->frames_cache);
+  smolder_query_view_set_frames_cache (SMOLDER_QUERY_VIEW (self->top_view), self->frames_cache);
+  smolder_query_view_set_frames_cache (SMOLDER_QUERY_VIEW (self->flame_view), self->frames_cache);
+  smolder_query_view_set_frames_cache (SMOLDER_QUERY_VIEW (self->callers_view), self->frames_cache);
 
   self->filters = smolder_filter_stack_new ();
   _smolder_profile_view_init_filters (self);

@@ -152,7 +152,7 @@ test_flame_and_search (void)
 
   smolder_profile_view_set_search_text (VIEW (page), "regexp");
   /* The matches are found on a worker. */
-  g_assert_true (smolder_flame_view_get_busy (flame));
+  g_assert_true (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (flame)));
   wait_until (page_settled, page);
   g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 14);
   search = smolder_flame_graph_get_search (graph);
@@ -705,17 +705,17 @@ test_hidden_views (void)
   g_autofree char *name = NULL;
 
   g_assert_nonnull (old_tree);
-  g_assert_false (smolder_flame_view_get_stale (flame));
+  g_assert_false (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (flame)));
 
   smolder_profile_view_set_visible_view (VIEW (page), "top");
   g_assert_true (smolder_profile_view_add_filter (VIEW (page), SMOLDER_FILTER_FOCUS, "regexp", &error));
   g_assert_no_error (error);
-  g_assert_true (smolder_flame_view_get_stale (flame));
-  g_assert_false (smolder_flame_view_get_busy (flame));
+  g_assert_true (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (flame)));
+  g_assert_false (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (flame)));
 
   /* Settled once Top is: nothing waits for the hidden views. */
   wait_until (page_settled, page);
-  g_assert_true (smolder_flame_view_get_stale (flame));
+  g_assert_true (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (flame)));
   g_assert_true (smolder_flame_view_get_call_tree (flame) == old_tree);
   g_assert_cmpint (smolder_call_tree_get_total (old_tree, 0), ==, 800 * G_TIME_SPAN_MILLISECOND * 1000);
 
@@ -728,20 +728,20 @@ test_hidden_views (void)
     name = g_strdup (smolder_top_item_get_name (item));
   }
   smolder_callers_view_set_function (callers, name);
-  g_assert_true (smolder_callers_view_get_stale (callers));
-  g_assert_false (smolder_callers_view_get_busy (callers));
+  g_assert_true (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (callers)));
+  g_assert_false (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (callers)));
 
   /* Shown: built for the current query. */
   smolder_profile_view_set_visible_view (VIEW (page), "flame");
-  g_assert_false (smolder_flame_view_get_stale (flame));
-  g_assert_true (smolder_flame_view_get_busy (flame));
+  g_assert_false (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (flame)));
+  g_assert_true (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (flame)));
   g_assert_true (smolder_profile_page_get_busy (page));
   wait_until (page_settled, page);
   g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0),
                    ==, 320 * G_TIME_SPAN_MILLISECOND * 1000);
 
   smolder_profile_view_set_visible_view (VIEW (page), "callers");
-  g_assert_false (smolder_callers_view_get_stale (callers));
+  g_assert_false (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (callers)));
   wait_until (page_settled, page);
   {
     SmolderCallTree *up = smolder_flame_graph_get_call_tree (smolder_callers_view_get_callers_graph (callers));

@@ -27,14 +27,14 @@ page_settled (gpointer data)
   if (smolder_page_get_profile (SMOLDER_PAGE (page)) == NULL)
     return TRUE;  /* an error: nothing more comes */
 
-  return !smolder_top_view_get_busy (smolder_profile_view_get_top_view (VIEW (page)))
+  return !smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (smolder_profile_view_get_top_view (VIEW (page))))
          && smolder_top_view_get_top (smolder_profile_view_get_top_view (VIEW (page))) != NULL;
 }
 
 static gboolean
 top_view_settled (gpointer data)
 {
-  return !smolder_top_view_get_busy (data) && smolder_top_view_get_top (data) != NULL;
+  return !smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (data)) && smolder_top_view_get_top (data) != NULL;
 }
 
 static SmolderProfilePage *
@@ -237,8 +237,8 @@ test_window_drop (void)
    * (`go tool pprof -top -sample_index=alloc_space`). */
   view = smolder_profile_view_get_top_view (VIEW (good_page));
   query = query_for_sample_type (smolder_page_get_profile (SMOLDER_PAGE (good_page)), "alloc_space");
-  smolder_top_view_set_query (view, query);
-  g_assert_true (smolder_top_view_get_busy (view));
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (view), query);
+  g_assert_true (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (view)));
   wait_until (top_view_settled, view);
   item = first_row (view);
   g_assert_cmpstr (smolder_top_item_get_name (item), ==, "regexp.(*Regexp).FindAllString.func1");
@@ -412,9 +412,9 @@ test_top_view_stale (void)
   inuse_space = query_for_sample_type (profile, "inuse_space");
 
   view = g_object_ref_sink (SMOLDER_TOP_VIEW (smolder_top_view_new ()));
-  smolder_top_view_set_profile (view, profile);
-  smolder_top_view_set_query (view, alloc_space);
-  smolder_top_view_set_query (view, inuse_space);
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (view), profile);
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (view), alloc_space);
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (view), inuse_space);
   wait_until (top_view_settled, view);
 
   g_assert_cmpuint (smolder_top_get_sample_index (smolder_top_view_get_top (view)), ==,
@@ -434,8 +434,8 @@ test_top_view_stale (void)
   g_clear_object (&item);
 
   /* Disposed while a worker runs: the worker must not keep it alive. */
-  smolder_top_view_set_query (view, alloc_space);
-  g_assert_true (smolder_top_view_get_busy (view));
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (view), alloc_space);
+  g_assert_true (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (view)));
   g_assert_finalize_object (view);
 }
 
@@ -459,8 +459,8 @@ test_top_view_large_table (void)
 
   view = g_object_ref_sink (SMOLDER_TOP_VIEW (smolder_top_view_new ()));
   model = smolder_top_view_get_model (view);
-  smolder_top_view_set_profile (view, profile);
-  smolder_top_view_set_query (view, functions);
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (view), profile);
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (view), functions);
   wait_until (top_view_settled, view);
 
   top = smolder_top_view_get_top (view);
@@ -471,7 +471,7 @@ test_top_view_large_table (void)
   g_assert_cmpstr (smolder_top_item_get_name (item), ==, "runtime.scanobject");
   g_clear_object (&item);
 
-  smolder_top_view_set_query (view, lines);
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (view), lines);
   wait_until (top_view_settled, view);
   top = smolder_top_view_get_top (view);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, smolder_top_get_n_rows (top));
