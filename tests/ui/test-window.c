@@ -322,6 +322,141 @@ test_window_command_line (void)
   g_assert_true (state.checked);
 }
 
+/* A text heap profile large enough that its load runs for a while (about
+ * 30 MB: a second or more here), written into @dir. */
+static GFile *
+write_large_heap (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "large-heap.txt", NULL);
+  FILE *out = fopen (path, "w");
+
+  g_assert_nonnull (out);
+  fprintf (out, "heap profile: 1: 64 [1: 64] @ heap/1048576\n");
+  for (guint i = 0; i < 90000; i++)
+    {
+      fprintf (out, "1: 64 [1: 64] @");
+      for (guint k = 0; k < 6; k++)
+        fprintf (out, " 0x%x", 0x400000 + i * 64 + k);
+      fprintf (out, "\n");
+      for (guint k = 0; k < 6; k++)
+        fprintf (out, "#\t0x%x\tmain.f%u+0x1d\t\tleaky/main.go:%u\n",
+                 0x400000 + i * 64 + k - 1, (i * 7 + k) % 5000, k + 10);
+      fprintf (out, "\n");
+    }
+  g_assert_cmpint (fclose (out), ==, 0);
+  return g_file_new_for_path (path);
+}
+
+typedef struct {
+  SmolderPage *page;
+  guint painted;  /* frames painted since the load was asked for */
+} LoadWatch;
+
+static void
+count_paint (GdkFrameClock *clock,
+             LoadWatch     *watch)
+{
+  watch->painted++;
+}
+
+/* The page starts its worker right after the next paint (its handler
+ * runs before this test's); two frames later, the worker has been at it
+ * for a while, and it must still be at it. */
+static gboolean
+load_running (gpointer data)
+{
+  LoadWatch *watch = data;
+
+  g_assert_true (smolder_page_get_loading (watch->page));
+  g_assert_null (smolder_page_get_profile (watch->page));
+  return watch->painted >= 3;
+}
+
+/* Asks @page to load (through @load) and returns once its worker runs. */
+static void
+start_load_and_wait (SmolderProfilePage *page,
+                     void              (*load) (SmolderProfilePage *page))
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (page));
+  LoadWatch watch = { SMOLDER_PAGE (page), 0 };
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &watch);
+  load (page);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  while (!load_running (&watch))
+    {
+      /* Frames keep coming while the progress bar pulses. */
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !smolder_page_get_loading (data);
+}
+
+/* Cancel (Escape's action) and closing the tab stop a load that is
+ * running: its worker started frames ago and has not finished. Cancelled, the tab
+ * says so and keeps no profile; closed, the page is gone at once (the
+ * worker holds no reference), and the window opens files as before. */
+static void
+test_window_close_while_loading (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("smolder-large-XXXXXX", NULL);
+  g_autoptr(GFile) large = write_large_heap (dir);
+  g_autoptr(GFile) good = data_file (GOOD_FIXTURE);
+  SmolderWindow *window;
+  SmolderProfilePage *page;
+  AdwTabView *tab_view;
+
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = g_object_ref (smolder_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  tab_view = smolder_window_get_tab_view (window);
+
+  /* A page of the window, the file set but not loading yet. */
+  page = smolder_profile_page_new (large);
+  smolder_window_add_page (window, SMOLDER_PAGE (page));
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  while (gtk_widget_get_frame_clock (GTK_WIDGET (page)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  start_load_and_wait (page, smolder_profile_page_load);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.cancel", NULL));
+  wait_until (not_loading, page);
+  g_assert_error (smolder_page_get_error (SMOLDER_PAGE (page)), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (smolder_page_get_profile (SMOLDER_PAGE (page)));
+
+  /* Again, and the tab closes while it runs. */
+  start_load_and_wait (page, smolder_profile_page_load);
+  g_assert_false (smolder_page_get_failed (SMOLDER_PAGE (page)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.close-tab", NULL);
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 0);
+  g_assert_null (page);
+
+  /* The window still works: a file opens and loads. */
+  page = smolder_window_open_file (window, good);
+  wait_until (page_settled, page);
+  g_assert_nonnull (smolder_page_get_profile (SMOLDER_PAGE (page)));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+    g_assert_true (g_file_delete (large, NULL, NULL));
+    g_assert_true (g_file_delete (folder, NULL, NULL));
+  }
+}
+
+/* Closed before its worker even starts (the load waits for a paint). */
 static void
 test_window_empty_state (void)
 {
@@ -500,7 +635,8 @@ main (int   argc,
   g_test_add_func ("/smolder/top-view/large-table", test_top_view_large_table);
   g_test_add_func ("/smolder/window/drop", test_window_drop);
   g_test_add_func ("/smolder/window/command-line", test_window_command_line);
-  g_test_add_func ("/smolder/window/close-while-loading", test_window_empty_state);
+  g_test_add_func ("/smolder/window/close-before-load-starts", test_window_empty_state);
+  g_test_add_func ("/smolder/window/close-while-loading", test_window_close_while_loading);
   g_test_add_func ("/smolder/window/background-error-toast", test_window_background_error_toast);
 
   status = g_test_run ();
