@@ -132,7 +132,32 @@ test_load_progress (void)
   g_assert_finalize_object (page);
 }
 
-/* go tool pprof -top: 800ms total; -focus=regexp: 320ms, 40.00% of it. */
+/* The toolbar's toggle button labelled @label, as a user finds it. */
+static GtkToggleButton *
+find_toggle (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_TOGGLE_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_toggle (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* go tool pprof -top: 800ms total; -focus=regexp: 320ms, 40.00% of it.
+ * The search "regexp" highlights 14 nodes top down and 70 inverted: the
+ * distinct call paths (from the root, or from the leaf) ending in a
+ * function matching it, counted from `go tool pprof -traces` by
+ * tests/ui/pprof-search-nodes.py (run it with the fixture and "regexp"). */
 static void
 test_flame_and_search (void)
 {
@@ -169,7 +194,40 @@ test_flame_and_search (void)
     g_assert_true (g_regex_match_simple ("regexp", smolder_call_tree_get_name (tree, node), 0, 0));
   }
 
-  /* The search stays across a new tree (inverted), and clears. */
+  /* Inverted, for real (the toolbar's button): a new tree, leaves first,
+   * and the search stays on it: its own matches, the same share. */
+  {
+    GtkToggleButton *inverted = find_toggle (GTK_WIDGET (page), "_Inverted");
+    SmolderCallTree *inverted_tree;
+    guint32 node;
+
+    g_assert_nonnull (inverted);
+    gtk_toggle_button_set_active (inverted, TRUE);
+    g_assert_true (smolder_query_get_inverted (smolder_profile_view_get_query (VIEW (page))));
+    wait_until (page_settled, page);
+    inverted_tree = smolder_flame_view_get_call_tree (flame);
+    g_assert_true (inverted_tree != tree);
+    g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 70);
+    search = smolder_flame_graph_get_search (graph);
+    g_assert_nonnull (search);
+    g_assert_cmpuint (smolder_flame_search_get_n_matches (search), ==, 70);
+    g_assert_cmpint (smolder_flame_search_get_matched_total (search), ==, 320 * G_TIME_SPAN_MILLISECOND * 1000);
+    g_assert_cmpfloat_with_epsilon (smolder_flame_view_get_match_fraction (flame), 0.40, 1e-9);
+    /* The highlight is on the new tree: the next match is one of its
+     * nodes, and matches. */
+    smolder_flame_view_focus_next_match (flame);
+    node = smolder_flame_graph_get_focus_node (graph);
+    g_assert_cmpuint (node, !=, SMOLDER_NO_ID);
+    g_assert_cmpuint (node, <, smolder_call_tree_get_n_nodes (inverted_tree));
+    g_assert_true (g_regex_match_simple ("regexp", smolder_call_tree_get_name (inverted_tree, node), 0, 0));
+
+    gtk_toggle_button_set_active (inverted, FALSE);
+    wait_until (page_settled, page);
+    g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 14);
+    tree = smolder_flame_view_get_call_tree (flame);
+  }
+
+  /* The search clears. */
   smolder_profile_view_set_search_text (VIEW (page), "");
   g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 0);
   g_assert_null (smolder_flame_graph_get_search (graph));
