@@ -626,6 +626,48 @@ test_frame_menus (void)
   close_page (page, window);
 }
 
+/* At Lines a frame prints "main.cacheMetadata leaky/main.go:48"; Focus on
+ * from its menu filters on the function the engine keys the frame by, not
+ * on the printed text. go tool pprof -top -lines -unit=B
+ * -focus='^main\.cacheMetadata$' heap-gc.pb.gz keeps 30912040B, as at
+ * Functions. */
+static void
+test_frame_filter_lines (void)
+{
+  GtkWidget *window;
+  SmolderProfilePage *page = open_page ("leaky-service/heap-gc.pb.gz", &window);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
+  SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
+  SmolderCallTree *tree;
+  SmolderFilterMode mode;
+  guint32 node = SMOLDER_NO_ID;
+
+  smolder_profile_view_set_granularity (VIEW (page), SMOLDER_GRANULARITY_LINES);
+  wait_until (page_settled, page);
+  tree = smolder_flame_view_get_call_tree (flame);
+  g_assert_cmpint (smolder_frames_get_granularity (smolder_call_tree_get_frames (tree)), ==,
+                   SMOLDER_GRANULARITY_LINES);
+  for (guint32 i = 1; i < smolder_call_tree_get_n_nodes (tree) && node == SMOLDER_NO_ID; i++)
+    if (g_str_has_prefix (smolder_call_tree_get_name (tree, i), "main.cacheMetadata "))
+      node = i;
+  g_assert_cmpuint (node, !=, SMOLDER_NO_ID);
+
+  wait_until (has_size, graph);
+  smolder_flame_graph_set_focus_node (graph, node);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "flame.focus-on", NULL));
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 1);
+  g_assert_cmpstr (page_filter (page, 0, &mode), ==, "^main\\.cacheMetadata$");
+  g_assert_cmpint (mode, ==, SMOLDER_FILTER_FOCUS);
+  g_assert_cmpstr (smolder_filter_stack_get_identity (FILTERS (page), 0), ==, "main.cacheMetadata");
+  g_assert_nonnull (chip_label (find_chip (GTK_WIDGET (page)), "main.cacheMetadata"));
+  wait_until (page_settled, page);
+  g_assert_cmpint (smolder_top_get_kept_total (smolder_top_view_get_top (smolder_profile_view_get_top_view (VIEW (page)))),
+                   ==, 30912040);
+  g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0), ==, 30912040);
+
+  close_page (page, window);
+}
+
 typedef struct {
   SmolderWindow *window;
   guint n_pages;
@@ -825,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/smolder/profile-page/flame-and-search", test_flame_and_search);
   g_test_add_func ("/smolder/profile-page/filters", test_filters);
   g_test_add_func ("/smolder/profile-page/frame-menus", test_frame_menus);
+  g_test_add_func ("/smolder/profile-page/frame-filter-lines", test_frame_filter_lines);
   g_test_add_func ("/smolder/profile-page/merge", test_merge);
   g_test_add_func ("/smolder/profile-page/hidden-views", test_hidden_views);
 
