@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "smolder-application.h"
+#include "smolder-load.h"
 #include "smolder-profile-page.h"
 #include "smolder-top-item.h"
 #include "smolder-window.h"
@@ -668,6 +669,75 @@ test_frame_filter_lines (void)
   close_page (page, window);
 }
 
+static gboolean
+view_settled (gpointer data)
+{
+  SmolderProfileView *view = data;
+
+  return !smolder_profile_view_get_busy (view)
+         && smolder_top_view_get_top (smolder_profile_view_get_top_view (view)) != NULL;
+}
+
+static SmolderProfile *
+load_fixture (const char *name)
+{
+  g_autoptr(GFile) file = data_file (name);
+  g_autoptr(GError) error = NULL;
+  SmolderProfile *profile = smolder_profile_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
+/* A live page swaps in each new profile of the same kind: what the user
+ * chose stays. go tool pprof -top -sample_index=alloc_space -unit=B
+ * -focus=registerSession: 1052677B of 9986482B for heap-00, 4210709B of
+ * 50361571B for heap-01. */
+static void
+test_view_set_profile (void)
+{
+  g_autoptr(SmolderProfile) first = load_fixture ("leaky-service/series/heap-00.pb.gz");
+  g_autoptr(SmolderProfile) second = load_fixture ("leaky-service/series/heap-01.pb.gz");
+  SmolderProfileView *view = SMOLDER_PROFILE_VIEW (g_object_ref_sink (smolder_profile_view_new ()));
+  GtkWidget *window = gtk_window_new ();
+  GtkDropDown *types = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL));
+  SmolderTop *top;
+  guint alloc_space;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  smolder_profile_view_set_profile (view, first);
+  wait_until (view_settled, view);
+
+  /* The user's choices: alloc_space, a filter, a search, Top. */
+  g_assert_true (smolder_profile_lookup_sample_index (first, "alloc_space", &alloc_space, NULL));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (types)), ==, "Sample type");
+  gtk_drop_down_set_selected (types, alloc_space);
+  g_assert_true (smolder_profile_view_add_filter (view, SMOLDER_FILTER_FOCUS, "registerSession", NULL));
+  smolder_profile_view_set_search_text (view, "main\\.");
+  smolder_profile_view_set_visible_view (view, "top");
+  wait_until (view_settled, view);
+  top = smolder_top_view_get_top (smolder_profile_view_get_top_view (view));
+  g_assert_cmpint (smolder_top_get_kept_total (top), ==, 1052677);
+  g_assert_cmpint (smolder_top_get_total (top), ==, 9986482);
+
+  smolder_profile_view_set_profile (view, second);
+  g_assert_true (smolder_profile_view_get_profile (view) == second);
+  wait_until (view_settled, view);
+  top = smolder_top_view_get_top (smolder_profile_view_get_top_view (view));
+  g_assert_cmpint (smolder_top_get_kept_total (top), ==, 4210709);
+  g_assert_cmpint (smolder_top_get_total (top), ==, 50361571);
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (view), ==, "top");
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (smolder_profile_view_get_filters (view)), ==, 1);
+  g_assert_nonnull (smolder_flame_view_get_search (smolder_profile_view_get_flame_view (view)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (view);
+}
+
 typedef struct {
   SmolderWindow *window;
   guint n_pages;
@@ -869,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/smolder/profile-page/frame-menus", test_frame_menus);
   g_test_add_func ("/smolder/profile-page/frame-filter-lines", test_frame_filter_lines);
   g_test_add_func ("/smolder/profile-page/merge", test_merge);
+  g_test_add_func ("/smolder/profile-view/set-profile", test_view_set_profile);
   g_test_add_func ("/smolder/profile-page/hidden-views", test_hidden_views);
 
   status = g_test_run ();
