@@ -322,6 +322,136 @@ test_window_command_line (void)
   g_assert_true (state.checked);
 }
 
+/* A kind of page the window has never heard of: it counts the commands it
+ * gets and shows a profile it is given. */
+#define TEST_TYPE_PAGE (test_page_get_type ())
+G_DECLARE_FINAL_TYPE (TestPage, test_page, TEST, PAGE, SmolderPage)
+
+struct _TestPage
+{
+  SmolderPage parent_instance;
+  SmolderProfile *profile;
+  GString *commands;
+};
+
+G_DEFINE_FINAL_TYPE (TestPage, test_page, SMOLDER_TYPE_PAGE)
+
+static SmolderProfile *
+test_page_get_profile (SmolderPage *page)
+{
+  return TEST_PAGE (page)->profile;
+}
+
+static void
+test_page_command (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  TestPage *self = TEST_PAGE (widget);
+
+  g_string_append_printf (self->commands, "%s%s%s;", action_name, param != NULL ? " " : "",
+                          param != NULL ? g_variant_get_string (param, NULL) : "");
+}
+
+static void
+test_page_finalize (GObject *object)
+{
+  TestPage *self = TEST_PAGE (object);
+
+  g_clear_object (&self->profile);
+  g_string_free (self->commands, TRUE);
+  G_OBJECT_CLASS (test_page_parent_class)->finalize (object);
+}
+
+static void
+test_page_class_init (TestPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_page_finalize;
+  SMOLDER_PAGE_CLASS (klass)->get_profile = test_page_get_profile;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.search", NULL, test_page_command);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.show-view", "s", test_page_command);
+}
+
+static void
+test_page_init (TestPage *self)
+{
+  self->commands = g_string_new (NULL);
+}
+
+/* The window talks to pages only through SmolderPage: a new kind binds
+ * its tab (title, loading, icon), gets the menu's commands as its actions
+ * (those it offers), and its profile goes into Merge Profiles…. */
+static void
+test_window_page_contract (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) good = data_file (GOOD_FIXTURE);
+  g_autoptr(GIcon) icon = g_themed_icon_new ("media-record-symbolic");
+  SmolderWindow *window;
+  SmolderProfilePage *file_page;
+  TestPage *page;
+  AdwTabPage *tab;
+  AdwTabView *tab_view;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = g_object_ref (smolder_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  tab_view = smolder_window_get_tab_view (window);
+
+  /* No tab: export says what to do first. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.export-flame-graph", NULL);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Open a profile first"));
+
+  file_page = smolder_window_open_file (window, good);
+  wait_until (page_settled, file_page);
+
+  page = g_object_new (TEST_TYPE_PAGE, "title", "Live", NULL);
+  tab = smolder_window_add_page (window, SMOLDER_PAGE (page));
+  g_assert_true (smolder_window_get_selected_page (window) == SMOLDER_PAGE (page));
+  g_assert_cmpstr (adw_tab_page_get_title (tab), ==, "Live");
+  smolder_page_set_title (SMOLDER_PAGE (page), "Live: heap");
+  g_assert_cmpstr (adw_tab_page_get_title (tab), ==, "Live: heap");
+  smolder_page_set_loading (SMOLDER_PAGE (page), TRUE);
+  g_assert_true (adw_tab_page_get_loading (tab));
+  smolder_page_set_loading (SMOLDER_PAGE (page), FALSE);
+  smolder_page_set_icon (SMOLDER_PAGE (page), icon);
+  g_assert_true (adw_tab_page_get_icon (tab) == icon);
+
+  /* Without a profile the page gets no commands; with one, those it offers
+   * (and not export, which it does not). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.find", NULL);
+  g_assert_cmpstr (page->commands->str, ==, "");
+  page->profile = g_object_ref (smolder_page_get_profile (SMOLDER_PAGE (file_page)));
+  smolder_page_notify_profile (SMOLDER_PAGE (page));
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.find", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-view", "s", "top");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.undo-filter", NULL);
+  g_assert_cmpstr (page->commands->str, ==, "page.search;page.show-view top;");
+
+  /* The profile page's view gets them when it is selected. */
+  adw_tab_view_set_selected_page (tab_view, adw_tab_view_get_page (tab_view, GTK_WIDGET (file_page)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-view", "s", "callers");
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (VIEW (file_page)), ==, "callers");
+  g_assert_cmpstr (page->commands->str, ==, "page.search;page.show-view top;");
+
+  /* Both profiles are offered for merging. */
+  {
+    AdwMessageDialog *dialog = smolder_window_present_merge_dialog (window);
+    guint n_rows = 0;
+
+    g_assert_nonnull (dialog);
+    for (GtkWidget *check = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+         check != NULL; check = gtk_widget_get_next_sibling (check))
+      n_rows++;
+    g_assert_cmpuint (n_rows, ==, 2);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* A text heap profile large enough that its load runs for a while (about
  * 30 MB: a second or more here), written into @dir. */
 static GFile *
@@ -635,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/smolder/top-view/large-table", test_top_view_large_table);
   g_test_add_func ("/smolder/window/drop", test_window_drop);
   g_test_add_func ("/smolder/window/command-line", test_window_command_line);
+  g_test_add_func ("/smolder/window/page-contract", test_window_page_contract);
   g_test_add_func ("/smolder/window/close-before-load-starts", test_window_empty_state);
   g_test_add_func ("/smolder/window/close-while-loading", test_window_close_while_loading);
   g_test_add_func ("/smolder/window/background-error-toast", test_window_background_error_toast);
