@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* smolder-flame-view.c: the flame graph of the page's query. The tree is
+/* smolder-flame-view.c: the flame graph of a (profile, query). The tree is
  * built by the engine on a worker (SmolderQueryView), and the search's
  * matches are found on one too (SmolderViewTask drops late results of
  * older requests). */
