@@ -265,7 +265,11 @@ smolder_profile_view_add_typed_filter_action (GtkWidget  *widget,
   if (mode >= SMOLDER_FILTER_N_MODES)
     mode = SMOLDER_FILTER_FOCUS;
 
-  if (!smolder_profile_view_add_filter (self, mode, text, &error))
+  /* The engine's messages are plain English; this one is the user's. */
+  if (text[0] == '\0')
+    g_set_error_literal (&error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY,
+                         _("Type a regular expression to filter on"));
+  if (error != NULL || !smolder_profile_view_add_filter (self, mode, text, &error))
     {
       gtk_label_set_text (self->filter_error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->filter_error_label), TRUE);
