@@ -63,7 +63,7 @@ smolder_window_merge_done (GObject      *source_object,
   smolder_window_open_profile (self, merged, job->title);
 }
 
-/* Merges the loaded profiles of @pages (SmolderProfilePage) on a worker
+/* Merges the loaded profiles of @pages (SmolderPage) on a worker
  * into a new tab; returns how many it merges (0: fewer than two loaded). */
 guint
 smolder_window_merge_pages (SmolderWindow *self,
@@ -78,7 +78,7 @@ smolder_window_merge_pages (SmolderWindow *self,
   job->profiles = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < pages->len; i++)
     {
-      SmolderProfile *profile = smolder_profile_page_get_profile (pages->pdata[i]);
+      SmolderProfile *profile = smolder_page_get_profile (pages->pdata[i]);
 
       if (profile != NULL)
         g_ptr_array_add (job->profiles, g_object_ref (profile));
@@ -117,7 +117,7 @@ loaded_pages (SmolderWindow *self)
     {
       GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i));
 
-      if (smolder_profile_page_get_profile (SMOLDER_PROFILE_PAGE (child)) != NULL)
+      if (smolder_page_get_profile (SMOLDER_PAGE (child)) != NULL)
         g_ptr_array_add (pages, g_object_ref (child));
     }
   return pages;
@@ -188,11 +188,11 @@ find_button (GtkWidget  *widget,
 /* A row: the tab's title over the file's folder (two tabs may show files
  * of one name). */
 static GtkWidget *
-create_merge_row (SmolderWindow      *self,
-                  SmolderProfilePage *page)
+create_merge_row (SmolderWindow *self,
+                  SmolderPage   *page)
 {
   AdwTabPage *tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
-  GFile *file = smolder_profile_page_get_file (page);
+  GFile *file = smolder_page_get_file (page);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *title = gtk_label_new (adw_tab_page_get_title (tab));

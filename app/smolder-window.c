@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* smolder-window.c: header bar, tabs of profiles, the empty state with
+/* smolder-window.c: header bar, tabs (SmolderPage), the empty state with
  * recent files, the file chooser and drag-and-drop of files, and the page
- * commands of the main menu. Merging is in smolder-window-merge.c. */
+ * commands of the main menu, carried out by the selected page's actions.
+ * Merging is in smolder-window-merge.c. */
 
 #include <string.h>
 
@@ -190,11 +191,13 @@ smolder_window_update_recent (SmolderWindow *self)
   gtk_widget_set_visible (self->recent_box, shown > 0);
 }
 
+/* A file that loaded is a recent file. */
 static void
-smolder_window_page_loaded_cb (SmolderWindow      *self,
-                               SmolderProfilePage *page)
+smolder_window_page_notify_profile_cb (SmolderWindow *self,
+                                       GParamSpec    *pspec,
+                                       SmolderPage   *page)
 {
-  GFile *file = smolder_profile_page_get_file (page);
+  GFile *file = smolder_page_get_file (page);
   g_autofree char *uri = NULL;
   g_autofree char *app_exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "smolder");
   char *groups[] = { (char *) RECENT_GROUP, NULL };
@@ -205,7 +208,7 @@ smolder_window_page_loaded_cb (SmolderWindow      *self,
     .groups = groups,
   };
 
-  if (file == NULL)
+  if (file == NULL || smolder_page_get_profile (page) == NULL)
     return;
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_full (self->recent_manager, uri, &data);
@@ -214,30 +217,33 @@ smolder_window_page_loaded_cb (SmolderWindow      *self,
 /* A tab that failed out of sight gets a toast; the selected one shows its
  * error page already. */
 static void
-smolder_window_page_notify_loading_cb (SmolderWindow      *self,
-                                       GParamSpec         *pspec,
-                                       SmolderProfilePage *page)
+smolder_window_page_notify_loading_cb (SmolderWindow *self,
+                                       GParamSpec    *pspec,
+                                       SmolderPage   *page)
 {
-  const GError *error = smolder_profile_page_get_error (page);
+  const GError *error = smolder_page_get_error (page);
   AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
   g_autofree char *title = NULL;
 
-  if (smolder_profile_page_get_loading (page) || error == NULL
+  if (smolder_page_get_loading (page) || error == NULL
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (selected != NULL && adw_tab_page_get_child (selected) == GTK_WIDGET (page))
     return;
 
-  title = g_strdup_printf (_("Could not open “%s”"), smolder_profile_page_get_title (page));
+  title = g_strdup_printf (_("Could not open “%s”"), smolder_page_get_title (page));
   smolder_window_add_toast (self, title);
 }
 
-static AdwTabPage *
-smolder_window_add_page (SmolderWindow      *self,
-                         SmolderProfilePage *page)
+AdwTabPage *
+smolder_window_add_page (SmolderWindow *self,
+                         SmolderPage   *page)
 {
   AdwTabPage *tab;
+
+  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (SMOLDER_IS_PAGE (page), NULL);
 
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
 
@@ -245,8 +251,8 @@ smolder_window_add_page (SmolderWindow      *self,
   g_object_bind_property (page, "tooltip", tab, "tooltip", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "loading", tab, "loading", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "icon", tab, "icon", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (page, "loaded",
-                           G_CALLBACK (smolder_window_page_loaded_cb),
+  g_signal_connect_object (page, "notify::profile",
+                           G_CALLBACK (smolder_window_page_notify_profile_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::loading",
                            G_CALLBACK (smolder_window_page_notify_loading_cb),
@@ -267,7 +273,7 @@ smolder_window_open_file (SmolderWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   page = smolder_profile_page_new (file);
-  smolder_window_add_page (self, page);
+  smolder_window_add_page (self, SMOLDER_PAGE (page));
   smolder_profile_page_load (page);
 
   return page;
@@ -284,47 +290,70 @@ smolder_window_open_profile (SmolderWindow  *self,
   g_return_val_if_fail (SMOLDER_IS_PROFILE (profile), NULL);
 
   page = smolder_profile_page_new_for_profile (profile, title);
-  smolder_window_add_page (self, page);
+  smolder_window_add_page (self, SMOLDER_PAGE (page));
 
   return page;
 }
 
-/* The page of the selected tab, or NULL. */
-static SmolderProfilePage *
-smolder_window_get_selected_profile_page (SmolderWindow *self)
+SmolderPage *
+smolder_window_get_selected_page (SmolderWindow *self)
 {
-  AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
+  AdwTabPage *selected;
 
-  if (selected == NULL)
-    return NULL;
-  return SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (selected));
+  g_return_val_if_fail (SMOLDER_IS_WINDOW (self), NULL);
+
+  selected = adw_tab_view_get_selected_page (self->tab_view);
+  return selected != NULL ? SMOLDER_PAGE (adw_tab_page_get_child (selected)) : NULL;
 }
 
 /* Page commands from the main menu and window-wide keys act on the
- * selected tab, wherever the keyboard focus is. */
+ * selected tab, wherever the keyboard focus is: each is the page's action
+ * of that name (smolder-page.h); a page without it does nothing. */
+static gboolean
+smolder_window_page_command (SmolderWindow *self,
+                             const char    *page_action,
+                             GVariant      *param)
+{
+  SmolderPage *page = smolder_window_get_selected_page (self);
+
+  if (page == NULL || smolder_page_get_profile (page) == NULL)
+    return FALSE;
+  return gtk_widget_activate_action_variant (GTK_WIDGET (page), page_action, param);
+}
+
 static void
-smolder_window_page_action (GtkWidget  *widget,
+smolder_window_export_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  SmolderWindow *self = SMOLDER_WINDOW (widget);
+
+  if (!smolder_window_page_command (self, "page.export", NULL))
+    smolder_window_add_toast (self, _("Open a profile first"));
+}
+
+static void
+smolder_window_find_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
-  SmolderWindow *self = SMOLDER_WINDOW (widget);
-  SmolderProfilePage *page = smolder_window_get_selected_profile_page (self);
+  smolder_window_page_command (SMOLDER_WINDOW (widget), "page.search", NULL);
+}
 
-  if (page == NULL || smolder_profile_page_get_profile (page) == NULL)
-    {
-      if (g_str_equal (action_name, "window.export-flame-graph"))
-        smolder_window_add_toast (self, _("Open a profile first"));
-      return;
-    }
+static void
+smolder_window_undo_filter_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  smolder_window_page_command (SMOLDER_WINDOW (widget), "page.undo-filter", NULL);
+}
 
-  if (g_str_equal (action_name, "window.export-flame-graph"))
-    smolder_profile_page_show_export_dialog (page);
-  else if (g_str_equal (action_name, "window.find"))
-    smolder_profile_page_start_search (page);
-  else if (g_str_equal (action_name, "window.undo-filter"))
-    smolder_profile_page_undo_filter (page);
-  else if (g_str_equal (action_name, "window.show-view"))
-    smolder_profile_page_set_view (page, g_variant_get_string (param, NULL));
+static void
+smolder_window_show_view_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  smolder_window_page_command (SMOLDER_WINDOW (widget), "page.show-view", param);
 }
 
 guint
@@ -533,11 +562,11 @@ smolder_window_class_init (SmolderWindowClass *klass)
                                        "window.close-tab", NULL);
   _smolder_window_class_init_merge (widget_class);
   gtk_widget_class_install_action (widget_class, "window.export-flame-graph", NULL,
-                                   smolder_window_page_action);
+                                   smolder_window_export_action);
   gtk_widget_class_install_action (widget_class, "window.find", NULL,
-                                   smolder_window_page_action);
+                                   smolder_window_find_action);
   gtk_widget_class_install_action (widget_class, "window.undo-filter", NULL,
-                                   smolder_window_page_action);
+                                   smolder_window_undo_filter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "window.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
@@ -546,7 +575,7 @@ smolder_window_class_init (SmolderWindowClass *klass)
                                        "window.export-flame-graph", NULL);
   /* Alt+1/2/3 pick the view wherever the keyboard focus is (the header bar too). */
   gtk_widget_class_install_action (widget_class, "window.show-view", "s",
-                                   smolder_window_page_action);
+                                   smolder_window_show_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "window.show-view", "s", "flame");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "window.show-view", "s", "top");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "window.show-view", "s", "callers");
@@ -565,7 +594,7 @@ smolder_window_init (SmolderWindow *self)
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
-  /* Alt+1/2/3 pick a page's view (smolder-profile-page-actions.c); the tab
+  /* Alt+1/2/3 pick a page's view (page.show-view); the tab
    * view would take them to pick a tab when several are open. */
   adw_tab_view_remove_shortcuts (self->tab_view, ADW_TAB_VIEW_SHORTCUT_ALT_DIGITS);
 

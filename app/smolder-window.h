@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "smolder-application.h"
+#include "smolder-page.h"
 #include "smolder-profile-page.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SmolderWindow, smolder_window, SMOLDER, WINDOW, AdwApplicationWindow)
 
 SmolderWindow      *smolder_window_new              (SmolderApplication *application);
+/* Adds @page as a new tab and selects it: the tab follows the page's
+ * title, tooltip, icon and loading; a failure out of sight is a toast. */
+AdwTabPage         *smolder_window_add_page         (SmolderWindow      *self,
+                                                     SmolderPage        *page);
+/* The page of the selected tab, or NULL. */
+SmolderPage        *smolder_window_get_selected_page (SmolderWindow     *self);
 /* Opens @file in a new tab, selects it and returns its page (unowned). */
 SmolderProfilePage *smolder_window_open_file        (SmolderWindow      *self,
                                                      GFile              *file);
@@ -28,6 +35,7 @@ SmolderProfilePage *smolder_window_open_profile     (SmolderWindow      *self,
  * a mismatch is a toast. Returns how many profiles go in (0: none, a
  * toast says why). */
 guint               smolder_window_merge_open_profiles (SmolderWindow   *self);
+/* The same for the profiles of @pages (SmolderPage). */
 guint               smolder_window_merge_pages      (SmolderWindow      *self,
                                                      GPtrArray          *pages);
 AdwMessageDialog   *smolder_window_present_merge_dialog (SmolderWindow  *self);

@@ -10,7 +10,9 @@
 #include <stdio.h>
 
 #include "bench-ui.h"
-#include "smolder-profile-page-private.h"
+#include "smolder-profile-page.h"
+
+#define VIEW(page) smolder_profile_page_get_profile_view (page)
 
 static void
 describe_gap (gint64   gap,
@@ -47,21 +49,21 @@ measure_close (SmolderWindow      *window,
    * frame clock that starts the load. */
   source = bench_stalls_start (&stalls);
   wait_settled (page);
-  if (smolder_profile_page_get_profile (page) == NULL)
+  if (smolder_page_get_profile (SMOLDER_PAGE (page)) == NULL)
     {
-      fprintf (stderr, "%s\n", smolder_profile_page_get_error (page)->message);
+      fprintf (stderr, "%s\n", smolder_page_get_error (SMOLDER_PAGE (page))->message);
       g_source_remove (source);
       return -1;
     }
   if (granularity != SMOLDER_GRANULARITY_FUNCTIONS)
     {
-      gtk_drop_down_set_selected (page->granularity_dropdown, granularity);
+      smolder_profile_view_set_granularity (VIEW (page), granularity);
       /* The Top view computes when shown. */
-      smolder_profile_page_set_view (page, "top");
+      smolder_profile_view_set_visible_view (VIEW (page), "top");
       bench_run_for (100 * 1000);
       wait_settled (page);
     }
-  n_rows = g_list_model_get_n_items (smolder_top_view_get_model (smolder_profile_page_get_top_view (page)));
+  n_rows = g_list_model_get_n_items (smolder_top_view_get_model (smolder_profile_view_get_top_view (VIEW (page))));
 
   g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
   bench_stalls_reset (&stalls);

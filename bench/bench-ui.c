@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#define VIEW(page) smolder_profile_page_get_profile_view (page)
+
 static gboolean
 tick_cb (gpointer data)
 {
@@ -46,10 +48,10 @@ bench_stalls_reset (BenchStalls *stalls)
 gboolean
 bench_page_settled (SmolderProfilePage *page)
 {
-  return !smolder_profile_page_get_loading (page)
-         && (smolder_profile_page_get_profile (page) == NULL
+  return !smolder_page_get_loading (SMOLDER_PAGE (page))
+         && (smolder_page_get_profile (SMOLDER_PAGE (page)) == NULL
              || (!smolder_profile_page_get_busy (page)
-                 && smolder_top_view_get_top (smolder_profile_page_get_top_view (page)) != NULL));
+                 && smolder_top_view_get_top (smolder_profile_view_get_top_view (VIEW (page))) != NULL));
 }
 
 void

@@ -9,6 +9,8 @@
 
 #include "bench-ui.h"
 
+#define VIEW(page) smolder_profile_page_get_profile_view (page)
+
 /* With SMOLDER_BENCH_VERBOSE: each gap over 20 ms and what was going on. */
 static void
 describe_gap (gint64   gap,
@@ -19,10 +21,10 @@ describe_gap (gint64   gap,
 
   printf ("  gap %.1f ms at %.2f s (loading %d, top %d, flame %d, callers %d)\n",
           gap / 1000.0, at / 1e6,
-          smolder_profile_page_get_loading (page),
-          smolder_top_view_get_busy (smolder_profile_page_get_top_view (page)),
-          smolder_flame_view_get_busy (smolder_profile_page_get_flame_view (page)),
-          smolder_callers_view_get_busy (smolder_profile_page_get_callers_view (page)));
+          smolder_page_get_loading (SMOLDER_PAGE (page)),
+          smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (smolder_profile_view_get_top_view (VIEW (page)))),
+          smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (smolder_profile_view_get_flame_view (VIEW (page)))),
+          smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (smolder_profile_view_get_callers_view (VIEW (page)))));
 }
 
 int
@@ -50,16 +52,16 @@ main (int   argc,
   while (!bench_page_settled (page))
     {
       g_main_context_iteration (NULL, TRUE);
-      if (loaded_at == 0 && !smolder_profile_page_get_loading (page))
+      if (loaded_at == 0 && !smolder_page_get_loading (SMOLDER_PAGE (page)))
         loaded_at = g_get_monotonic_time ();
     }
   /* The Top rows go in between frames, and the flame graph paints. */
   bench_run_for (1000 * 1000);
   g_source_remove (source);
 
-  if (smolder_profile_page_get_profile (page) == NULL)
+  if (smolder_page_get_profile (SMOLDER_PAGE (page)) == NULL)
     {
-      fprintf (stderr, "%s: %s\n", path, smolder_profile_page_get_error (page)->message);
+      fprintf (stderr, "%s: %s\n", path, smolder_page_get_error (SMOLDER_PAGE (page))->message);
       return 1;
     }
 

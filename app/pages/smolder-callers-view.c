@@ -1,17 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-callers-view.c: pprof's peek, as two flame graphs. Callers
  * grow upwards from the function (flame), callees hang below it
- * (icicle). Both trees come from one worker; SmolderViewTask drops the
- * trees of an older function or query. */
+ * (icicle). Both trees come from one worker (SmolderQueryView), which
+ * drops the trees of an older function or query. */
 
 #include <glib/gi18n.h>
 
 #include "smolder-callers-view.h"
-#include "smolder-view-task.h"
 
 struct _SmolderCallersView
 {
-  AdwBin parent_instance;
+  SmolderQueryView parent_instance;
 
   /* widgets */
   GtkStack *stack;
@@ -22,28 +21,18 @@ struct _SmolderCallersView
   SmolderFlameGraph *callees_graph;
 
   /* owned */
-  SmolderProfile *profile;
-  SmolderQuery *query;
-  SmolderFramesCache *frames_cache;  /* shared with the page's other views */
-  SmolderViewTask task;  /* both trees on a worker */
   char *function;
-
-  /* state */
-  gboolean busy;
-  gboolean active;  /* shown (or standalone): computes on every change */
-  gboolean stale;   /* hidden since its input changed: computes when shown */
 };
 
 enum {
   PROP_0,
-  PROP_BUSY,
   PROP_FUNCTION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (SmolderCallersView, smolder_callers_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SmolderCallersView, smolder_callers_view, SMOLDER_TYPE_QUERY_VIEW)
 
 typedef struct {
   SmolderProfile *profile;
@@ -114,17 +103,6 @@ smolder_callers_view_compute (gpointer       data,
 }
 
 static void
-smolder_callers_view_set_busy (SmolderCallersView *self,
-                               gboolean            busy)
-{
-  if (self->busy == busy)
-    return;
-
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
 smolder_callers_view_show_status (SmolderCallersView *self,
                                   const char         *title,
                                   const char         *description)
@@ -148,8 +126,6 @@ smolder_callers_view_compute_done (gpointer      owner,
   g_autofree char *callers = NULL;
   g_autofree char *callees = NULL;
 
-  smolder_callers_view_set_busy (self, FALSE);
-
   /* The name is no frame of the profile now (another granularity), or the
    * filters took away every sample through it: nothing is selected. */
   if ((result == NULL && g_error_matches (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY))
@@ -157,7 +133,7 @@ smolder_callers_view_compute_done (gpointer      owner,
                              || smolder_call_tree_get_total (result->callers, 0) == 0)))
     {
       if (result != NULL)
-        smolder_frames_cache_set (self->frames_cache, result->frames);
+        smolder_query_view_keep_frames (SMOLDER_QUERY_VIEW (self), result->frames);
       smolder_callers_view_set_function (self, NULL);
       return;
     }
@@ -167,7 +143,7 @@ smolder_callers_view_compute_done (gpointer      owner,
       return;
     }
 
-  smolder_frames_cache_set (self->frames_cache, result->frames);
+  smolder_query_view_keep_frames (SMOLDER_QUERY_VIEW (self), result->frames);
 
   callers = g_strdup_printf (_("Callers of %s"), self->function);
   callees = g_strdup_printf (_("Callees of %s"), self->function);
@@ -179,43 +155,59 @@ smolder_callers_view_compute_done (gpointer      owner,
 }
 
 static void
-smolder_callers_view_update (SmolderCallersView *self)
+smolder_callers_view_show_no_function (SmolderCallersView *self)
 {
+  smolder_callers_view_show_status (self, _("No Function Selected"),
+                                    _("Select a function in Top or in the flame graph, or choose Show Callers/Callees on it."));
+}
+
+static void
+smolder_callers_view_refresh (SmolderQueryView *view,
+                              SmolderProfile   *profile,
+                              SmolderQuery     *query)
+{
+  SmolderCallersView *self = SMOLDER_CALLERS_VIEW (view);
   PeekJob *job;
 
-  smolder_view_task_cancel (&self->task);
-
-  if (self->profile == NULL || self->query == NULL || self->function == NULL)
+  if (self->function == NULL)
     {
-      smolder_callers_view_show_status (self, _("No Function Selected"),
-                                        _("Select a function in Top or in the flame graph, or choose Show Callers/Callees on it."));
-      self->stale = FALSE;
-      smolder_callers_view_set_busy (self, FALSE);
+      smolder_callers_view_show_no_function (self);
       return;
     }
 
-  /* Hidden: every move of the flame graph's focus lands here; only the
-   * last one is computed, when shown. */
-  if (!self->active)
-    {
-      self->stale = TRUE;
-      smolder_callers_view_set_busy (self, FALSE);
-      return;
-    }
-
-  self->stale = FALSE;
   job = g_new0 (PeekJob, 1);
-  job->profile = g_object_ref (self->profile);
-  job->query = smolder_query_ref (self->query);
+  job->profile = g_object_ref (profile);
+  job->query = smolder_query_ref (query);
   job->function = g_strdup (self->function);
-  job->frames = smolder_frames_cache_lookup (self->frames_cache, self->profile,
-                                             smolder_query_get_granularity (self->query));
-  smolder_view_task_start (&self->task, self, smolder_callers_view_compute,
-                           job, (GDestroyNotify) peek_job_free,
-                           (GDestroyNotify) peek_result_free,
-                           smolder_callers_view_compute_done);
+  job->frames = smolder_query_view_lookup_frames (view);
+  smolder_query_view_run (view, smolder_callers_view_compute,
+                          job, (GDestroyNotify) peek_job_free,
+                          (GDestroyNotify) peek_result_free,
+                          smolder_callers_view_compute_done);
+}
 
-  smolder_callers_view_set_busy (self, TRUE);
+static void
+smolder_callers_view_clear (SmolderQueryView *view)
+{
+  smolder_callers_view_show_no_function (SMOLDER_CALLERS_VIEW (view));
+}
+
+/* A function's name means another frame (or none) at another granularity:
+ * the choice is made again. */
+static gboolean
+smolder_callers_view_query_changes (SmolderQueryView   *view,
+                                    const SmolderQuery *old,
+                                    const SmolderQuery *query)
+{
+  SmolderCallersView *self = SMOLDER_CALLERS_VIEW (view);
+
+  if (smolder_query_get_granularity (old) != smolder_query_get_granularity (query)
+      && self->function != NULL)
+    {
+      g_clear_pointer (&self->function, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNCTION]);
+    }
+  return TRUE;
 }
 
 static void
@@ -223,14 +215,10 @@ smolder_callers_view_dispose (GObject *object)
 {
   SmolderCallersView *self = SMOLDER_CALLERS_VIEW (object);
 
-  smolder_view_task_clear (&self->task);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->stack = NULL;
   self->callers_graph = NULL;
   self->callees_graph = NULL;
-  g_clear_object (&self->frames_cache);
-  g_clear_object (&self->profile);
-  g_clear_pointer (&self->query, smolder_query_unref);
   g_clear_pointer (&self->function, g_free);
 
   G_OBJECT_CLASS (smolder_callers_view_parent_class)->dispose (object);
@@ -246,9 +234,6 @@ smolder_callers_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
-      break;
     case PROP_FUNCTION:
       g_value_set_string (value, self->function);
       break;
@@ -279,14 +264,15 @@ static void
 smolder_callers_view_class_init (SmolderCallersViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SmolderQueryViewClass *view_class = SMOLDER_QUERY_VIEW_CLASS (klass);
 
   object_class->dispose = smolder_callers_view_dispose;
   object_class->get_property = smolder_callers_view_get_property;
   object_class->set_property = smolder_callers_view_set_property;
+  view_class->refresh = smolder_callers_view_refresh;
+  view_class->clear = smolder_callers_view_clear;
+  view_class->query_changes = smolder_callers_view_query_changes;
 
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FUNCTION] =
     g_param_spec_string ("function", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -325,9 +311,6 @@ smolder_callers_view_init (SmolderCallersView *self)
 {
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
 
-  self->frames_cache = smolder_frames_cache_new ();
-  self->active = TRUE;
-
   self->stack = GTK_STACK (gtk_stack_new ());
   self->status_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->status_page, "find-location-symbolic");
@@ -342,61 +325,13 @@ smolder_callers_view_init (SmolderCallersView *self)
   gtk_stack_add_named (self->stack, paned, "content");
 
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
-  smolder_callers_view_update (self);
+  smolder_callers_view_show_no_function (self);
 }
 
 GtkWidget *
 smolder_callers_view_new (void)
 {
   return g_object_new (SMOLDER_TYPE_CALLERS_VIEW, NULL);
-}
-
-void
-smolder_callers_view_set_profile (SmolderCallersView *self,
-                                  SmolderProfile     *profile)
-{
-  g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
-
-  if (!g_set_object (&self->profile, profile))
-    return;
-  smolder_callers_view_update (self);
-}
-
-void
-smolder_callers_view_set_frames_cache (SmolderCallersView *self,
-                                       SmolderFramesCache *cache)
-{
-  g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
-  g_return_if_fail (SMOLDER_IS_FRAMES_CACHE (cache));
-
-  g_set_object (&self->frames_cache, cache);
-}
-
-void
-smolder_callers_view_set_query (SmolderCallersView *self,
-                                SmolderQuery       *query)
-{
-  g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
-
-  gboolean regrained;
-
-  if (self->query == query)
-    return;
-  regrained = self->query != NULL && query != NULL
-              && smolder_query_get_granularity (self->query) != smolder_query_get_granularity (query);
-  if (query != NULL)
-    smolder_query_ref (query);
-  g_clear_pointer (&self->query, smolder_query_unref);
-  self->query = query;
-
-  /* A function's name means another frame (or none) at another
-   * granularity: the choice is made again. */
-  if (regrained && self->function != NULL)
-    {
-      g_clear_pointer (&self->function, g_free);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNCTION]);
-    }
-  smolder_callers_view_update (self);
 }
 
 const char *
@@ -417,45 +352,8 @@ smolder_callers_view_set_function (SmolderCallersView *self,
     return;
   g_free (self->function);
   self->function = g_strdup (name);
-  smolder_callers_view_update (self);
+  smolder_query_view_invalidate (SMOLDER_QUERY_VIEW (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNCTION]);
-}
-
-void
-smolder_callers_view_set_active (SmolderCallersView *self,
-                                 gboolean            active)
-{
-  g_return_if_fail (SMOLDER_IS_CALLERS_VIEW (self));
-
-  active = !!active;
-  if (self->active == active)
-    return;
-  self->active = active;
-  if (active && self->stale)
-    smolder_callers_view_update (self);
-  else if (!active && self->busy)
-    {
-      /* Hidden before its trees came: computed when shown again. */
-      smolder_view_task_cancel (&self->task);
-      self->stale = TRUE;
-      smolder_callers_view_set_busy (self, FALSE);
-    }
-}
-
-gboolean
-smolder_callers_view_get_stale (SmolderCallersView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_CALLERS_VIEW (self), FALSE);
-
-  return self->stale;
-}
-
-gboolean
-smolder_callers_view_get_busy (SmolderCallersView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_CALLERS_VIEW (self), FALSE);
-
-  return self->busy;
 }
 
 SmolderFlameGraph *

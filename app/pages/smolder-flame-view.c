@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* smolder-flame-view.c: the flame graph of the page's query. The tree is
- * built by the engine on a worker, and the search's matches are found on
- * one too (SmolderViewTask drops late results of older requests). */
+/* smolder-flame-view.c: the flame graph of a (profile, query). The tree is
+ * built by the engine on a worker (SmolderQueryView), and the search's
+ * matches are found on one too (SmolderViewTask drops late results of
+ * older requests). */
 
 #include <glib/gi18n.h>
 
 #include "smolder-flame-view.h"
-#include "smolder-view-task.h"
 
 struct _SmolderFlameView
 {
-  AdwBin parent_instance;
+  SmolderQueryView parent_instance;
 
   /* widgets */
   GtkStack *stack;
@@ -19,28 +19,14 @@ struct _SmolderFlameView
   GtkSpinner *spinner;
 
   /* owned */
-  SmolderProfile *profile;
-  SmolderQuery *query;
-  SmolderFramesCache *frames_cache;
-  SmolderViewTask tree_task;
   SmolderViewTask search_task;
   GRegex *search;
 
   /* state */
   double match_fraction;
   guint n_matches;
-  gboolean building;
   gboolean searching;
-  gboolean busy;
   gboolean focus_pending;
-  gboolean active;  /* shown (or standalone): computes on every change */
-  gboolean stale;   /* hidden since the query changed: builds when shown */
-};
-
-enum {
-  PROP_0,
-  PROP_BUSY,
-  N_PROPS
 };
 
 enum {
@@ -48,10 +34,9 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (SmolderFlameView, smolder_flame_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SmolderFlameView, smolder_flame_view, SMOLDER_TYPE_QUERY_VIEW)
 
 /* What a worker is given: immutable inputs only. */
 typedef struct {
@@ -115,24 +100,27 @@ smolder_flame_view_search_tree (gpointer       data,
 }
 
 static void
-smolder_flame_view_sync_busy (SmolderFlameView *self)
+smolder_flame_view_busy_cb (SmolderFlameView *self)
 {
-  gboolean busy = self->building || self->searching;
+  gboolean busy = smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (self));
 
-  if (self->busy == busy)
-    return;
-
-  self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+smolder_flame_view_set_searching (SmolderFlameView *self,
+                                  gboolean          searching)
+{
+  self->searching = searching;
+  smolder_query_view_set_extra_busy (SMOLDER_QUERY_VIEW (self), searching);
 }
 
 static void
 smolder_flame_view_search_changed (SmolderFlameView *self)
 {
   g_signal_emit (self, signals[SEARCH_CHANGED], 0);
-  if (self->focus_pending && !self->busy)
+  if (self->focus_pending && !smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (self)))
     {
       self->focus_pending = FALSE;
       smolder_flame_graph_focus_next_match (self->flame_graph);
@@ -147,11 +135,10 @@ smolder_flame_view_search_done (gpointer      owner,
   SmolderFlameView *self = owner;
   SmolderFlameSearch *search = result;
 
-  self->searching = FALSE;
   smolder_flame_graph_set_flame_search (self->flame_graph, search);
   self->n_matches = search != NULL ? smolder_flame_search_get_n_matches (search) : 0;
   self->match_fraction = search != NULL ? smolder_flame_search_get_fraction (search) : 0.0;
-  smolder_flame_view_sync_busy (self);
+  smolder_flame_view_set_searching (self, FALSE);
   smolder_flame_view_search_changed (self);
 }
 
@@ -163,22 +150,20 @@ smolder_flame_view_apply_search (SmolderFlameView *self)
   SearchJob *job;
 
   /* The tree shown is an old one: searched once the new one arrives. */
-  if (self->stale && self->search != NULL)
+  if (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (self)) && self->search != NULL)
     {
       smolder_view_task_cancel (&self->search_task);
-      self->searching = FALSE;
-      smolder_flame_view_sync_busy (self);
+      smolder_flame_view_set_searching (self, FALSE);
       return;
     }
 
   if (self->search == NULL || tree == NULL)
     {
       smolder_view_task_cancel (&self->search_task);
-      self->searching = FALSE;
       smolder_flame_graph_set_flame_search (self->flame_graph, NULL);
       self->n_matches = 0;
       self->match_fraction = 0.0;
-      smolder_flame_view_sync_busy (self);
+      smolder_flame_view_set_searching (self, FALSE);
       smolder_flame_view_search_changed (self);
       return;
     }
@@ -186,12 +171,11 @@ smolder_flame_view_apply_search (SmolderFlameView *self)
   job = g_new0 (SearchJob, 1);
   job->tree = g_object_ref (tree);
   job->regex = g_regex_ref (self->search);
-  self->searching = TRUE;
   smolder_view_task_start (&self->search_task, self, smolder_flame_view_search_tree,
                            job, (GDestroyNotify) search_job_free,
                            (GDestroyNotify) smolder_flame_search_unref,
                            smolder_flame_view_search_done);
-  smolder_flame_view_sync_busy (self);
+  smolder_flame_view_set_searching (self, TRUE);
 }
 
 static void
@@ -200,7 +184,7 @@ smolder_flame_view_install (SmolderFlameView *self,
 {
   SmolderFrames *frames = smolder_call_tree_get_frames (tree);
 
-  smolder_frames_cache_set (self->frames_cache, frames);
+  smolder_query_view_keep_frames (SMOLDER_QUERY_VIEW (self), frames);
   smolder_flame_graph_set_call_tree (self->flame_graph, tree);
   if (smolder_call_tree_get_total (tree, 0) == 0)
     {
@@ -224,7 +208,6 @@ smolder_flame_view_tree_done (gpointer      owner,
   g_autofree char *escaped = NULL;
 
   /* "busy" follows once the search (if any) is under way. */
-  self->building = FALSE;
   if (result != NULL)
     {
       smolder_flame_view_install (self, result);
@@ -240,41 +223,27 @@ smolder_flame_view_tree_done (gpointer      owner,
 }
 
 static void
-smolder_flame_view_update (SmolderFlameView *self)
+smolder_flame_view_refresh (SmolderQueryView *view,
+                            SmolderProfile   *profile,
+                            SmolderQuery     *query)
 {
-  TreeJob *job;
+  TreeJob *job = g_new0 (TreeJob, 1);
 
-  if (self->profile == NULL || self->query == NULL)
-    {
-      smolder_view_task_cancel (&self->tree_task);
-      self->building = FALSE;
-      self->stale = FALSE;
-      smolder_flame_graph_set_call_tree (self->flame_graph, NULL);
-      smolder_flame_view_apply_search (self);
-      return;
-    }
+  job->profile = g_object_ref (profile);
+  job->query = smolder_query_ref (query);
+  job->frames = smolder_query_view_lookup_frames (view);
+  smolder_query_view_run (view, smolder_flame_view_build_tree,
+                          job, (GDestroyNotify) tree_job_free, g_object_unref,
+                          smolder_flame_view_tree_done);
+}
 
-  /* Hidden: no worker for a tree nobody sees; built when shown. */
-  if (!self->active)
-    {
-      smolder_view_task_cancel (&self->tree_task);
-      self->building = FALSE;
-      self->stale = TRUE;
-      smolder_flame_view_sync_busy (self);
-      return;
-    }
+static void
+smolder_flame_view_clear (SmolderQueryView *view)
+{
+  SmolderFlameView *self = SMOLDER_FLAME_VIEW (view);
 
-  self->stale = FALSE;
-  job = g_new0 (TreeJob, 1);
-  job->profile = g_object_ref (self->profile);
-  job->query = smolder_query_ref (self->query);
-  job->frames = smolder_frames_cache_lookup (self->frames_cache, self->profile,
-                                             smolder_query_get_granularity (self->query));
-  self->building = TRUE;
-  smolder_view_task_start (&self->tree_task, self, smolder_flame_view_build_tree,
-                           job, (GDestroyNotify) tree_job_free, g_object_unref,
-                           smolder_flame_view_tree_done);
-  smolder_flame_view_sync_busy (self);
+  smolder_flame_graph_set_call_tree (self->flame_graph, NULL);
+  smolder_flame_view_apply_search (self);
 }
 
 static void
@@ -282,51 +251,26 @@ smolder_flame_view_dispose (GObject *object)
 {
   SmolderFlameView *self = SMOLDER_FLAME_VIEW (object);
 
-  smolder_view_task_clear (&self->tree_task);
   smolder_view_task_clear (&self->search_task);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->stack = NULL;
   self->flame_graph = NULL;
   self->status_page = NULL;
   self->spinner = NULL;
-  g_clear_object (&self->frames_cache);
-  g_clear_object (&self->profile);
-  g_clear_pointer (&self->query, smolder_query_unref);
   g_clear_pointer (&self->search, g_regex_unref);
 
   G_OBJECT_CLASS (smolder_flame_view_parent_class)->dispose (object);
 }
 
 static void
-smolder_flame_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  SmolderFlameView *self = SMOLDER_FLAME_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 smolder_flame_view_class_init (SmolderFlameViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SmolderQueryViewClass *view_class = SMOLDER_QUERY_VIEW_CLASS (klass);
 
   object_class->dispose = smolder_flame_view_dispose;
-  object_class->get_property = smolder_flame_view_get_property;
-
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->refresh = smolder_flame_view_refresh;
+  view_class->clear = smolder_flame_view_clear;
 
   /* The search or the tree changed: new match count and fraction. */
   signals[SEARCH_CHANGED] =
@@ -340,9 +284,6 @@ static void
 smolder_flame_view_init (SmolderFlameView *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
-
-  self->frames_cache = smolder_frames_cache_new ();
-  self->active = TRUE;
 
   self->stack = GTK_STACK (gtk_stack_new ());
   self->flame_graph = SMOLDER_FLAME_GRAPH (smolder_flame_graph_new ());
@@ -366,114 +307,14 @@ smolder_flame_view_init (SmolderFlameView *self)
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->stack));
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->spinner));
   adw_bin_set_child (ADW_BIN (self), overlay);
+
+  g_signal_connect (self, "notify::busy", G_CALLBACK (smolder_flame_view_busy_cb), NULL);
 }
 
 GtkWidget *
 smolder_flame_view_new (void)
 {
   return g_object_new (SMOLDER_TYPE_FLAME_VIEW, NULL);
-}
-
-SmolderProfile *
-smolder_flame_view_get_profile (SmolderFlameView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_FLAME_VIEW (self), NULL);
-
-  return self->profile;
-}
-
-void
-smolder_flame_view_set_profile (SmolderFlameView *self,
-                                SmolderProfile   *profile)
-{
-  g_return_if_fail (SMOLDER_IS_FLAME_VIEW (self));
-  g_return_if_fail (!profile || SMOLDER_IS_PROFILE (profile));
-
-  if (!g_set_object (&self->profile, profile))
-    return;
-
-  smolder_flame_view_update (self);
-}
-
-void
-smolder_flame_view_set_frames_cache (SmolderFlameView   *self,
-                                     SmolderFramesCache *cache)
-{
-  g_return_if_fail (SMOLDER_IS_FLAME_VIEW (self));
-  g_return_if_fail (SMOLDER_IS_FRAMES_CACHE (cache));
-
-  g_set_object (&self->frames_cache, cache);
-}
-
-SmolderQuery *
-smolder_flame_view_get_query (SmolderFlameView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_FLAME_VIEW (self), NULL);
-
-  return self->query;
-}
-
-void
-smolder_flame_view_set_query (SmolderFlameView *self,
-                              SmolderQuery     *query)
-{
-  g_return_if_fail (SMOLDER_IS_FLAME_VIEW (self));
-
-  if (self->query == query)
-    return;
-
-  if (query != NULL)
-    smolder_query_ref (query);
-  g_clear_pointer (&self->query, smolder_query_unref);
-  self->query = query;
-  smolder_flame_view_update (self);
-}
-
-gboolean
-smolder_flame_view_get_busy (SmolderFlameView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_FLAME_VIEW (self), FALSE);
-
-  return self->busy;
-}
-
-void
-smolder_flame_view_set_active (SmolderFlameView *self,
-                               gboolean          active)
-{
-  g_return_if_fail (SMOLDER_IS_FLAME_VIEW (self));
-
-  active = !!active;
-  if (self->active == active)
-    return;
-  self->active = active;
-  if (active && self->stale)
-    smolder_flame_view_update (self);
-  else if (!active && self->building)
-    {
-      /* Hidden before its tree came: the worker stops, the tree is built
-       * when shown again. */
-      smolder_view_task_cancel (&self->tree_task);
-      self->building = FALSE;
-      self->stale = TRUE;
-      smolder_flame_view_sync_busy (self);
-    }
-}
-
-gboolean
-smolder_flame_view_get_active (SmolderFlameView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_FLAME_VIEW (self), FALSE);
-
-  return self->active;
-}
-
-gboolean
-smolder_flame_view_get_stale (SmolderFlameView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_FLAME_VIEW (self), FALSE);
-
-  return self->stale;
 }
 
 SmolderFlameGraph *
@@ -538,7 +379,8 @@ smolder_flame_view_focus_next_match (SmolderFlameView *self)
 {
   g_return_if_fail (SMOLDER_IS_FLAME_VIEW (self));
 
-  if (self->busy || self->stale)
+  if (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (self))
+      || smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (self)))
     {
       self->focus_pending = TRUE;
       return;

@@ -5,7 +5,6 @@
 #pragma once
 
 #include "smolder-top-view.h"
-#include "smolder-view-task.h"
 
 G_BEGIN_DECLS
 
@@ -19,20 +18,16 @@ typedef enum {
 
 struct _SmolderTopView
 {
-  AdwBin parent_instance;
+  SmolderQueryView parent_instance;
 
   /* widgets */
   GtkColumnView *column_view;
   GtkWidget *context_menu;
 
   /* owned */
-  SmolderProfile *profile;
-  SmolderQuery *query;
   SmolderTop *top;
-  SmolderFramesCache *frames_cache;  /* shared with the page's other views */
   GListStore *store;
   GtkSortListModel *sorted;
-  SmolderViewTask task;      /* the table on a worker */
   char *summary;
   char *total_summary;  /* the summary without the rows, for other views */
   char *unit;
@@ -45,7 +40,6 @@ struct _SmolderTopView
   gint64 total;
   gint64 fill_max_usec;
   guint fill_source;
-  gboolean busy;
 };
 
 /* smolder-top-view.c */

@@ -23,9 +23,6 @@
 
 enum {
   PROP_0,
-  PROP_PROFILE,
-  PROP_QUERY,
-  PROP_BUSY,
   PROP_SUMMARY,
   PROP_SELECTED_NAME,
   N_PROPS
@@ -40,7 +37,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (SmolderTopView, smolder_top_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SmolderTopView, smolder_top_view, SMOLDER_TYPE_QUERY_VIEW)
 
 /* What the worker is given: immutable inputs only. */
 typedef struct {
@@ -112,18 +109,6 @@ smolder_top_view_compute (gpointer       data,
 }
 
 static void
-smolder_top_view_set_busy (SmolderTopView *self,
-                           gboolean        busy)
-{
-  if (self->busy == busy)
-    return;
-
-  /* No insensitive look while busy: restyling every row costs a frame. */
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
 smolder_top_view_set_summary (SmolderTopView *self,
                               char           *summary)
 {
@@ -180,7 +165,7 @@ smolder_top_view_fill_chunk (SmolderTopView *self)
       n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
       shown = 0;
       /* The table is complete: no longer busy, whatever is on screen. */
-      smolder_top_view_set_busy (self, FALSE);
+      smolder_query_view_set_extra_busy (SMOLDER_QUERY_VIEW (self), FALSE);
     }
 
   if (!mapped || shown >= n_rows)
@@ -248,7 +233,7 @@ smolder_top_view_install (SmolderTopView *self,
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GString) total_summary = g_string_new (NULL);
 
-  smolder_frames_cache_set (self->frames_cache, result->frames);
+  smolder_query_view_keep_frames (SMOLDER_QUERY_VIEW (self), result->frames);
   g_set_object (&self->top, result->top);
 
   g_free (self->unit);
@@ -257,6 +242,8 @@ smolder_top_view_install (SmolderTopView *self,
 
   smolder_top_view_stop_fill (self);
   self->pending = g_ptr_array_ref (result->items);
+  /* Busy until the rows are in the store. */
+  smolder_query_view_set_extra_busy (SMOLDER_QUERY_VIEW (self), TRUE);
 
   kept = smolder_units_format (smolder_top_get_kept_total (result->top), self->unit);
   total = smolder_units_format (self->total, self->unit);
@@ -289,7 +276,6 @@ smolder_top_view_compute_done (gpointer      owner,
 
   if (result == NULL)
     {
-      smolder_top_view_set_busy (self, FALSE);
       smolder_top_view_clear_rows (self);
       g_clear_pointer (&self->total_summary, g_free);
       smolder_top_view_set_summary (self, g_strdup (error->message));
@@ -300,31 +286,29 @@ smolder_top_view_compute_done (gpointer      owner,
 }
 
 static void
-smolder_top_view_update (SmolderTopView *self)
+smolder_top_view_refresh (SmolderQueryView *view,
+                          SmolderProfile   *profile,
+                          SmolderQuery     *query)
 {
-  TopJob *job;
+  SmolderTopView *self = SMOLDER_TOP_VIEW (view);
+  TopJob *job = g_new0 (TopJob, 1);
 
-  smolder_view_task_cancel (&self->task);
   smolder_top_view_stop_fill (self);
+  job->profile = g_object_ref (profile);
+  job->query = smolder_query_ref (query);
+  job->frames = smolder_query_view_lookup_frames (view);
+  smolder_query_view_run (view, smolder_top_view_compute,
+                          job, (GDestroyNotify) top_job_free,
+                          (GDestroyNotify) top_result_free,
+                          smolder_top_view_compute_done);
+  smolder_query_view_set_extra_busy (view, FALSE);
+}
 
-  if (self->profile == NULL || self->query == NULL)
-    {
-      smolder_top_view_clear_rows (self);
-      smolder_top_view_set_busy (self, FALSE);
-      return;
-    }
-
-  job = g_new0 (TopJob, 1);
-  job->profile = g_object_ref (self->profile);
-  job->query = smolder_query_ref (self->query);
-  job->frames = smolder_frames_cache_lookup (self->frames_cache, self->profile,
-                                             smolder_query_get_granularity (self->query));
-  smolder_view_task_start (&self->task, self, smolder_top_view_compute,
-                           job, (GDestroyNotify) top_job_free,
-                           (GDestroyNotify) top_result_free,
-                           smolder_top_view_compute_done);
-
-  smolder_top_view_set_busy (self, TRUE);
+static void
+smolder_top_view_clear (SmolderQueryView *view)
+{
+  smolder_top_view_clear_rows (SMOLDER_TOP_VIEW (view));
+  smolder_query_view_set_extra_busy (view, FALSE);
 }
 
 void
@@ -367,7 +351,6 @@ smolder_top_view_dispose (GObject *object)
 {
   SmolderTopView *self = SMOLDER_TOP_VIEW (object);
 
-  smolder_view_task_clear (&self->task);
   smolder_top_view_stop_fill (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -377,9 +360,6 @@ smolder_top_view_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
   g_clear_object (&self->top);
-  g_clear_object (&self->frames_cache);
-  g_clear_object (&self->profile);
-  g_clear_pointer (&self->query, smolder_query_unref);
 
   G_OBJECT_CLASS (smolder_top_view_parent_class)->dispose (object);
 }
@@ -407,15 +387,6 @@ smolder_top_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-    case PROP_QUERY:
-      g_value_set_boxed (value, self->query);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
-      break;
     case PROP_SUMMARY:
       g_value_set_string (value, self->summary);
       break;
@@ -427,26 +398,9 @@ smolder_top_view_get_property (GObject    *object,
     }
 }
 
-static void
-smolder_top_view_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  SmolderTopView *self = SMOLDER_TOP_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROFILE:
-      smolder_top_view_set_profile (self, g_value_get_object (value));
-      break;
-    case PROP_QUERY:
-      smolder_top_view_set_query (self, g_value_get_boxed (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static gboolean smolder_top_view_query_changes (SmolderQueryView   *view,
+                                                const SmolderQuery *old,
+                                                const SmolderQuery *query);
 
 static void
 smolder_top_view_class_init (SmolderTopViewClass *klass)
@@ -456,18 +410,10 @@ smolder_top_view_class_init (SmolderTopViewClass *klass)
   object_class->dispose = smolder_top_view_dispose;
   object_class->finalize = smolder_top_view_finalize;
   object_class->get_property = smolder_top_view_get_property;
-  object_class->set_property = smolder_top_view_set_property;
   GTK_WIDGET_CLASS (klass)->map = smolder_top_view_map;
-
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL, SMOLDER_TYPE_PROFILE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_QUERY] =
-    g_param_spec_boxed ("query", NULL, NULL, SMOLDER_TYPE_QUERY,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  SMOLDER_QUERY_VIEW_CLASS (klass)->refresh = smolder_top_view_refresh;
+  SMOLDER_QUERY_VIEW_CLASS (klass)->clear = smolder_top_view_clear;
+  SMOLDER_QUERY_VIEW_CLASS (klass)->query_changes = smolder_top_view_query_changes;
   properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -499,7 +445,6 @@ smolder_top_view_init (SmolderTopView *self)
   GtkColumnViewColumn *flat;
   GtkSingleSelection *selection;
 
-  self->frames_cache = smolder_frames_cache_new ();
   self->store = g_list_store_new (SMOLDER_TYPE_TOP_ITEM);
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
@@ -539,47 +484,6 @@ smolder_top_view_new (void)
   return g_object_new (SMOLDER_TYPE_TOP_VIEW, NULL);
 }
 
-SmolderProfile *
-smolder_top_view_get_profile (SmolderTopView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), NULL);
-
-  return self->profile;
-}
-
-void
-smolder_top_view_set_profile (SmolderTopView *self,
-                              SmolderProfile *profile)
-{
-  g_return_if_fail (SMOLDER_IS_TOP_VIEW (self));
-  g_return_if_fail (!profile || SMOLDER_IS_PROFILE (profile));
-
-  if (!g_set_object (&self->profile, profile))
-    return;
-
-
-  smolder_top_view_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
-}
-
-void
-smolder_top_view_set_frames_cache (SmolderTopView     *self,
-                                   SmolderFramesCache *cache)
-{
-  g_return_if_fail (SMOLDER_IS_TOP_VIEW (self));
-  g_return_if_fail (SMOLDER_IS_FRAMES_CACHE (cache));
-
-  g_set_object (&self->frames_cache, cache);
-}
-
-SmolderQuery *
-smolder_top_view_get_query (SmolderTopView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), NULL);
-
-  return self->query;
-}
-
 static gboolean
 same_regex (GRegex *a,
             GRegex *b)
@@ -607,35 +511,13 @@ smolder_top_view_same_table (const SmolderQuery *a,
          && smolder_query_get_n_tag_ignore (a) == 0 && smolder_query_get_n_tag_ignore (b) == 0;
 }
 
-void
-smolder_top_view_set_query (SmolderTopView *self,
-                            SmolderQuery   *query)
+/* Toggling Inverted: the table computed (or on its way) stands. */
+static gboolean
+smolder_top_view_query_changes (SmolderQueryView   *view,
+                                const SmolderQuery *old,
+                                const SmolderQuery *query)
 {
-  gboolean same;
-
-  g_return_if_fail (SMOLDER_IS_TOP_VIEW (self));
-
-  if (self->query == query)
-    return;
-
-  same = smolder_top_view_same_table (self->query, query);
-  if (query != NULL)
-    smolder_query_ref (query);
-  g_clear_pointer (&self->query, smolder_query_unref);
-  self->query = query;
-
-  /* Toggling Inverted: the table computed (or on its way) stands. */
-  if (!same)
-    smolder_top_view_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
-}
-
-gboolean
-smolder_top_view_get_busy (SmolderTopView *self)
-{
-  g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), FALSE);
-
-  return self->busy;
+  return !smolder_top_view_same_table (old, query);
 }
 
 const char *

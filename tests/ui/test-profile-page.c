@@ -7,10 +7,24 @@
 #include <string.h>
 
 #include "smolder-application.h"
+#include "smolder-load.h"
 #include "smolder-profile-page.h"
 #include "smolder-top-item.h"
 #include "smolder-window.h"
 #include "ui-test-helpers.h"
+
+#define VIEW(page) smolder_profile_page_get_profile_view (page)
+#define FILTERS(page) smolder_profile_view_get_filters (VIEW (page))
+
+/* The regex of filter @index and its mode. */
+static const char *
+page_filter (SmolderProfilePage *page,
+             guint               index,
+             SmolderFilterMode  *out_mode)
+{
+  *out_mode = smolder_filter_stack_get_mode (FILTERS (page), index);
+  return smolder_filter_stack_get_regex (FILTERS (page), index);
+}
 
 /* Loaded and every view computed for the current query, rows all in. */
 static gboolean
@@ -19,14 +33,14 @@ page_settled (gpointer data)
   SmolderProfilePage *page = data;
 
   return !smolder_profile_page_get_busy (page)
-         && smolder_profile_page_get_profile (page) != NULL
-         && smolder_top_view_get_top (smolder_profile_page_get_top_view (page)) != NULL;
+         && smolder_page_get_profile (SMOLDER_PAGE (page)) != NULL
+         && smolder_top_view_get_top (smolder_profile_view_get_top_view (VIEW (page))) != NULL;
 }
 
 static gboolean
 not_exporting (gpointer data)
 {
-  return !smolder_profile_page_get_exporting (data);
+  return !smolder_profile_view_get_exporting (VIEW (data));
 }
 
 /* A page in a plain window of its own, loaded. */
@@ -63,13 +77,13 @@ close_page (SmolderProfilePage *page,
 static guint
 default_sample_index (SmolderProfilePage *page)
 {
-  return smolder_profile_get_default_sample_index (smolder_profile_page_get_profile (page));
+  return smolder_profile_get_default_sample_index (smolder_page_get_profile (SMOLDER_PAGE (page)));
 }
 
 static gboolean
 not_loading (gpointer data)
 {
-  return !smolder_profile_page_get_loading (data);
+  return !smolder_page_get_loading (SMOLDER_PAGE (data));
 }
 
 /* While a file loads, a progress bar (pulsing until the decoder reports)
@@ -86,7 +100,7 @@ test_load_progress (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
   smolder_profile_page_load (page);
-  g_assert_true (smolder_profile_page_get_loading (page));
+  g_assert_true (smolder_page_get_loading (SMOLDER_PAGE (page)));
 
   bar = find_descendant (GTK_WIDGET (page), GTK_TYPE_PROGRESS_BAR, NULL);
   g_assert_nonnull (bar);
@@ -97,19 +111,19 @@ test_load_progress (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (cancel)), ==, "page.cancel");
 
   wait_until (page_settled, page);
-  g_assert_nonnull (smolder_profile_page_get_profile (page));
+  g_assert_nonnull (smolder_page_get_profile (SMOLDER_PAGE (page)));
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 1.0);
   g_assert_false (gtk_widget_get_mapped (bar));
 
   /* Reload, and Cancel (the button's action) before the worker is done:
    * the tab says so, and nothing else changes. */
   smolder_profile_page_load (page);
-  g_assert_true (smolder_profile_page_get_loading (page));
+  g_assert_true (smolder_page_get_loading (SMOLDER_PAGE (page)));
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 0.0);
   g_assert_true (gtk_widget_activate_action (cancel, "page.cancel", NULL));
   wait_until (not_loading, page);
-  g_assert_null (smolder_profile_page_get_profile (page));
-  g_assert_error (smolder_profile_page_get_error (page), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (smolder_page_get_profile (SMOLDER_PAGE (page)));
+  g_assert_error (smolder_page_get_error (SMOLDER_PAGE (page)), G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (gtk_widget_get_mapped (bar));
   g_assert_false (gtk_widget_is_sensitive (cancel) && gtk_widget_get_mapped (cancel));
 
@@ -119,27 +133,52 @@ test_load_progress (void)
   g_assert_finalize_object (page);
 }
 
-/* go tool pprof -top: 800ms total; -focus=regexp: 320ms, 40.00% of it. */
+/* The toolbar's toggle button labelled @label, as a user finds it. */
+static GtkToggleButton *
+find_toggle (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_TOGGLE_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_toggle (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* go tool pprof -top: 800ms total; -focus=regexp: 320ms, 40.00% of it.
+ * The search "regexp" highlights 14 nodes top down and 70 inverted: the
+ * distinct call paths (from the root, or from the leaf) ending in a
+ * function matching it, counted from `go tool pprof -traces` by
+ * tests/ui/pprof-search-nodes.py (run it with the fixture and "regexp"). */
 static void
 test_flame_and_search (void)
 {
   GtkWidget *window;
   SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
-  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
   SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
-  SmolderProfile *profile = smolder_profile_page_get_profile (page);
+  SmolderProfile *profile = smolder_page_get_profile (SMOLDER_PAGE (page));
   SmolderFlameSearch *search;
 
-  g_assert_cmpstr (smolder_profile_page_get_view (page), ==, "flame");
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (VIEW (page)), ==, "flame");
   g_assert_nonnull (tree);
   g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==,
                    smolder_profile_get_total (profile, default_sample_index (page)));
   g_assert_cmpint (smolder_call_tree_get_total (tree, 0), ==, 800 * G_TIME_SPAN_MILLISECOND * 1000);
 
-  smolder_profile_page_set_search_text (page, "regexp");
+  smolder_profile_view_set_search_text (VIEW (page), "regexp");
   /* The matches are found on a worker. */
-  g_assert_true (smolder_flame_view_get_busy (flame));
+  g_assert_true (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (flame)));
   wait_until (page_settled, page);
   g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 14);
   search = smolder_flame_graph_get_search (graph);
@@ -156,8 +195,41 @@ test_flame_and_search (void)
     g_assert_true (g_regex_match_simple ("regexp", smolder_call_tree_get_name (tree, node), 0, 0));
   }
 
-  /* The search stays across a new tree (inverted), and clears. */
-  smolder_profile_page_set_search_text (page, "");
+  /* Inverted, for real (the toolbar's button): a new tree, leaves first,
+   * and the search stays on it: its own matches, the same share. */
+  {
+    GtkToggleButton *inverted = find_toggle (GTK_WIDGET (page), "_Inverted");
+    SmolderCallTree *inverted_tree;
+    guint32 node;
+
+    g_assert_nonnull (inverted);
+    gtk_toggle_button_set_active (inverted, TRUE);
+    g_assert_true (smolder_query_get_inverted (smolder_profile_view_get_query (VIEW (page))));
+    wait_until (page_settled, page);
+    inverted_tree = smolder_flame_view_get_call_tree (flame);
+    g_assert_true (inverted_tree != tree);
+    g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 70);
+    search = smolder_flame_graph_get_search (graph);
+    g_assert_nonnull (search);
+    g_assert_cmpuint (smolder_flame_search_get_n_matches (search), ==, 70);
+    g_assert_cmpint (smolder_flame_search_get_matched_total (search), ==, 320 * G_TIME_SPAN_MILLISECOND * 1000);
+    g_assert_cmpfloat_with_epsilon (smolder_flame_view_get_match_fraction (flame), 0.40, 1e-9);
+    /* The highlight is on the new tree: the next match is one of its
+     * nodes, and matches. */
+    smolder_flame_view_focus_next_match (flame);
+    node = smolder_flame_graph_get_focus_node (graph);
+    g_assert_cmpuint (node, !=, SMOLDER_NO_ID);
+    g_assert_cmpuint (node, <, smolder_call_tree_get_n_nodes (inverted_tree));
+    g_assert_true (g_regex_match_simple ("regexp", smolder_call_tree_get_name (inverted_tree, node), 0, 0));
+
+    gtk_toggle_button_set_active (inverted, FALSE);
+    wait_until (page_settled, page);
+    g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 14);
+    tree = smolder_flame_view_get_call_tree (flame);
+  }
+
+  /* The search clears. */
+  smolder_profile_view_set_search_text (VIEW (page), "");
   g_assert_cmpuint (smolder_flame_view_get_n_matches (flame), ==, 0);
   g_assert_null (smolder_flame_graph_get_search (graph));
 
@@ -168,7 +240,7 @@ test_flame_and_search (void)
     g_autoptr(GFile) out = g_file_new_for_path (path);
     g_autofree char *contents = NULL;
 
-    smolder_profile_page_export (page, out);
+    smolder_profile_view_export (VIEW (page), out);
     wait_until (not_exporting, page);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     g_assert_nonnull (strstr (contents, "<svg"));
@@ -190,7 +262,7 @@ assert_top_rows (SmolderProfilePage *page,
                  const Row          *rows,
                  guint               n_rows)
 {
-  GListModel *model = smolder_top_view_get_model (smolder_profile_page_get_top_view (page));
+  GListModel *model = smolder_top_view_get_model (smolder_profile_view_get_top_view (VIEW (page)));
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rows);
   for (guint i = 0; i < n_rows; i++)
@@ -206,7 +278,7 @@ assert_top_rows (SmolderProfilePage *page,
 static guint
 n_top_rows (SmolderProfilePage *page)
 {
-  return g_list_model_get_n_items (smolder_top_view_get_model (smolder_profile_page_get_top_view (page)));
+  return g_list_model_get_n_items (smolder_top_view_get_model (smolder_profile_view_get_top_view (VIEW (page))));
 }
 
 static GtkWidget *
@@ -291,7 +363,7 @@ test_filters (void)
 {
   GtkWidget *window;
   SmolderProfilePage *page = open_page ("leaky-service/heap-gc.pb.gz", &window);
-  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   g_autofree char *regex = NULL;
   g_autoptr(GError) error = NULL;
   guint n_all = n_top_rows (page);
@@ -301,14 +373,14 @@ test_filters (void)
   g_assert_cmpuint (n_all, >, 2);
 
   /* Names go in escaped and anchored: main.f must not match main.foo. */
-  regex = smolder_profile_page_name_to_regex (page, "main.cacheMetadata");
+  regex = smolder_filter_identity_regex ("main.cacheMetadata");
   g_assert_cmpstr (regex, ==, "^main\\.cacheMetadata$");
 
   /* From the flame graph's context menu. */
   g_signal_emit_by_name (smolder_flame_view_get_flame_graph (flame), "frame-action",
                          "focus-on", "main.cacheMetadata");
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
-  g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, "^main\\.cacheMetadata$");
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 1);
+  g_assert_cmpstr (page_filter (page, 0, &mode), ==, "^main\\.cacheMetadata$");
   g_assert_cmpint (mode, ==, SMOLDER_FILTER_FOCUS);
   /* Its chip says the function; the regex is in the tooltip. */
   chip = find_chip (GTK_WIDGET (page));
@@ -322,14 +394,14 @@ test_filters (void)
   g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0), ==, 30912040);
 
   /* Undo restores. */
-  g_assert_true (smolder_profile_page_undo_filter (page));
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
+  g_assert_true (smolder_profile_view_undo_filter (VIEW (page)));
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 0);
   wait_until (page_settled, page);
   g_assert_cmpuint (n_top_rows (page), ==, n_all);
 
   /* Typed, from the Top table's menu, the same; a chip's close button
    * removes it, and undo brings it back. */
-  g_assert_true (smolder_profile_page_add_filter (page, SMOLDER_FILTER_FOCUS, "^main\\.cacheMetadata$", &error));
+  g_assert_true (smolder_profile_view_add_filter (VIEW (page), SMOLDER_FILTER_FOCUS, "^main\\.cacheMetadata$", &error));
   g_assert_no_error (error);
   wait_until (page_settled, page);
   assert_top_rows (page, focus_rows, G_N_ELEMENTS (focus_rows));
@@ -337,27 +409,27 @@ test_filters (void)
   g_assert_nonnull (chip);
   g_assert_nonnull (chip_label (chip, "^main\\.cacheMetadata$"));  /* as typed */
   g_signal_emit_by_name (chip, "clicked");
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 0);
   g_assert_null (find_chip (GTK_WIDGET (page)));
   wait_until (page_settled, page);
   g_assert_cmpuint (n_top_rows (page), ==, n_all);
-  g_assert_true (smolder_profile_page_undo_filter (page));
+  g_assert_true (smolder_profile_view_undo_filter (VIEW (page)));
   wait_until (page_settled, page);
   assert_top_rows (page, focus_rows, G_N_ELEMENTS (focus_rows));
   g_signal_emit_by_name (find_chip (GTK_WIDGET (page)), "clicked");
   wait_until (page_settled, page);
 
   /* A bad regex changes nothing. */
-  g_assert_false (smolder_profile_page_add_filter (page, SMOLDER_FILTER_IGNORE, "main.(", &error));
+  g_assert_false (smolder_profile_view_add_filter (VIEW (page), SMOLDER_FILTER_IGNORE, "main.(", &error));
   g_assert_error (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_INVALID_QUERY);
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 0);
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 0);
 
   /* Ignore from the Top table's context menu: the row goes. */
-  g_signal_emit_by_name (smolder_profile_page_get_top_view (page), "frame-action",
+  g_signal_emit_by_name (smolder_profile_view_get_top_view (VIEW (page)), "frame-action",
                          "ignore", "main.cacheMetadata");
   wait_until (page_settled, page);
   {
-    GListModel *model = smolder_top_view_get_model (smolder_profile_page_get_top_view (page));
+    GListModel *model = smolder_top_view_get_model (smolder_profile_view_get_top_view (VIEW (page)));
 
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
@@ -366,13 +438,13 @@ test_filters (void)
         g_assert_cmpstr (smolder_top_item_get_name (item), !=, "main.cacheMetadata");
       }
   }
-  g_assert_true (smolder_profile_page_undo_filter (page));
+  g_assert_true (smolder_profile_view_undo_filter (VIEW (page)));
   wait_until (page_settled, page);
 
   /* Double-click in Top: the flame graph, focused on that function. */
-  g_signal_emit_by_name (smolder_profile_page_get_top_view (page), "frame-activated",
+  g_signal_emit_by_name (smolder_profile_view_get_top_view (VIEW (page)), "frame-activated",
                          0u, "main.cacheMetadata");
-  g_assert_cmpstr (smolder_profile_page_get_view (page), ==, "flame");
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (VIEW (page)), ==, "flame");
   wait_until (page_settled, page);
   {
     SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
@@ -386,11 +458,11 @@ test_filters (void)
 
   /* Callers/Callees of it: the callers' root is the function, its total
    * pprof's cum. */
-  smolder_profile_page_show_callers (page, "main.cacheMetadata");
-  g_assert_cmpstr (smolder_profile_page_get_view (page), ==, "callers");
+  smolder_profile_view_show_callers (VIEW (page), "main.cacheMetadata");
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (VIEW (page)), ==, "callers");
   wait_until (page_settled, page);
   {
-    SmolderCallersView *callers = smolder_profile_page_get_callers_view (page);
+    SmolderCallersView *callers = smolder_profile_view_get_callers_view (VIEW (page));
     SmolderCallTree *up = smolder_flame_graph_get_call_tree (smolder_callers_view_get_callers_graph (callers));
     SmolderCallTree *down = smolder_flame_graph_get_call_tree (smolder_callers_view_get_callees_graph (callers));
 
@@ -458,10 +530,10 @@ test_frame_menus (void)
 {
   GtkWidget *window;
   SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
-  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
   SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
-  SmolderTopView *top = smolder_profile_page_get_top_view (page);
+  SmolderTopView *top = smolder_profile_view_get_top_view (VIEW (page));
   g_autoptr(GString) flame_items = g_string_new (NULL);
   g_autoptr(GString) top_items = g_string_new (NULL);
   g_autofree char *selected = NULL;
@@ -501,18 +573,18 @@ test_frame_menus (void)
 
   /* Show only, on the frame. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "flame.show", NULL));
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
-  g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, "^main\\.cpuWork$");
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 1);
+  g_assert_cmpstr (page_filter (page, 0, &mode), ==, "^main\\.cpuWork$");
   g_assert_cmpint (mode, ==, SMOLDER_FILTER_SHOW);
   g_assert_nonnull (chip_label (find_chip (GTK_WIDGET (page)), "Show only"));
   g_assert_nonnull (chip_label (find_chip (GTK_WIDGET (page)), "main.cpuWork"));
   wait_until (page_settled, page);
   assert_top_rows (page, show_rows, G_N_ELEMENTS (show_rows));
-  g_assert_true (smolder_profile_page_undo_filter (page));
+  g_assert_true (smolder_profile_view_undo_filter (VIEW (page)));
   wait_until (page_settled, page);
 
   /* Top: the selected row's menu. */
-  smolder_profile_page_set_view (page, "top");
+  smolder_profile_view_set_visible_view (VIEW (page), "top");
   wait_until (page_settled, page);
   column_view = find_descendant (GTK_WIDGET (top), GTK_TYPE_COLUMN_VIEW, NULL);
   g_assert_nonnull (column_view);
@@ -520,7 +592,7 @@ test_frame_menus (void)
                                                   1, TRUE));
   selected = g_strdup (smolder_top_view_get_selected_name (top));
   g_assert_nonnull (selected);
-  selected_regex = smolder_profile_page_name_to_regex (page, selected);
+  selected_regex = smolder_filter_identity_regex (selected);
   g_assert_null (find_popover_menu (GTK_WIDGET (top)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (top), "top.context-menu", NULL));
   popover = find_popover_menu (GTK_WIDGET (top));
@@ -538,8 +610,8 @@ test_frame_menus (void)
   /* The menu is about the selected row. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (top), "top.hide", NULL));
   gtk_popover_popdown (GTK_POPOVER (popover));
-  g_assert_cmpuint (smolder_profile_page_get_n_filters (page), ==, 1);
-  g_assert_cmpstr (smolder_profile_page_get_filter (page, 0, &mode), ==, selected_regex);
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 1);
+  g_assert_cmpstr (page_filter (page, 0, &mode), ==, selected_regex);
   g_assert_cmpint (mode, ==, SMOLDER_FILTER_HIDE);
 
   /* Menu and Shift+F10 run it: the table's key bindings. */
@@ -553,6 +625,117 @@ test_frame_menus (void)
 
   wait_until (page_settled, page);
   close_page (page, window);
+}
+
+/* At Lines a frame prints "main.cacheMetadata leaky/main.go:48"; Focus on
+ * from its menu filters on the function the engine keys the frame by, not
+ * on the printed text. go tool pprof -top -lines -unit=B
+ * -focus='^main\.cacheMetadata$' heap-gc.pb.gz keeps 30912040B, as at
+ * Functions. */
+static void
+test_frame_filter_lines (void)
+{
+  GtkWidget *window;
+  SmolderProfilePage *page = open_page ("leaky-service/heap-gc.pb.gz", &window);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
+  SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
+  SmolderCallTree *tree;
+  SmolderFilterMode mode;
+  guint32 node = SMOLDER_NO_ID;
+
+  smolder_profile_view_set_granularity (VIEW (page), SMOLDER_GRANULARITY_LINES);
+  wait_until (page_settled, page);
+  tree = smolder_flame_view_get_call_tree (flame);
+  g_assert_cmpint (smolder_frames_get_granularity (smolder_call_tree_get_frames (tree)), ==,
+                   SMOLDER_GRANULARITY_LINES);
+  for (guint32 i = 1; i < smolder_call_tree_get_n_nodes (tree) && node == SMOLDER_NO_ID; i++)
+    if (g_str_has_prefix (smolder_call_tree_get_name (tree, i), "main.cacheMetadata "))
+      node = i;
+  g_assert_cmpuint (node, !=, SMOLDER_NO_ID);
+
+  wait_until (has_size, graph);
+  smolder_flame_graph_set_focus_node (graph, node);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "flame.focus-on", NULL));
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (FILTERS (page)), ==, 1);
+  g_assert_cmpstr (page_filter (page, 0, &mode), ==, "^main\\.cacheMetadata$");
+  g_assert_cmpint (mode, ==, SMOLDER_FILTER_FOCUS);
+  g_assert_cmpstr (smolder_filter_stack_get_identity (FILTERS (page), 0), ==, "main.cacheMetadata");
+  g_assert_nonnull (chip_label (find_chip (GTK_WIDGET (page)), "main.cacheMetadata"));
+  wait_until (page_settled, page);
+  g_assert_cmpint (smolder_top_get_kept_total (smolder_top_view_get_top (smolder_profile_view_get_top_view (VIEW (page)))),
+                   ==, 30912040);
+  g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0), ==, 30912040);
+
+  close_page (page, window);
+}
+
+static gboolean
+view_settled (gpointer data)
+{
+  SmolderProfileView *view = data;
+
+  return !smolder_profile_view_get_busy (view)
+         && smolder_top_view_get_top (smolder_profile_view_get_top_view (view)) != NULL;
+}
+
+static SmolderProfile *
+load_fixture (const char *name)
+{
+  g_autoptr(GFile) file = data_file (name);
+  g_autoptr(GError) error = NULL;
+  SmolderProfile *profile = smolder_profile_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
+/* A live page swaps in each new profile of the same kind: what the user
+ * chose stays. go tool pprof -top -sample_index=alloc_space -unit=B
+ * -focus=registerSession: 1052677B of 9986482B for heap-00, 4210709B of
+ * 50361571B for heap-01. */
+static void
+test_view_set_profile (void)
+{
+  g_autoptr(SmolderProfile) first = load_fixture ("leaky-service/series/heap-00.pb.gz");
+  g_autoptr(SmolderProfile) second = load_fixture ("leaky-service/series/heap-01.pb.gz");
+  SmolderProfileView *view = SMOLDER_PROFILE_VIEW (g_object_ref_sink (smolder_profile_view_new ()));
+  GtkWidget *window = gtk_window_new ();
+  GtkDropDown *types = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL));
+  SmolderTop *top;
+  guint alloc_space;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  smolder_profile_view_set_profile (view, first);
+  wait_until (view_settled, view);
+
+  /* The user's choices: alloc_space, a filter, a search, Top. */
+  g_assert_true (smolder_profile_lookup_sample_index (first, "alloc_space", &alloc_space, NULL));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (types)), ==, "Sample type");
+  gtk_drop_down_set_selected (types, alloc_space);
+  g_assert_true (smolder_profile_view_add_filter (view, SMOLDER_FILTER_FOCUS, "registerSession", NULL));
+  smolder_profile_view_set_search_text (view, "main\\.");
+  smolder_profile_view_set_visible_view (view, "top");
+  wait_until (view_settled, view);
+  top = smolder_top_view_get_top (smolder_profile_view_get_top_view (view));
+  g_assert_cmpint (smolder_top_get_kept_total (top), ==, 1052677);
+  g_assert_cmpint (smolder_top_get_total (top), ==, 9986482);
+
+  smolder_profile_view_set_profile (view, second);
+  g_assert_true (smolder_profile_view_get_profile (view) == second);
+  wait_until (view_settled, view);
+  top = smolder_top_view_get_top (smolder_profile_view_get_top_view (view));
+  g_assert_cmpint (smolder_top_get_kept_total (top), ==, 4210709);
+  g_assert_cmpint (smolder_top_get_total (top), ==, 50361571);
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (view), ==, "top");
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (smolder_profile_view_get_filters (view)), ==, 1);
+  g_assert_nonnull (smolder_flame_view_get_search (smolder_profile_view_get_flame_view (view)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (view);
 }
 
 typedef struct {
@@ -624,11 +807,11 @@ test_merge (void)
       SmolderProfilePage *page = g_object_get_data (G_OBJECT (check), "page");
 
       g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-      if (g_str_equal (smolder_profile_page_get_title (page), "cpu-10s.pb.gz"))
+      if (g_str_equal (smolder_page_get_title (SMOLDER_PAGE (page)), "cpu-10s.pb.gz"))
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
       /* Each row says where its file is, too. */
       {
-        g_autoptr(GFile) folder = g_file_get_parent (smolder_profile_page_get_file (page));
+        g_autoptr(GFile) folder = g_file_get_parent (smolder_page_get_file (SMOLDER_PAGE (page)));
         g_autofree char *name = g_file_get_basename (folder);
         g_autofree char *suffix = g_strconcat ("/", name, NULL);
 
@@ -645,12 +828,12 @@ test_merge (void)
   wait_until (tabs_settled, &wait);
 
   merged = SMOLDER_PROFILE_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (smolder_window_get_tab_view (wait.window), 3)));
-  profile = smolder_profile_page_get_profile (merged);
+  profile = smolder_page_get_profile (SMOLDER_PAGE (merged));
   g_assert_nonnull (profile);
-  g_assert_null (smolder_profile_page_get_file (merged));
+  g_assert_null (smolder_page_get_file (SMOLDER_PAGE (merged)));
   g_assert_true (smolder_profile_lookup_sample_index (profile, "inuse_space", &index, NULL));
   g_assert_cmpint (smolder_profile_get_total (profile, index), ==, 11594290);
-  g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (smolder_profile_page_get_flame_view (merged)), 0),
+  g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (smolder_profile_view_get_flame_view (VIEW (merged))), 0),
                    ==, smolder_profile_get_total (profile, default_sample_index (merged)));
 
   /* A second dialog: the merged tab (no file) starts unchecked, the files
@@ -664,7 +847,7 @@ test_merge (void)
       SmolderProfilePage *page = g_object_get_data (G_OBJECT (check), "page");
 
       g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)),
-                       ==, smolder_profile_page_get_file (page) != NULL);
+                       ==, smolder_page_get_file (SMOLDER_PAGE (page)) != NULL);
       if (page != merged)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
     }
@@ -685,50 +868,50 @@ test_hidden_views (void)
 {
   GtkWidget *window;
   SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
-  SmolderFlameView *flame = smolder_profile_page_get_flame_view (page);
-  SmolderCallersView *callers = smolder_profile_page_get_callers_view (page);
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
+  SmolderCallersView *callers = smolder_profile_view_get_callers_view (VIEW (page));
   SmolderCallTree *old_tree = smolder_flame_view_get_call_tree (flame);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
   g_assert_nonnull (old_tree);
-  g_assert_false (smolder_flame_view_get_stale (flame));
+  g_assert_false (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (flame)));
 
-  smolder_profile_page_set_view (page, "top");
-  g_assert_true (smolder_profile_page_add_filter (page, SMOLDER_FILTER_FOCUS, "regexp", &error));
+  smolder_profile_view_set_visible_view (VIEW (page), "top");
+  g_assert_true (smolder_profile_view_add_filter (VIEW (page), SMOLDER_FILTER_FOCUS, "regexp", &error));
   g_assert_no_error (error);
-  g_assert_true (smolder_flame_view_get_stale (flame));
-  g_assert_false (smolder_flame_view_get_busy (flame));
+  g_assert_true (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (flame)));
+  g_assert_false (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (flame)));
 
   /* Settled once Top is: nothing waits for the hidden views. */
   wait_until (page_settled, page);
-  g_assert_true (smolder_flame_view_get_stale (flame));
+  g_assert_true (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (flame)));
   g_assert_true (smolder_flame_view_get_call_tree (flame) == old_tree);
   g_assert_cmpint (smolder_call_tree_get_total (old_tree, 0), ==, 800 * G_TIME_SPAN_MILLISECOND * 1000);
 
   /* A function of the focused table, for the hidden Callers view. */
   {
-    GListModel *model = smolder_top_view_get_model (smolder_profile_page_get_top_view (page));
+    GListModel *model = smolder_top_view_get_model (smolder_profile_view_get_top_view (VIEW (page)));
     g_autoptr(SmolderTopItem) item = g_list_model_get_item (model, 0);
 
     g_assert_nonnull (item);
     name = g_strdup (smolder_top_item_get_name (item));
   }
   smolder_callers_view_set_function (callers, name);
-  g_assert_true (smolder_callers_view_get_stale (callers));
-  g_assert_false (smolder_callers_view_get_busy (callers));
+  g_assert_true (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (callers)));
+  g_assert_false (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (callers)));
 
   /* Shown: built for the current query. */
-  smolder_profile_page_set_view (page, "flame");
-  g_assert_false (smolder_flame_view_get_stale (flame));
-  g_assert_true (smolder_flame_view_get_busy (flame));
+  smolder_profile_view_set_visible_view (VIEW (page), "flame");
+  g_assert_false (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (flame)));
+  g_assert_true (smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (flame)));
   g_assert_true (smolder_profile_page_get_busy (page));
   wait_until (page_settled, page);
   g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0),
                    ==, 320 * G_TIME_SPAN_MILLISECOND * 1000);
 
-  smolder_profile_page_set_view (page, "callers");
-  g_assert_false (smolder_callers_view_get_stale (callers));
+  smolder_profile_view_set_visible_view (VIEW (page), "callers");
+  g_assert_false (smolder_query_view_get_stale (SMOLDER_QUERY_VIEW (callers)));
   wait_until (page_settled, page);
   {
     SmolderCallTree *up = smolder_flame_graph_get_call_tree (smolder_callers_view_get_callers_graph (callers));
@@ -754,7 +937,9 @@ main (int   argc,
   g_test_add_func ("/smolder/profile-page/flame-and-search", test_flame_and_search);
   g_test_add_func ("/smolder/profile-page/filters", test_filters);
   g_test_add_func ("/smolder/profile-page/frame-menus", test_frame_menus);
+  g_test_add_func ("/smolder/profile-page/frame-filter-lines", test_frame_filter_lines);
   g_test_add_func ("/smolder/profile-page/merge", test_merge);
+  g_test_add_func ("/smolder/profile-view/set-profile", test_view_set_profile);
   g_test_add_func ("/smolder/profile-page/hidden-views", test_hidden_views);
 
   status = g_test_run ();

@@ -89,7 +89,7 @@ find_label (GtkWidget  *widget,
 }
 
 /* g_test_init() and the environment of tests/ui/meson.build (for a run by
- * hand), with XDG folders in a new temporary folder, which is returned; NULL
+ * hand), the C locale whatever the user's, with XDG folders in a new temporary folder, which is returned; NULL
  * (after a TAP skip line) without a display: main() then returns 0. Not
  * G_TEST_OPTION_ISOLATE_DIRS: it hides the system's schemas, which
  * libadwaita needs. */
@@ -108,6 +108,11 @@ ui_test_init (int         *argc,
       return NULL;
     }
 
+  /* The numbers and words the tests look for are the C locale's ("59.5 MiB",
+   * not "59,5 MiB"), whatever the user's: GTK sets the locale from these in
+   * adw_init() below. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);

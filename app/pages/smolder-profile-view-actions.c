@@ -1,20 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* smolder-profile-page-actions.c: what the page does on request: search;
- * the jumps between views (and the frame actions of the flame graphs and
- * the Top table); export of the flame graph on a worker. The filters, their
- * chips and undo are in smolder-profile-page-filters.c. */
+/* smolder-profile-view-actions.c: what the view does on request: search;
+ * the jumps between views; export of the flame graph on a worker. The
+ * filters, their chips, undo and the frame actions are in
+ * smolder-profile-view-filters.c. */
 
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "smolder-flame-export.h"
-#include "smolder-profile-page-private.h"
+#include "smolder-profile-view-private.h"
 
 /* --- search --- */
 
-void
-_smolder_profile_page_update_search (SmolderProfilePage *self)
+static void
+smolder_profile_view_update_search (SmolderProfileView *self)
 {
   guint n = smolder_flame_view_get_n_matches (self->flame_view);
   double fraction = smolder_flame_view_get_match_fraction (self->flame_view);
@@ -34,7 +34,7 @@ _smolder_profile_page_update_search (SmolderProfilePage *self)
 }
 
 static void
-smolder_profile_page_search_changed_cb (SmolderProfilePage *self)
+smolder_profile_view_search_changed_cb (SmolderProfileView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GRegex) regex = NULL;
@@ -58,15 +58,15 @@ smolder_profile_page_search_changed_cb (SmolderProfilePage *self)
 }
 
 static void
-smolder_profile_page_search_activate_cb (SmolderProfilePage *self)
+smolder_profile_view_search_activate_cb (SmolderProfileView *self)
 {
-  if (!g_str_equal (smolder_profile_page_get_view (self), "flame"))
-    smolder_profile_page_set_view (self, "flame");
+  if (!g_str_equal (smolder_profile_view_get_visible_view (self), "flame"))
+    smolder_profile_view_set_visible_view (self, "flame");
   smolder_flame_view_focus_next_match (self->flame_view);
 }
 
 static void
-smolder_profile_page_search_mode_cb (SmolderProfilePage *self)
+smolder_profile_view_search_mode_cb (SmolderProfileView *self)
 {
   /* Closing the bar (Esc, its button) ends the search. */
   if (!gtk_search_bar_get_search_mode (self->search_bar))
@@ -74,9 +74,9 @@ smolder_profile_page_search_mode_cb (SmolderProfilePage *self)
 }
 
 void
-smolder_profile_page_start_search (SmolderProfilePage *self)
+smolder_profile_view_start_search (SmolderProfileView *self)
 {
-  g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
 
   if (self->profile == NULL)
     return;
@@ -85,83 +85,67 @@ smolder_profile_page_start_search (SmolderProfilePage *self)
 }
 
 void
-smolder_profile_page_set_search_text (SmolderProfilePage *self,
+smolder_profile_view_set_search_text (SmolderProfileView *self,
                                       const char         *text)
 {
-  g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
 
   if (text != NULL && text[0] != '\0')
     gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   /* GtkSearchEntry delays "search-changed"; callers want the result now. */
-  smolder_profile_page_search_changed_cb (self);
+  smolder_profile_view_search_changed_cb (self);
 }
 
 static void
-smolder_profile_page_search_action (GtkWidget  *widget,
+smolder_profile_view_search_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *param)
 {
-  smolder_profile_page_start_search (SMOLDER_PROFILE_PAGE (widget));
+  smolder_profile_view_start_search (SMOLDER_PROFILE_VIEW (widget));
 }
 
 /* --- jumps between views --- */
 
 void
-smolder_profile_page_show_in_flame_graph (SmolderProfilePage *self,
+smolder_profile_view_show_in_flame_graph (SmolderProfileView *self,
                                           const char         *name)
 {
   g_autofree char *regex = NULL;
 
-  g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
   g_return_if_fail (name != NULL);
 
-  regex = smolder_profile_page_name_to_regex (self, name);
-  smolder_profile_page_set_view (self, "flame");
-  smolder_profile_page_set_search_text (self, regex);
+  /* The frame of that printable name, and no other. */
+  regex = smolder_filter_identity_regex (name);
+  smolder_profile_view_set_visible_view (self, "flame");
+  smolder_profile_view_set_search_text (self, regex);
   smolder_flame_view_focus_next_match (self->flame_view);
   gtk_widget_grab_focus (GTK_WIDGET (smolder_flame_view_get_flame_graph (self->flame_view)));
 }
 
 void
-smolder_profile_page_show_callers (SmolderProfilePage *self,
+smolder_profile_view_show_callers (SmolderProfileView *self,
                                    const char         *name)
 {
-  g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
 
   smolder_callers_view_set_function (self->callers_view, name);
-  smolder_profile_page_set_view (self, "callers");
+  smolder_profile_view_set_visible_view (self, "callers");
 }
 
 static void
-smolder_profile_page_frame_action_cb (SmolderProfilePage *self,
-                                      const char         *action,
-                                      const char         *name)
-{
-  if (g_str_equal (action, "focus-on"))
-    smolder_profile_page_add_name_filter (self, SMOLDER_FILTER_FOCUS, name);
-  else if (g_str_equal (action, "ignore"))
-    smolder_profile_page_add_name_filter (self, SMOLDER_FILTER_IGNORE, name);
-  else if (g_str_equal (action, "hide"))
-    smolder_profile_page_add_name_filter (self, SMOLDER_FILTER_HIDE, name);
-  else if (g_str_equal (action, "show"))
-    smolder_profile_page_add_name_filter (self, SMOLDER_FILTER_SHOW, name);
-  else if (g_str_equal (action, "show-callers"))
-    smolder_profile_page_show_callers (self, name);
-}
-
-static void
-smolder_profile_page_frame_activated_cb (SmolderProfilePage *self,
+smolder_profile_view_frame_activated_cb (SmolderProfileView *self,
                                          guint               frame,
                                          const char         *name)
 {
-  smolder_profile_page_show_in_flame_graph (self, name);
+  smolder_profile_view_show_in_flame_graph (self, name);
 }
 
 /* The selection (a Top row, the flame graph's focused frame) is what
  * Callers/Callees shows next. */
 static void
-smolder_profile_page_top_selection_cb (SmolderProfilePage *self)
+smolder_profile_view_top_selection_cb (SmolderProfileView *self)
 {
   const char *name = smolder_top_view_get_selected_name (self->top_view);
 
@@ -170,7 +154,7 @@ smolder_profile_page_top_selection_cb (SmolderProfilePage *self)
 }
 
 static void
-smolder_profile_page_flame_focus_cb (SmolderProfilePage *self)
+smolder_profile_view_flame_focus_cb (SmolderProfileView *self)
 {
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (self->flame_view);
   SmolderCallTree *tree = smolder_flame_graph_get_call_tree (graph);
@@ -206,7 +190,7 @@ export_job_free (ExportJob *job)
 }
 
 static void
-smolder_profile_page_export_worker (GTask        *task,
+smolder_profile_view_export_worker (GTask        *task,
                                     gpointer      source_object,
                                     gpointer      task_data,
                                     GCancellable *cancellable)
@@ -221,11 +205,11 @@ smolder_profile_page_export_worker (GTask        *task,
 }
 
 static void
-smolder_profile_page_export_done (GObject      *source_object,
+smolder_profile_view_export_done (GObject      *source_object,
                                   GAsyncResult *res,
                                   gpointer      user_data)
 {
-  SmolderProfilePage *self = SMOLDER_PROFILE_PAGE (source_object);
+  SmolderProfileView *self = SMOLDER_PROFILE_VIEW (source_object);
   ExportJob *job = g_task_get_task_data (G_TASK (res));
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -242,12 +226,12 @@ smolder_profile_page_export_done (GObject      *source_object,
 
   {
     g_autofree char *escaped = g_markup_escape_text (title, -1);
-    _smolder_profile_page_add_toast (self, adw_toast_new (escaped));
+    _smolder_profile_view_add_toast (self, adw_toast_new (escaped));
   }
 }
 
 void
-smolder_profile_page_export (SmolderProfilePage *self,
+smolder_profile_view_export (SmolderProfileView *self,
                              GFile              *file)
 {
   SmolderFlameGraph *graph;
@@ -256,7 +240,7 @@ smolder_profile_page_export (SmolderProfilePage *self,
   g_autofree char *path = NULL;
   ExportJob *job;
 
-  g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   graph = smolder_flame_view_get_flame_graph (self->flame_view);
@@ -278,7 +262,7 @@ smolder_profile_page_export (SmolderProfilePage *self,
       else
         title = g_strdup_printf (_("Could not export “%s”: use .svg, .png or .pdf"), job->display_name);
       escaped = g_markup_escape_text (title, -1);
-      _smolder_profile_page_add_toast (self, adw_toast_new (escaped));
+      _smolder_profile_view_add_toast (self, adw_toast_new (escaped));
       export_job_free (job);
       return;
     }
@@ -286,7 +270,11 @@ smolder_profile_page_export (SmolderProfilePage *self,
   /* Immutable inputs only: the tree, a reference on the search, copies. */
   job->tree = g_object_ref (tree);
   job->path = g_steal_pointer (&path);
-  job->title = g_strdup (self->title);
+  /* "heap.pb.gz — inuse_space, last 30 s": the title line of the image. */
+  if (self->description != NULL && self->title != NULL)
+    job->title = g_strdup_printf ("%s — %s", self->title, self->description);
+  else
+    job->title = g_strdup (self->title != NULL ? self->title : self->description);
   smolder_flame_export_options_init (&job->options);
   job->options.orientation = smolder_flame_graph_get_orientation (graph);
   job->options.zoom_root = smolder_flame_graph_get_zoom_root (graph);
@@ -302,22 +290,22 @@ smolder_profile_page_export (SmolderProfilePage *self,
     self->export_cancellable = g_cancellable_new ();
 
   self->pending_exports++;
-  task = g_task_new (self, self->export_cancellable, smolder_profile_page_export_done, NULL);
-  g_task_set_source_tag (task, smolder_profile_page_export);
+  task = g_task_new (self, self->export_cancellable, smolder_profile_view_export_done, NULL);
+  g_task_set_source_tag (task, smolder_profile_view_export);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, smolder_profile_page_export_worker);
+  g_task_run_in_thread (task, smolder_profile_view_export_worker);
 }
 
 gboolean
-smolder_profile_page_get_exporting (SmolderProfilePage *self)
+smolder_profile_view_get_exporting (SmolderProfileView *self)
 {
-  g_return_val_if_fail (SMOLDER_IS_PROFILE_PAGE (self), FALSE);
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), FALSE);
 
   return self->pending_exports > 0;
 }
 
 static void
-smolder_profile_page_export_response_cb (SmolderProfilePage   *self,
+smolder_profile_view_export_response_cb (SmolderProfileView   *self,
                                          int                   response,
                                          GtkFileChooserNative *chooser)
 {
@@ -326,20 +314,20 @@ smolder_profile_page_export_response_cb (SmolderProfilePage   *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL)
-        smolder_profile_page_export (self, file);
+        smolder_profile_view_export (self, file);
     }
   g_clear_object (&self->export_chooser);
 }
 
 void
-smolder_profile_page_show_export_dialog (SmolderProfilePage *self)
+smolder_profile_view_show_export_dialog (SmolderProfileView *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *stem = NULL;
   GtkRoot *root;
   char *dot;
 
-  g_return_if_fail (SMOLDER_IS_PROFILE_PAGE (self));
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
 
   if (self->export_chooser != NULL)
     {
@@ -355,109 +343,107 @@ smolder_profile_page_show_export_dialog (SmolderProfilePage *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
 
   /* "heap.pb.gz" -> "heap-flame.svg" */
-  stem = g_strdup (self->title);
+  stem = g_strdup (self->title != NULL ? self->title : _("profile"));
   if ((dot = strchr (stem, '.')) != NULL && dot != stem)
     *dot = '\0';
   name = g_strdup_printf ("%s-flame.svg", stem);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
 
   g_signal_connect_object (self->export_chooser, "response",
-                           G_CALLBACK (smolder_profile_page_export_response_cb),
+                           G_CALLBACK (smolder_profile_view_export_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
 }
 
 static void
-smolder_profile_page_export_action (GtkWidget  *widget,
+smolder_profile_view_export_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *param)
 {
-  smolder_profile_page_show_export_dialog (SMOLDER_PROFILE_PAGE (widget));
+  smolder_profile_view_show_export_dialog (SMOLDER_PROFILE_VIEW (widget));
 }
 
 /* --- wiring --- */
 
 static void
-smolder_profile_page_show_view_action (GtkWidget  *widget,
+smolder_profile_view_show_view_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *param)
 {
-  smolder_profile_page_set_view (SMOLDER_PROFILE_PAGE (widget), g_variant_get_string (param, NULL));
+  smolder_profile_view_set_visible_view (SMOLDER_PROFILE_VIEW (widget), g_variant_get_string (param, NULL));
 }
 
 void
-_smolder_profile_page_class_init_actions (GtkWidgetClass *widget_class)
+_smolder_profile_view_class_init_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "page.search", NULL,
-                                   smolder_profile_page_search_action);
-  gtk_widget_class_install_action (widget_class, "page.export", NULL,
-                                   smolder_profile_page_export_action);
-  gtk_widget_class_install_action (widget_class, "page.show-view", "s",
-                                   smolder_profile_page_show_view_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.search", NULL);
+  gtk_widget_class_install_action (widget_class, "view.search", NULL,
+                                   smolder_profile_view_search_action);
+  gtk_widget_class_install_action (widget_class, "view.export", NULL,
+                                   smolder_profile_view_export_action);
+  gtk_widget_class_install_action (widget_class, "view.show-view", "s",
+                                   smolder_profile_view_show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
   /* Alt+1, 2, 3: the views, in the switcher's order. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "page.show-view", "s", "flame");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "page.show-view", "s", "top");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "page.show-view", "s", "callers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "view.show-view", "s", "flame");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "view.show-view", "s", "top");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "view.show-view", "s", "callers");
 }
 
 /* Only the view shown computes: a hidden one keeps its last result and
  * catches up when it is shown (Top always computes: the summary line is
  * its, in every view). */
 static void
-smolder_profile_page_sync_active_views (SmolderProfilePage *self)
+smolder_profile_view_sync_active_views (SmolderProfileView *self)
 {
   GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
 
-  smolder_flame_view_set_active (self->flame_view, child == GTK_WIDGET (self->flame_view));
-  smolder_callers_view_set_active (self->callers_view, child == GTK_WIDGET (self->callers_view));
+  smolder_query_view_set_active (SMOLDER_QUERY_VIEW (self->flame_view), child == GTK_WIDGET (self->flame_view));
+  smolder_query_view_set_active (SMOLDER_QUERY_VIEW (self->callers_view), child == GTK_WIDGET (self->callers_view));
 }
 
 void
-_smolder_profile_page_init_actions (SmolderProfilePage *self)
+_smolder_profile_view_init_actions (SmolderProfileView *self)
 {
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (self->flame_view);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
-                           G_CALLBACK (smolder_profile_page_sync_active_views),
+                           G_CALLBACK (smolder_profile_view_sync_active_views),
                            self, G_CONNECT_SWAPPED);
-  smolder_profile_page_sync_active_views (self);
+  smolder_profile_view_sync_active_views (self);
 
-  g_signal_connect_object (graph, "frame-action",
-                           G_CALLBACK (smolder_profile_page_frame_action_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (graph, "notify::focus-node",
-                           G_CALLBACK (smolder_profile_page_flame_focus_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (smolder_callers_view_get_callers_graph (self->callers_view), "frame-action",
-                           G_CALLBACK (smolder_profile_page_frame_action_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (smolder_callers_view_get_callees_graph (self->callers_view), "frame-action",
-                           G_CALLBACK (smolder_profile_page_frame_action_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->top_view, "frame-action",
-                           G_CALLBACK (smolder_profile_page_frame_action_cb),
+                           G_CALLBACK (smolder_profile_view_flame_focus_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->top_view, "frame-activated",
-                           G_CALLBACK (smolder_profile_page_frame_activated_cb),
+                           G_CALLBACK (smolder_profile_view_frame_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->top_view, "notify::selected-name",
-                           G_CALLBACK (smolder_profile_page_top_selection_cb),
+                           G_CALLBACK (smolder_profile_view_top_selection_cb),
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->flame_view, "search-changed",
-                           G_CALLBACK (_smolder_profile_page_update_search),
+                           G_CALLBACK (smolder_profile_view_update_search),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
-                           G_CALLBACK (smolder_profile_page_search_changed_cb),
+                           G_CALLBACK (smolder_profile_view_search_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate",
-                           G_CALLBACK (smolder_profile_page_search_activate_cb),
+                           G_CALLBACK (smolder_profile_view_search_activate_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (smolder_profile_page_search_mode_cb),
+                           G_CALLBACK (smolder_profile_view_search_mode_cb),
                            self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+void
+_smolder_profile_view_dispose_actions (SmolderProfileView *self)
+{
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
 }

@@ -1,0 +1,511 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-profile-view.c: the viewer of one profile: the controls
+ * (sample type, granularity, Inverted, Icicle) and the filters make one
+ * query that the flame graph, Top and Callers/Callees show. Filters,
+ * their chips and the frame actions are in smolder-profile-view-filters.c;
+ * search, the jumps between views and export in
+ * smolder-profile-view-actions.c. */
+
+#include <glib/gi18n.h>
+
+#include "smolder-profile-view-private.h"
+
+enum {
+  PROP_0,
+  PROP_PROFILE,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (SmolderProfileView, smolder_profile_view, ADW_TYPE_BIN)
+
+/* The view's query: the controls and the filters. A new query each time:
+ * the views keep theirs while a worker reads it. */
+void
+_smolder_profile_view_update_query (SmolderProfileView *self)
+{
+  g_autoptr(SmolderQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  guint sample_index;
+  guint granularity;
+
+  if (self->profile == NULL || self->updating_controls)
+    return;
+
+  sample_index = gtk_drop_down_get_selected (self->sample_type_dropdown);
+  granularity = smolder_profile_view_get_granularity (self);
+
+  query = self->query != NULL ? smolder_query_copy (self->query) : smolder_query_new ();
+  if (sample_index != GTK_INVALID_LIST_POSITION)
+    smolder_query_set_sample_index (query, sample_index);
+  smolder_query_set_granularity (query, granularity);
+  smolder_query_set_inverted (query, gtk_toggle_button_get_active (self->inverted_button));
+  /* Each filter was checked when added. */
+  if (!smolder_filter_stack_apply (self->filters, query, &error))
+    g_warning ("Filters: %s", error->message);
+
+  g_clear_pointer (&self->query, smolder_query_unref);
+  self->query = g_steal_pointer (&query);
+
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->top_view), self->query);
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->flame_view), self->query);
+  smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->callers_view), self->query);
+}
+
+static void
+smolder_profile_view_update_orientation (SmolderProfileView *self)
+{
+  smolder_flame_graph_set_orientation (smolder_flame_view_get_flame_graph (self->flame_view),
+                                       gtk_toggle_button_get_active (self->icicle_button)
+                                       ? SMOLDER_FLAME_ORIENTATION_ICICLE
+                                       : SMOLDER_FLAME_ORIENTATION_FLAME);
+}
+
+/* Rows are the Top table's; the other views say only the total. */
+static void
+smolder_profile_view_update_summary (SmolderProfileView *self)
+{
+  const char *summary = smolder_top_view_get_summary (self->top_view);
+  const char *total = smolder_top_view_get_total_summary (self->top_view);
+
+  if (total != NULL && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "top") != 0)
+    summary = total;
+  gtk_label_set_label (self->summary_label, summary != NULL ? summary : "");
+}
+
+static void
+smolder_profile_view_sync_busy (SmolderProfileView *self)
+{
+  gboolean busy = smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (self->top_view))
+                  || smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (self->flame_view))
+                  || smolder_query_view_get_busy (SMOLDER_QUERY_VIEW (self->callers_view));
+
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static char *
+sample_type_label (SmolderProfile *profile,
+                   guint           index)
+{
+  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, index);
+
+  return g_strdup_printf ("%s (%s)",
+                          smolder_profile_get_string (profile, vt->type),
+                          smolder_profile_get_string (profile, vt->unit));
+}
+
+/* The sample types of the new profile; the one shown stays chosen when the
+ * new profile has it (a live refresh), else the profile's default. */
+static void
+smolder_profile_view_fill_sample_types (SmolderProfileView *self,
+                                        SmolderProfile     *old_profile)
+{
+  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+  guint n_types = smolder_profile_get_n_sample_types (self->profile);
+  guint selected = smolder_profile_get_default_sample_index (self->profile);
+  guint old_index = gtk_drop_down_get_selected (self->sample_type_dropdown);
+  g_autofree char *old_label = NULL;
+
+  if (old_profile != NULL && old_index < smolder_profile_get_n_sample_types (old_profile))
+    old_label = sample_type_label (old_profile, old_index);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autofree char *label = sample_type_label (self->profile, i);
+
+      if (old_label != NULL && g_str_equal (label, old_label))
+        selected = i;
+      gtk_string_list_append (types, label);
+    }
+
+  gtk_drop_down_set_model (self->sample_type_dropdown, G_LIST_MODEL (types));
+  if (selected < n_types)
+    gtk_drop_down_set_selected (self->sample_type_dropdown, selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sample_type_dropdown), n_types > 1);
+}
+
+void
+smolder_profile_view_set_profile (SmolderProfileView *self,
+                                  SmolderProfile     *profile)
+{
+  g_autoptr(SmolderProfile) old_profile = NULL;
+
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
+  g_return_if_fail (profile == NULL || SMOLDER_IS_PROFILE (profile));
+
+  if (self->profile == profile)
+    return;
+
+  old_profile = g_steal_pointer (&self->profile);
+  self->profile = profile != NULL ? g_object_ref (profile) : NULL;
+
+  if (profile != NULL)
+    {
+      self->updating_controls = TRUE;
+      smolder_profile_view_fill_sample_types (self, old_profile);
+      self->updating_controls = FALSE;
+    }
+  else
+    g_clear_pointer (&self->query, smolder_query_unref);
+
+  /* The views drop the old profile's trees and tables before the query
+   * of the new one asks for new ones. */
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->top_view), profile);
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->flame_view), profile);
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->callers_view), profile);
+  if (profile == NULL)
+    {
+      smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->top_view), NULL);
+      smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->flame_view), NULL);
+      smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->callers_view), NULL);
+    }
+  _smolder_profile_view_update_query (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+SmolderProfile *
+smolder_profile_view_get_profile (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return self->profile;
+}
+
+void
+smolder_profile_view_set_title (SmolderProfileView *self,
+                                const char         *title)
+{
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+smolder_profile_view_get_title (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return self->title;
+}
+
+void
+smolder_profile_view_set_description (SmolderProfileView *self,
+                                      const char         *description)
+{
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
+
+  if (g_strcmp0 (self->description, description) == 0)
+    return;
+  g_free (self->description);
+  self->description = g_strdup (description);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+const char *
+smolder_profile_view_get_description (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return self->description;
+}
+
+SmolderQuery *
+smolder_profile_view_get_query (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return self->query;
+}
+
+SmolderGranularity
+smolder_profile_view_get_granularity (SmolderProfileView *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), SMOLDER_GRANULARITY_FUNCTIONS);
+
+  selected = gtk_drop_down_get_selected (self->granularity_dropdown);
+  return selected <= SMOLDER_GRANULARITY_ADDRESSES ? selected : SMOLDER_GRANULARITY_FUNCTIONS;
+}
+
+void
+smolder_profile_view_set_granularity (SmolderProfileView *self,
+                                      SmolderGranularity  granularity)
+{
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
+  g_return_if_fail (granularity <= SMOLDER_GRANULARITY_ADDRESSES);
+
+  gtk_drop_down_set_selected (self->granularity_dropdown, granularity);
+}
+
+gboolean
+smolder_profile_view_get_busy (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), FALSE);
+
+  return self->busy;
+}
+
+SmolderTopView *
+smolder_profile_view_get_top_view (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return self->top_view;
+}
+
+SmolderFlameView *
+smolder_profile_view_get_flame_view (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return self->flame_view;
+}
+
+SmolderCallersView *
+smolder_profile_view_get_callers_view (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return self->callers_view;
+}
+
+SmolderFlameGraph *
+smolder_profile_view_get_flame_graph (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return smolder_flame_view_get_flame_graph (self->flame_view);
+}
+
+const char *
+smolder_profile_view_get_visible_view (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+smolder_profile_view_set_visible_view (SmolderProfileView *self,
+                                       const char         *name)
+{
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+SmolderFilterStack *
+smolder_profile_view_get_filters (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), NULL);
+
+  return self->filters;
+}
+
+/* Toasts go to the window's overlay (the nearest one above the view). */
+void
+_smolder_profile_view_add_toast (SmolderProfileView *self,
+                                 AdwToast           *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+smolder_profile_view_dispose (GObject *object)
+{
+  SmolderProfileView *self = SMOLDER_PROFILE_VIEW (object);
+
+  _smolder_profile_view_dispose_actions (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SMOLDER_TYPE_PROFILE_VIEW);
+
+  g_clear_object (&self->profile);
+  g_clear_pointer (&self->query, smolder_query_unref);
+  g_clear_object (&self->filters);
+  g_clear_object (&self->frames_cache);
+
+  G_OBJECT_CLASS (smolder_profile_view_parent_class)->dispose (object);
+}
+
+static void
+smolder_profile_view_finalize (GObject *object)
+{
+  SmolderProfileView *self = SMOLDER_PROFILE_VIEW (object);
+
+  g_free (self->title);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (smolder_profile_view_parent_class)->finalize (object);
+}
+
+static void
+smolder_profile_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SmolderProfileView *self = SMOLDER_PROFILE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+smolder_profile_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SmolderProfileView *self = SMOLDER_PROFILE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE:
+      smolder_profile_view_set_profile (self, g_value_get_object (value));
+      break;
+    case PROP_TITLE:
+      smolder_profile_view_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      smolder_profile_view_set_description (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+smolder_profile_view_class_init (SmolderProfileViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = smolder_profile_view_dispose;
+  object_class->finalize = smolder_profile_view_finalize;
+  object_class->get_property = smolder_profile_view_get_property;
+  object_class->set_property = smolder_profile_view_set_property;
+
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, SMOLDER_TYPE_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SMOLDER_TYPE_TOP_VIEW);
+  g_type_ensure (SMOLDER_TYPE_FLAME_VIEW);
+  g_type_ensure (SMOLDER_TYPE_CALLERS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/smolder/Smolder/smolder-profile-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, sample_type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, granularity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, top_view);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, inverted_button);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, icicle_button);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, filter_mode_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, filter_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, chip_box);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, search_label);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, flame_view);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, callers_view);
+
+  _smolder_profile_view_class_init_filters (widget_class);
+  _smolder_profile_view_class_init_actions (widget_class);
+}
+
+static void
+smolder_profile_view_init (SmolderProfileView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->sample_type_dropdown, "notify::selected",
+                           G_CALLBACK (_smolder_profile_view_update_query),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->granularity_dropdown, "notify::selected",
+                           G_CALLBACK (_smolder_profile_view_update_query),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inverted_button, "notify::active",
+                           G_CALLBACK (_smolder_profile_view_update_query),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->icicle_button, "notify::active",
+                           G_CALLBACK (smolder_profile_view_update_orientation),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->top_view, "notify::summary",
+                           G_CALLBACK (smolder_profile_view_update_summary),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (smolder_profile_view_update_summary),
+                           self, G_CONNECT_SWAPPED);
+  smolder_profile_view_update_summary (self);
+  g_signal_connect_object (self->top_view, "notify::busy",
+                           G_CALLBACK (smolder_profile_view_sync_busy),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flame_view, "notify::busy",
+                           G_CALLBACK (smolder_profile_view_sync_busy),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->callers_view, "notify::busy",
+                           G_CALLBACK (smolder_profile_view_sync_busy),
+                           self, G_CONNECT_SWAPPED);
+
+  /* One frame table per granularity for the three views. */
+  self->frames_cache = smolder_frames_cache_new ();
+  smolder_query_view_set_frames_cache (SMOLDER_QUERY_VIEW (self->top_view), self->frames_cache);
+  smolder_query_view_set_frames_cache (SMOLDER_QUERY_VIEW (self->flame_view), self->frames_cache);
+  smolder_query_view_set_frames_cache (SMOLDER_QUERY_VIEW (self->callers_view), self->frames_cache);
+
+  self->filters = smolder_filter_stack_new ();
+  _smolder_profile_view_init_filters (self);
+  _smolder_profile_view_init_actions (self);
+}
+
+GtkWidget *
+smolder_profile_view_new (void)
+{
+  return g_object_new (SMOLDER_TYPE_PROFILE_VIEW, NULL);
+}
