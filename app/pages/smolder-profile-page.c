@@ -153,8 +153,8 @@ smolder_profile_page_show_profile (SmolderProfilePage *self,
 
   /* Translators: a tab's tooltip: "heap profile · pprof · 1234 samples". */
   detail = g_strdup_printf (_("%s profile · %s · %u samples"),
-                            smolder_profile_kind_to_string (smolder_profile_get_kind (profile)),
-                            smolder_profile_format_to_string (smolder_profile_get_format (profile)),
+                            smolder_profile_kind_to_display (smolder_profile_get_kind (profile)),
+                            smolder_profile_format_to_display (smolder_profile_get_format (profile)),
                             smolder_profile_get_n_samples (profile));
   smolder_profile_page_update_tooltip (self, detail);
 
