@@ -284,6 +284,110 @@ test_mismatch (void)
   g_assert_null (d);
 }
 
+/* The -diff_base fast path (sides appended) must read exactly as the
+ * profile.Merge of the two sides, whatever the granularity. */
+static void
+assert_same_tops (SmolderProfile *a,
+                  SmolderProfile *b,
+                  SmolderDiffFlags flags)
+{
+  g_autoptr(SmolderProfile) fast = diff (a, b, flags);
+  g_autoptr(SmolderProfile) merged = diff (a, b, flags | SMOLDER_DIFF_MERGE_ALWAYS);
+  const SmolderGranularity granularities[] = {
+    SMOLDER_GRANULARITY_FUNCTIONS, SMOLDER_GRANULARITY_LINES, SMOLDER_GRANULARITY_ADDRESSES,
+  };
+
+  for (guint t = 0; t < smolder_profile_get_n_sample_types (b); t++)
+    for (guint g = 0; g < G_N_ELEMENTS (granularities); g++)
+      {
+        g_autoptr(SmolderQuery) q = smolder_query_new ();
+        g_autoptr(SmolderTop) t1 = NULL;
+        g_autoptr(SmolderTop) t2 = NULL;
+
+        smolder_query_set_sample_index (q, t);
+        smolder_query_set_granularity (q, granularities[g]);
+        t1 = tb_top (fast, q);
+        t2 = tb_top (merged, q);
+        g_assert_cmpint (smolder_top_get_total (t1), ==, smolder_top_get_total (t2));
+        g_assert_cmpint (smolder_top_get_kept_total (t1), ==, smolder_top_get_kept_total (t2));
+        g_assert_cmpuint (smolder_top_get_n_rows (t1), ==, smolder_top_get_n_rows (t2));
+        for (guint i = 0; i < smolder_top_get_n_rows (t1); i++)
+          {
+            const SmolderTopRow *r1 = smolder_top_get_row (t1, i);
+            const SmolderTopRow *r2 = smolder_top_get_row (t2, i);
+
+            g_assert_cmpstr (row_name (t1, i), ==, row_name (t2, i));
+            g_assert_cmpint (r1->flat, ==, r2->flat);
+            g_assert_cmpint (r1->cum, ==, r2->cum);
+            g_assert_cmpint (r1->base_flat, ==, r2->base_flat);
+            g_assert_cmpint (r1->base_cum, ==, r2->base_cum);
+          }
+      }
+}
+
+static void
+test_fast_path (void)
+{
+  g_autoptr(SmolderProfile) h0 = tb_load ("leaky-service/series/heap-00.pb.gz");
+  g_autoptr(SmolderProfile) h11 = tb_load ("leaky-service/series/heap-11.pb.gz");
+  g_autoptr(SmolderProfile) cpu = tb_load ("leaky-service/cpu-10s.pb.gz");
+  g_autoptr(SmolderProfile) regexp = tb_load ("go-toolchain/regexp-bench-cpu.pb.gz");
+
+  assert_same_tops (h0, h11, SMOLDER_DIFF_LABEL_BASE);
+  assert_same_tops (h11, h0, SMOLDER_DIFF_LABEL_BASE | SMOLDER_DIFF_NORMALIZE);
+  assert_same_tops (cpu, regexp, SMOLDER_DIFF_LABEL_BASE);
+}
+
+static void
+test_mixed_signs (void)
+{
+  g_autoptr(SmolderProfile) base = tb_new ("samples/count", "cpu/nanoseconds", NULL);
+  g_autoptr(SmolderProfile) new = make_new ();
+  g_autoptr(SmolderProfile) d = NULL;
+  g_autoptr(SmolderQuery) q = query0 ();
+  g_autoptr(SmolderTop) top = NULL;
+  guint32 a = tb_simple (base, "main.a");
+
+  /* A base that is itself a difference: its samples of 5 and -5 merge into
+   * nothing, so no sample is the base's and computeTotal falls back to
+   * all samples: |6| + |7| + |2|. */
+  tb_sample (base, 5, a, END);
+  tb_sample (base, -5, a, END);
+  tb_seal (base);
+  d = diff (base, new, SMOLDER_DIFF_LABEL_BASE);
+  top = tb_top (d, q);
+  g_assert_cmpint (smolder_top_get_total (top), ==, 15);
+  assert_diff_row (top, "main.a", 0, 6, 6, SMOLDER_DIFF_STATUS_NEW);
+  assert_same_tops (base, new, SMOLDER_DIFF_LABEL_BASE);
+}
+
+static void
+test_mapping_shift (void)
+{
+  g_autoptr(SmolderProfile) base = tb_new ("samples/count", NULL);
+  g_autoptr(SmolderProfile) new = tb_new ("samples/count", NULL);
+  g_autoptr(SmolderProfile) d = NULL;
+  g_autoptr(SmolderQuery) q = smolder_query_new ();
+  g_autoptr(SmolderTop) top = NULL;
+  guint32 mb = tb_mapping (base, "/srv/app", 0x400000, 0x500000);
+  guint32 mn = tb_mapping (new, "/srv/app", 0x800000, 0x900000);
+
+  /* The same binary loaded elsewhere: profile.Merge moves the base's
+   * addresses into the new mapping, so 0x401000 is 0x801000. */
+  tb_sample (base, 3, tb_location (base, mb, 0x401000, END), END);
+  tb_seal (base);
+  tb_sample (new, 5, tb_location (new, mn, 0x801000, END), END);
+  tb_seal (new);
+
+  smolder_query_set_granularity (q, SMOLDER_GRANULARITY_ADDRESSES);
+  d = diff (base, new, SMOLDER_DIFF_LABEL_BASE);
+  top = tb_top (d, q);
+  g_assert_cmpuint (smolder_top_get_n_rows (top), ==, 1);
+  g_assert_cmpint (smolder_top_get_row (top, 0)->flat, ==, 2);
+  g_assert_cmpint (smolder_diff_row_base (smolder_top_get_row (top, 0)), ==, 3);
+  assert_same_tops (base, new, SMOLDER_DIFF_LABEL_BASE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +402,9 @@ main (int   argc,
   g_test_add_func ("/diff/scale", test_scale_drops);
   g_test_add_func ("/diff/scale-drops-zero", test_scale_drops_zero);
   g_test_add_func ("/diff/mismatch", test_mismatch);
+  g_test_add_func ("/diff/fast-path", test_fast_path);
+  g_test_add_func ("/diff/mixed-signs", test_mixed_signs);
+  g_test_add_func ("/diff/mapping-shift", test_mapping_shift);
 
   return g_test_run ();
 }

@@ -22,6 +22,9 @@ typedef enum {
   SMOLDER_DIFF_NONE       = 0,
   SMOLDER_DIFF_LABEL_BASE = 1 << 0, /* -diff_base rather than -base */
   SMOLDER_DIFF_NORMALIZE  = 1 << 1, /* -normalize */
+  /* Merge equal samples within each side as profile.Merge does even where
+   * no report can tell (for tests; -diff_base skips it when it can). */
+  SMOLDER_DIFF_MERGE_ALWAYS = 1 << 2,
 } SmolderDiffFlags;
 
 /* @profile minus @base, as pprof combines them. Fails with
