@@ -287,17 +287,14 @@ test_mismatch (void)
 /* The -diff_base fast path (sides appended) must read exactly as the
  * profile.Merge of the two sides, whatever the granularity. */
 static void
-assert_same_tops (SmolderProfile *a,
-                  SmolderProfile *b,
-                  SmolderDiffFlags flags)
+assert_same_rows (SmolderProfile *fast,
+                  SmolderProfile *merged)
 {
-  g_autoptr(SmolderProfile) fast = diff (a, b, flags);
-  g_autoptr(SmolderProfile) merged = diff (a, b, flags | SMOLDER_DIFF_MERGE_ALWAYS);
   const SmolderGranularity granularities[] = {
     SMOLDER_GRANULARITY_FUNCTIONS, SMOLDER_GRANULARITY_LINES, SMOLDER_GRANULARITY_ADDRESSES,
   };
 
-  for (guint t = 0; t < smolder_profile_get_n_sample_types (b); t++)
+  for (guint t = 0; t < smolder_profile_get_n_sample_types (fast); t++)
     for (guint g = 0; g < G_N_ELEMENTS (granularities); g++)
       {
         g_autoptr(SmolderQuery) q = smolder_query_new ();
@@ -326,6 +323,17 @@ assert_same_tops (SmolderProfile *a,
 }
 
 static void
+assert_same_tops (SmolderProfile *a,
+                  SmolderProfile *b,
+                  SmolderDiffFlags flags)
+{
+  g_autoptr(SmolderProfile) fast = diff (a, b, flags);
+  g_autoptr(SmolderProfile) merged = diff (a, b, flags | SMOLDER_DIFF_MERGE_ALWAYS);
+
+  assert_same_rows (fast, merged);
+}
+
+static void
 test_fast_path (void)
 {
   g_autoptr(SmolderProfile) h0 = tb_load ("leaky-service/series/heap-00.pb.gz");
@@ -336,6 +344,38 @@ test_fast_path (void)
   assert_same_tops (h0, h11, SMOLDER_DIFF_LABEL_BASE);
   assert_same_tops (h11, h0, SMOLDER_DIFF_LABEL_BASE | SMOLDER_DIFF_NORMALIZE);
   assert_same_tops (cpu, regexp, SMOLDER_DIFF_LABEL_BASE);
+}
+
+static void
+test_take_one (const char *base_path,
+               const char *new_path,
+               guint       n_samples)
+{
+  g_autoptr(SmolderProfile) a = tb_load (base_path);
+  g_autoptr(SmolderProfile) b = tb_load (new_path);
+  g_autoptr(SmolderProfile) merged = diff (a, b, SMOLDER_DIFF_LABEL_BASE | SMOLDER_DIFF_MERGE_ALWAYS);
+  g_autoptr(SmolderProfile) taken = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing else holds the new profile: its samples are taken, not copied
+   * (when it has no all-zero sample, as these). */
+  taken = smolder_profile_diff_take (a, tb_load (new_path), SMOLDER_DIFF_LABEL_BASE, &error);
+  g_assert_no_error (error);
+  assert_same_rows (taken, merged);
+  /* Something else holds it: it must come out unchanged. */
+  g_clear_object (&taken);
+  taken = smolder_profile_diff_take (a, g_object_ref (b), SMOLDER_DIFF_LABEL_BASE, &error);
+  g_assert_no_error (error);
+  assert_same_rows (taken, merged);
+  g_assert_cmpuint (smolder_profile_get_n_samples (b), ==, n_samples);  /* smolder-cli info */
+}
+
+static void
+test_take (void)
+{
+  test_take_one ("leaky-service/series/goroutine-00.pb.gz", "leaky-service/series/goroutine-11.pb.gz", 5);
+  /* heap-11 has all-zero samples, which the merge drops: copied instead. */
+  test_take_one ("leaky-service/series/heap-00.pb.gz", "leaky-service/series/heap-11.pb.gz", 56);
 }
 
 static void
@@ -403,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/diff/scale-drops-zero", test_scale_drops_zero);
   g_test_add_func ("/diff/mismatch", test_mismatch);
   g_test_add_func ("/diff/fast-path", test_fast_path);
+  g_test_add_func ("/diff/take", test_take);
   g_test_add_func ("/diff/mixed-signs", test_mixed_signs);
   g_test_add_func ("/diff/mapping-shift", test_mapping_shift);
 

@@ -9,6 +9,14 @@
 #include "smolder-top.h"
 #include "smolder-units.h"
 
+static gpointer
+load_base_thread (gpointer data)
+{
+  char * const *files = data;
+
+  return smolder_cli_load_merged (files, g_strv_length ((char **) files));
+}
+
 SmolderProfile *
 smolder_cli_load_diff (char * const *base_files,
                        char * const *files,
@@ -22,15 +30,20 @@ smolder_cli_load_diff (char * const *base_files,
   SmolderProfile *diff;
   SmolderDiffFlags flags = SMOLDER_DIFF_NONE;
 
-  if (!(base = smolder_cli_load_merged (base_files, g_strv_length ((char **) base_files))) ||
-      !(profile = smolder_cli_load_merged (files, n_files)))
+  GThread *thread;
+
+  /* The two sides load at the same time (the engine is thread-agnostic). */
+  thread = g_thread_new ("load-base", load_base_thread, (gpointer) base_files);
+  profile = smolder_cli_load_merged (files, n_files);
+  base = g_thread_join (thread);
+  if (base == NULL || profile == NULL)
     return NULL;
 
   if (label_base)
     flags |= SMOLDER_DIFF_LABEL_BASE;
   if (normalize)
     flags |= SMOLDER_DIFF_NORMALIZE;
-  diff = smolder_profile_diff (base, profile, flags, &error);
+  diff = smolder_profile_diff_take (base, g_steal_pointer (&profile), flags, &error);
   if (diff == NULL)
     g_printerr ("smolder-cli: cannot compare %s with the base %s: %s\n",
                 files[0], base_files[0], error->message);

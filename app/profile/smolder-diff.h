@@ -34,6 +34,13 @@ SmolderProfile *smolder_profile_diff  (SmolderProfile   *base,
                                        SmolderDiffFlags  flags,
                                        GError          **error);
 
+/* The same, taking @profile: when nothing else holds it, its samples become
+ * the result's rather than being copied (what a command line wants). */
+SmolderProfile *smolder_profile_diff_take (SmolderProfile   *base,
+                                           SmolderProfile   *profile,
+                                           SmolderDiffFlags  flags,
+                                           GError          **error);
+
 /* pprof's ScaleN on a copy: every value of sample type i multiplied by
  * @ratios[i] and rounded half away from zero; a sample is kept when one of
  * the values whose ratio is not 1 is non-zero. With @label_key, every sample
