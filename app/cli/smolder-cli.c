@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "smolder-cli-common.h"
+#include "smolder-cli-diff.h"
 #include "smolder-cli-export.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
@@ -23,6 +24,7 @@ static const char *usage_text =
   "  info FILE      what a profile holds: kind, sample types, totals, MemStats\n"
   "  top FILE…      flat and cumulative values per function (files are merged)\n"
   "  export FILE…   the flame graph as SVG, PNG or PDF (files are merged)\n"
+  "  diff --base=A B  base, new and the change per function (pprof -diff_base)\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
 
@@ -199,6 +201,8 @@ typedef struct {
   SmolderCliQueryOptions query;
   char *format;
   int   limit;
+  char **base;
+  gboolean normalize;
 } TopOptions;
 
 static void
@@ -206,6 +210,7 @@ top_options_clear (TopOptions *o)
 {
   smolder_cli_query_options_clear (&o->query);
   g_free (o->format);
+  g_strfreev (o->base);
 }
 
 static void
@@ -276,6 +281,8 @@ cmd_top (int    argc,
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, "text (default) or tsv: flat<TAB>cum<TAB>name", "FORMAT" },
     { "limit", 0, 0, G_OPTION_ARG_INT, &o.limit, "Print at most N rows", "N" },
+    { "base", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.base, "Subtract this profile first (pprof -base; repeatable)", "FILE" },
+    { "normalize", 0, 0, G_OPTION_ARG_NONE, &o.normalize, "With --base: scale to the base's total first", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE…");
@@ -303,7 +310,11 @@ cmd_top (int    argc,
       goto out;
     }
 
-  if (!(profile = smolder_cli_load_merged (argv + 1, argc - 1)))
+  if (o.base != NULL)
+    profile = smolder_cli_load_diff (o.base, argv + 1, argc - 1, FALSE, o.normalize);
+  else
+    profile = smolder_cli_load_merged (argv + 1, argc - 1);
+  if (profile == NULL)
     goto out;
 
   if (!(query = smolder_cli_query_options_build (&o.query, profile, &error)))
@@ -359,6 +370,8 @@ main (int   argc,
     return cmd_top (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return smolder_cli_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "diff"))
+    return smolder_cli_diff (argc - 1, argv + 1);
 
   g_printerr ("smolder-cli: unknown command \"%s\"\n\n%s", argv[1], usage_text);
   return EXIT_USAGE;

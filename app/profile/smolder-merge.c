@@ -336,11 +336,11 @@ same_value_type (SmolderProfile         *a,
          g_str_equal (smolder_profile_get_string (a, va->unit), smolder_profile_get_string (b, vb->unit));
 }
 
-static gboolean
-check_compatible (SmolderProfile  *a,
-                  SmolderProfile  *b,
-                  guint            index,
-                  GError         **error)
+gboolean
+smolder_profile_check_compatible (SmolderProfile  *a,
+                                  SmolderProfile  *b,
+                                  guint            index,
+                                  GError         **error)
 {
   const SmolderValueType *pa = smolder_profile_get_period_type (a);
   const SmolderValueType *pb = smolder_profile_get_period_type (b);
@@ -394,7 +394,7 @@ smolder_profile_merge (SmolderProfile * const *profiles,
 
   first = profiles[0];
   for (guint i = 1; i < n_profiles; i++)
-    if (!check_compatible (first, profiles[i], i, error))
+    if (!smolder_profile_check_compatible (first, profiles[i], i, error))
       return NULL;
 
   dst = smolder_profile_new_empty (SMOLDER_PROFILE_FORMAT_MERGED);

@@ -2,6 +2,7 @@
 /* smolder-top.c: pprof's newGraph node values and -top order. */
 
 #include "smolder-top.h"
+#include "smolder-diff.h"
 #include "smolder-filter.h"
 #include "smolder-profile-private.h"
 
@@ -84,6 +85,10 @@ smolder_top_new_for_frames (SmolderFrames  *frames,
   g_autoptr(GArray) stack = NULL;
   g_autofree gint64 *flat = NULL;
   g_autofree gint64 *cum = NULL;
+  g_autofree gint64 *base_flat = NULL;
+  g_autofree gint64 *base_cum = NULL;
+  gint64 base_total = 0;
+  gboolean has_base;
   g_autofree guint32 *stamp = NULL;
   SmolderProfile *profile;
   guint n_frames, n_samples;
@@ -116,16 +121,26 @@ smolder_top_new_for_frames (SmolderFrames  *frames,
   cum = g_new0 (gint64, MAX (n_frames, 1));
   stamp = g_new0 (guint32, MAX (n_frames, 1));
   stack = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 256);
+  has_base = smolder_profile_has_diff_base_label (profile);
+  if (has_base)
+    {
+      base_flat = g_new0 (gint64, MAX (n_frames, 1));
+      base_cum = g_new0 (gint64, MAX (n_frames, 1));
+    }
 
   for (guint s = 0; s < n_samples; s++)
     {
       gint64 w = smolder_profile_get_sample_values (profile, s)[self->sample_index];
       const guint32 *ids;
+      gboolean is_base;
 
       if ((s & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
+      is_base = has_base && smolder_profile_is_diff_base_sample (profile, s);
       self->total = smolder_value_add (self->total, smolder_value_abs (w));
+      if (is_base)
+        base_total = smolder_value_add (base_total, smolder_value_abs (w));
       if (w == 0 || !smolder_filter_view_get_stack (view, frames, s, stack))
         continue;
       self->kept_total = smolder_value_add (self->kept_total, w);
@@ -145,15 +160,28 @@ smolder_top_new_for_frames (SmolderFrames  *frames,
             {
               stamp[ids[i]] = generation;
               cum[ids[i]] = smolder_value_add (cum[ids[i]], w);
+              if (is_base)
+                base_cum[ids[i]] = smolder_value_add (base_cum[ids[i]], w);
             }
         }
       flat[ids[stack->len - 1]] = smolder_value_add (flat[ids[stack->len - 1]], w);
+      if (is_base)
+        base_flat[ids[stack->len - 1]] = smolder_value_add (base_flat[ids[stack->len - 1]], w);
     }
+  /* computeTotal: a diff's percentages are of the base alone. */
+  if (base_total > 0)
+    self->total = base_total;
 
   self->rows = g_array_new (FALSE, FALSE, sizeof (SmolderTopRow));
   for (guint f = 0; f < n_frames; f++)
     {
-      SmolderTopRow row = { f, flat[f], cum[f] };
+      SmolderTopRow row = { f, flat[f], cum[f], 0, 0 };
+
+      if (base_flat != NULL)
+        {
+          row.base_flat = base_flat[f];
+          row.base_cum = base_cum[f];
+        }
 
       if (row.flat == 0 && row.cum == 0)
         continue;

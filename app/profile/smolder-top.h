@@ -11,6 +11,10 @@ typedef struct {
   guint32 frame;  /* id in smolder_top_get_frames() */
   gint64  flat;   /* value where the frame is the leaf */
   gint64  cum;    /* value of samples with the frame anywhere, once per sample */
+  /* The parts of flat and cum from samples labelled pprof::base=true (the
+   * base of a `-diff_base` diff, scaled by -1); 0 in other profiles. */
+  gint64  base_flat;
+  gint64  base_cum;
 } SmolderTopRow;
 
 #define SMOLDER_TYPE_TOP (smolder_top_get_type ())
@@ -32,7 +36,8 @@ guint                smolder_top_get_sample_index (SmolderTop *self);
 /* Rows sorted as pprof -top sorts them: |flat| desc, name, |cum| desc. */
 guint                smolder_top_get_n_rows       (SmolderTop *self);
 const SmolderTopRow *smolder_top_get_row          (SmolderTop *self, guint index);
-/* pprof's report total: the sum of |value| over all samples, before filters. */
+/* pprof's report total (computeTotal): the sum of |value| over all samples,
+ * before filters; over the pprof::base samples only when that is not 0. */
 gint64               smolder_top_get_total        (SmolderTop *self);
 /* The sum of values of the samples that passed the filters. */
 gint64               smolder_top_get_kept_total   (SmolderTop *self);
