@@ -14,6 +14,7 @@
 typedef struct {
   char              *name;
   SmolderSeriesUnit  unit;
+  guint              group;
   GArray            *times;    /* gint64, never decreasing */
   GArray            *values;   /* double */
   GPtrArray         *mins;     /* per level, GArray of double */
@@ -117,6 +118,7 @@ smolder_series_add (SmolderSeries     *self,
   s = g_new0 (Series, 1);
   s->name = g_strdup (name);
   s->unit = unit;
+  s->group = unit;
   s->times = g_array_new (FALSE, FALSE, sizeof (gint64));
   s->values = g_array_new (FALSE, FALSE, sizeof (double));
   s->mins = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -148,6 +150,26 @@ smolder_series_get_unit (SmolderSeries *self,
   Series *s = get_series (self, series);
 
   return s != NULL ? s->unit : SMOLDER_SERIES_UNIT_COUNT;
+}
+
+void
+smolder_series_set_group (SmolderSeries *self,
+                          guint          series,
+                          guint          group)
+{
+  Series *s = get_series (self, series);
+
+  if (s != NULL)
+    s->group = group;
+}
+
+guint
+smolder_series_get_group (SmolderSeries *self,
+                          guint          series)
+{
+  Series *s = get_series (self, series);
+
+  return s != NULL ? s->group : 0;
 }
 
 /* Folds @value, the newest item of the level below, into @level. */
@@ -254,6 +276,30 @@ smolder_series_get_value (SmolderSeries *self,
 
   g_return_val_if_fail (s != NULL && index < s->values->len, 0);
   return g_array_index (s->values, double, index);
+}
+
+const gint64 *
+smolder_series_peek_times (SmolderSeries *self,
+                           guint          series,
+                           guint         *n_points)
+{
+  Series *s = get_series (self, series);
+
+  if (n_points != NULL)
+    *n_points = s != NULL ? s->times->len : 0;
+  return s != NULL ? (const gint64 *) s->times->data : NULL;
+}
+
+const double *
+smolder_series_peek_values (SmolderSeries *self,
+                            guint          series,
+                            guint         *n_points)
+{
+  Series *s = get_series (self, series);
+
+  if (n_points != NULL)
+    *n_points = s != NULL ? s->values->len : 0;
+  return s != NULL ? (const double *) s->values->data : NULL;
 }
 
 guint

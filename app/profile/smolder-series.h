@@ -42,6 +42,14 @@ const char       *smolder_series_get_name     (SmolderSeries     *self,
                                                guint              series);
 SmolderSeriesUnit smolder_series_get_unit     (SmolderSeries     *self,
                                                guint              series);
+/* Series of one group share a chart panel and its value axis; by default
+ * the group is the unit. Counts of very different sizes (heap objects in
+ * millions, goroutines in hundreds) read better in groups of their own. */
+void              smolder_series_set_group    (SmolderSeries     *self,
+                                               guint              series,
+                                               guint              group);
+guint             smolder_series_get_group    (SmolderSeries     *self,
+                                               guint              series);
 
 /* Appends a point. Times never go back: a point older than the series'
  * last one, or a NaN, is refused (FALSE) and nothing changes. Emits
@@ -58,6 +66,14 @@ gint64            smolder_series_get_time     (SmolderSeries     *self,
 double            smolder_series_get_value    (SmolderSeries     *self,
                                                guint              series,
                                                guint              index);
+
+/* The points as arrays, for painters; valid until the next append. */
+const gint64     *smolder_series_peek_times   (SmolderSeries     *self,
+                                               guint              series,
+                                               guint             *n_points);
+const double     *smolder_series_peek_values  (SmolderSeries     *self,
+                                               guint              series,
+                                               guint             *n_points);
 
 /* The first point at or after @time_ms (n_points when none). */
 guint             smolder_series_lower_bound  (SmolderSeries     *self,

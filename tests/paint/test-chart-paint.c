@@ -224,8 +224,8 @@ test_golden_threshold_alert (void)
   g_autoptr(SmolderSeries) m = small_model ();
   g_autoptr(SmolderChartLayout) layout = NULL;
   SmolderChartThreshold thresholds[] = {
-    { SMOLDER_SERIES_UNIT_BYTES, 25 * MiB, "Heap limit" },
-    { SMOLDER_SERIES_UNIT_COUNT, 140, NULL },
+    { 0, 25 * MiB, "Heap limit" },
+    { 2, 140, NULL },
   };
   SmolderChartAlert alerts[] = {
     { T0 + 25000, T0 + 25000 },   /* a marker where heap crosses 25 MiB */

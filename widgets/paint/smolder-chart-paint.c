@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "smolder-chart-raster.h"
 #include "smolder-chart-ticks.h"
 #include "smolder-units.h"
 
@@ -16,7 +19,7 @@
 #define LEGEND_H      22.0
 #define LEGEND_GAP    16.0   /* between legend entries */
 #define SWATCH        10.0
-#define PANEL_GAP     14.0
+#define PANEL_GAP     26.0
 #define GC_LANE_H     18.0
 #define GC_LANE_GAP    6.0
 #define TIME_AXIS_H   22.0
@@ -26,6 +29,7 @@
 #define MAX_PANELS    3
 
 typedef struct {
+  guint             group;
   SmolderSeriesUnit unit;
   cairo_rectangle_t rect;
   double            step;
@@ -46,6 +50,49 @@ struct _SmolderChartLayout
   cairo_rectangle_t         legend[32];
   gint64                    time_step;
 };
+
+struct _SmolderChartCache
+{
+  cairo_surface_t *layer;
+};
+
+SmolderChartCache *
+smolder_chart_cache_new (void)
+{
+  return g_new0 (SmolderChartCache, 1);
+}
+
+void
+smolder_chart_cache_free (SmolderChartCache *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->layer, cairo_surface_destroy);
+  g_free (self);
+}
+
+/* A cleared ARGB32 layer of @w x @h, the cache's when it has one. */
+static cairo_surface_t *
+layer_get (SmolderChartCache *cache,
+           int                w,
+           int                h)
+{
+  cairo_surface_t *layer;
+
+  if (cache == NULL)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  if (cache->layer == NULL ||
+      cairo_image_surface_get_width (cache->layer) != w ||
+      cairo_image_surface_get_height (cache->layer) != h)
+    {
+      g_clear_pointer (&cache->layer, cairo_surface_destroy);
+      cache->layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+    }
+  layer = cairo_surface_reference (cache->layer);
+  cairo_surface_flush (layer);
+  memset (cairo_image_surface_get_data (layer), 0, (gsize) cairo_image_surface_get_stride (layer) * h);
+  return layer;
+}
 
 void
 smolder_chart_paint_options_init (SmolderChartPaintOptions *options)
@@ -189,39 +236,56 @@ layout_range (SmolderChartLayout *self)
 }
 
 static guint
-panel_for_unit (SmolderChartLayout *self,
-                SmolderSeriesUnit   unit)
+panel_for_group (SmolderChartLayout *self,
+                 guint               group,
+                 SmolderSeriesUnit   unit)
 {
   for (guint p = 0; p < self->n_panels; p++)
-    if (self->panels[p].unit == unit)
+    if (self->panels[p].group == group)
       return p;
-  g_assert (self->n_panels < MAX_PANELS);
+  if (self->n_panels == MAX_PANELS)
+    return MAX_PANELS - 1;   /* more groups than panels: the last one shares */
+  self->panels[self->n_panels].group = group;
   self->panels[self->n_panels].unit = unit;
   return self->n_panels++;
+}
+
+static int
+compare_group (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
 }
 
 static void
 layout_panels (SmolderChartLayout *self)
 {
-  guint n = smolder_series_get_n_series (self->model);
+  guint n = MIN (smolder_series_get_n_series (self->model), 32);
   double maxima[MAX_PANELS] = { 0 };
+  guint groups[32];
   double top, avail, h;
 
-  /* Bytes first, then counts, then durations, whichever exist. */
-  for (SmolderSeriesUnit u = SMOLDER_SERIES_UNIT_BYTES; u <= SMOLDER_SERIES_UNIT_NANOSECONDS; u++)
+  /* Panels top to bottom by group: bytes, counts, durations by default. */
+  for (guint i = 0; i < n; i++)
+    groups[i] = smolder_series_get_group (self->model, i);
+  qsort (groups, n, sizeof (guint), compare_group);
+  for (guint k = 0; k < n; k++)
     for (guint i = 0; i < n; i++)
-      if (smolder_series_get_unit (self->model, i) == u)
+      if (smolder_series_get_group (self->model, i) == groups[k])
         {
-          panel_for_unit (self, u);
+          panel_for_group (self, groups[k], smolder_series_get_unit (self->model, i));
           break;
         }
   if (self->n_panels == 0)
-    panel_for_unit (self, SMOLDER_SERIES_UNIT_COUNT);
+    panel_for_group (self, 0, SMOLDER_SERIES_UNIT_COUNT);
 
-  for (guint i = 0; i < n && i < 32; i++)
+  for (guint i = 0; i < n; i++)
     {
       double mn, mx;
-      guint p = panel_for_unit (self, smolder_series_get_unit (self->model, i));
+      guint p = panel_for_group (self, smolder_series_get_group (self->model, i),
+                                 smolder_series_get_unit (self->model, i));
       double before;
 
       self->panel_of[i] = p;
@@ -234,14 +298,17 @@ layout_panels (SmolderChartLayout *self)
         maxima[p] = MAX (maxima[p], before);
     }
   for (guint k = 0; k < self->options.n_thresholds; k++)
-    for (guint p = 0; p < self->n_panels; p++)
-      if (self->panels[p].unit == self->options.thresholds[k].unit)
+    if (self->options.thresholds[k].series < n)
+      {
+        guint p = self->panel_of[self->options.thresholds[k].series];
+
         maxima[p] = MAX (maxima[p], self->options.thresholds[k].value);
+      }
 
   top = TOP_PAD + LEGEND_H + 6;
   self->plot = (cairo_rectangle_t) { LEFT_AXIS, top,
-                                     MAX (1, self->width - LEFT_AXIS - RIGHT_PAD),
-                                     MAX (1, self->height - top - TIME_AXIS_H) };
+                                     MAX (1, floor (self->width - LEFT_AXIS - RIGHT_PAD)),
+                                     MAX (1, floor (self->height - top - TIME_AXIS_H)) };
   avail = self->plot.height - GC_LANE_H - GC_LANE_GAP - PANEL_GAP * (self->n_panels - 1);
   h = MAX (1, avail / self->n_panels);
   for (guint p = 0; p < self->n_panels; p++)
@@ -458,82 +525,139 @@ paint_grid (cairo_t            *cr,
     }
 }
 
-/* One series: each pixel column with points becomes first -> extremes ->
- * last of its points, so a column of 60 points is 4 vertices and a spike
- * of one point still reaches its height. Sparse data is a plain polyline. */
+/* The first of @times[@from..@n) at or after @t: a galloping search, as
+ * the columns walk forward a few points at a time. */
+static guint
+gallop (const gint64 *times,
+        guint         n,
+        guint         from,
+        gint64        t)
+{
+  guint lo = from, hi = from, step = 1;
+
+  while (hi < n && times[hi] < t)
+    {
+      lo = hi + 1;
+      hi = from + step;
+      step *= 2;
+    }
+  hi = MIN (hi, n);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (times[mid] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The value of the polyline at time @t (between points: interpolated);
+ * @after is the first point at or after @t. */
+static double
+line_value_at (const gint64 *times,
+               const double *values,
+               guint         n,
+               guint         after,
+               double        t)
+{
+  if (after >= n)
+    return values[n - 1];
+  if (after == 0 || times[after] <= t || times[after] == times[after - 1])
+    return values[after];
+  return values[after - 1] + (values[after] - values[after - 1]) * (t - times[after - 1]) / (double) (times[after] - times[after - 1]);
+}
+
+/* One series, one pixel column at a time: the column's run spans the line
+ * where it enters and leaves the column and every point inside it (their
+ * min and max from the series' pyramid), so 60 points in a column cost one
+ * run, and a spike of one point still reaches its height. The runs go
+ * into @layer (the plot's size, at the plot's origin). */
+#define LINE_WIDTH 1.6
+
 static void
-paint_series (cairo_t            *cr,
+paint_series (cairo_surface_t    *layer,
               SmolderChartLayout *self,
               guint               series)
 {
   SmolderSeries *m = self->model;
   const Panel *panel = &self->panels[self->panel_of[series]];
-  guint n = smolder_series_get_n_points (m, series);
-  guint a, b;
-  SmolderRgb color;
+  guint n;
+  const gint64 *times = smolder_series_peek_times (m, series, &n);
+  const double *values = smolder_series_peek_values (m, series, NULL);
   double ms_per_px = (double) (self->t1 - self->t0) / self->plot.width;
+  double clip_top = panel->rect.y - self->plot.y - 1;
+  double clip_bottom = panel->rect.y + panel->rect.height - self->plot.y + 1;
+  double y_scale = panel->rect.height / panel->top;
+  double y_base = panel->rect.y + panel->rect.height - self->plot.y;
+  int width = cairo_image_surface_get_width (layer);
+  int c0, c1;
+  guint idx;
+  SmolderRgb color;
 
   if (n == 0)
     return;
-  /* One point beyond each edge, so lines run to the border. */
-  a = smolder_series_lower_bound (m, series, self->t0);
-  b = smolder_series_lower_bound (m, series, self->t1 + 1);
-  if (a > 0)
-    a--;
-  if (b < n)
-    b++;
-  if (a >= b)
+  smolder_chart_series_color (series, self->options.dark, &color);
+  /* The columns the line crosses. */
+  c0 = (int) MAX (0, floor ((times[0] - self->t0) / ms_per_px));
+  c1 = (int) MIN (width - 1, floor ((times[n - 1] - self->t0) / ms_per_px));
+  if (c0 > c1)
     return;
 
-  cairo_new_path (cr);
-  if (b - a <= 2 * self->plot.width)
+  idx = gallop (times, n, 0, self->t0 + (gint64) floor (c0 * ms_per_px));
+  for (int c = c0; c <= c1; c++)
     {
-      for (guint i = a; i < b; i++)
-        cairo_line_to (cr, smolder_chart_layout_x_for_time (self, smolder_series_get_time (m, series, i)),
-                       y_in_panel (panel, smolder_series_get_value (m, series, i)));
-    }
-  else
-    {
-      guint i = a;
+      double left_t = MAX (self->t0 + c * ms_per_px, times[0]);
+      double right_t = MIN (self->t0 + (c + 1) * ms_per_px, times[n - 1]);
+      guint end = gallop (times, n, idx, (gint64) ceil (self->t0 + (c + 1) * ms_per_px));
+      double hi, lo, mn, mx;
 
-      while (i < b)
+      /* Where the line enters and leaves the column, and what lies in it. */
+      hi = lo = line_value_at (times, values, n, idx, left_t);
+      {
+        double v = line_value_at (times, values, n, end, right_t);
+
+        hi = MAX (hi, v);
+        lo = MIN (lo, v);
+      }
+      if (end > idx + 2 && smolder_series_index_min_max (m, series, idx, end, &mn, &mx))
         {
-          gint64 t = smolder_series_get_time (m, series, i);
-          double col = floor ((t - self->t0) / ms_per_px);
-          gint64 col_end = self->t0 + (gint64) ceil ((col + 1) * ms_per_px);
-          guint end = MIN (smolder_series_lower_bound (m, series, col_end), b);
-          double x = self->plot.x + col + 0.5;
-          double first, last, mn, mx;
-
-          if (end <= i)
-            end = i + 1;
-          first = smolder_series_get_value (m, series, i);
-          last = smolder_series_get_value (m, series, end - 1);
-          cairo_line_to (cr, x, y_in_panel (panel, first));
-          if (end - i > 2 && smolder_series_index_min_max (m, series, i, end, &mn, &mx))
-            {
-              /* Visit the extreme nearer the first value first. */
-              if (fabs (mx - first) < fabs (mn - first))
-                {
-                  cairo_line_to (cr, x, y_in_panel (panel, mx));
-                  cairo_line_to (cr, x, y_in_panel (panel, mn));
-                }
-              else
-                {
-                  cairo_line_to (cr, x, y_in_panel (panel, mn));
-                  cairo_line_to (cr, x, y_in_panel (panel, mx));
-                }
-            }
-          cairo_line_to (cr, x, y_in_panel (panel, last));
-          i = end;
+          hi = MAX (hi, mx);
+          lo = MIN (lo, mn);
         }
+      else
+        for (guint i = idx; i < end; i++)
+          {
+            hi = MAX (hi, values[i]);
+            lo = MIN (lo, values[i]);
+          }
+      smolder_chart_raster_run (layer, c,
+                                MAX (y_base - hi * y_scale - LINE_WIDTH / 2, clip_top),
+                                MIN (y_base - lo * y_scale + LINE_WIDTH / 2, clip_bottom),
+                                color);
+      idx = end;
     }
+}
 
-  smolder_chart_series_color (series, self->options.dark, &color);
-  set_rgb (cr, color, 1);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
+/* Every visible series through one layer composited once. */
+static void
+paint_all_series (cairo_t            *cr,
+                  SmolderChartLayout *self)
+{
+  int w = (int) ceil (self->plot.width), h = (int) ceil (self->plot.height);
+  cairo_surface_t *layer = layer_get (self->options.cache, w, h);
+  guint n = MIN (smolder_series_get_n_series (self->model), 32);
+
+  for (guint i = 0; i < n; i++)
+    if (!is_hidden (self, i))
+      paint_series (layer, self, i);
+  cairo_surface_mark_dirty (layer);
+  cairo_set_source_surface (cr, layer, self->plot.x, self->plot.y);
+  cairo_rectangle (cr, self->plot.x, self->plot.y, w, h);
+  cairo_fill (cr);
+  cairo_surface_destroy (layer);
 }
 
 static void
@@ -543,34 +667,32 @@ paint_thresholds (cairo_t            *cr,
 {
   SmolderRgb red = alert_color (self->options.dark);
   static const double dash[] = { 6, 4 };
+  guint n = MIN (smolder_series_get_n_series (self->model), 32);
 
   for (guint k = 0; k < self->options.n_thresholds; k++)
     {
       const SmolderChartThreshold *th = &self->options.thresholds[k];
+      const Panel *panel;
+      double y;
 
-      for (guint p = 0; p < self->n_panels; p++)
+      if (th->series >= n)
+        continue;
+      panel = &self->panels[self->panel_of[th->series]];
+      y = round (y_in_panel (panel, th->value)) + 0.5;
+      set_rgb (cr, red, 0.9);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_move_to (cr, panel->rect.x, y);
+      cairo_line_to (cr, panel->rect.x + panel->rect.width, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (text != NULL)
         {
-          const Panel *panel = &self->panels[p];
-          double y;
+          g_autofree char *value = smolder_chart_format_value (th->value, panel->unit);
+          g_autofree char *s = th->label != NULL ? g_strdup_printf ("%s · %s", th->label, value)
+                                                 : g_steal_pointer (&value);
 
-          if (panel->unit != th->unit)
-            continue;
-          y = round (y_in_panel (panel, th->value)) + 0.5;
-          set_rgb (cr, red, 0.9);
-          cairo_set_line_width (cr, 1);
-          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-          cairo_move_to (cr, panel->rect.x, y);
-          cairo_line_to (cr, panel->rect.x + panel->rect.width, y);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          if (text != NULL)
-            {
-              g_autofree char *value = smolder_chart_format_value (th->value, th->unit);
-              g_autofree char *s = th->label != NULL ? g_strdup_printf ("%s · %s", th->label, value)
-                                                     : g_steal_pointer (&value);
-
-              draw_text (cr, text, s, panel->rect.x + panel->rect.width - 4, y - 2, 1, 1);
-            }
+          draw_text (cr, text, s, panel->rect.x + panel->rect.width - 4, y - 2, 1, 1);
         }
     }
 }
@@ -728,7 +850,6 @@ smolder_chart_paint (cairo_t            *cr,
 {
   SmolderChartLayout *self = layout;
   g_autoptr(PangoLayout) text = NULL;
-  guint n;
 
   g_return_if_fail (cr != NULL && layout != NULL);
 
@@ -755,20 +876,7 @@ smolder_chart_paint (cairo_t            *cr,
   paint_alerts (cr, self);
   paint_gc (cr, self, text);
 
-  n = MIN (smolder_series_get_n_series (self->model), 32);
-  for (guint p = 0; p < self->n_panels; p++)
-    {
-      const Panel *panel = &self->panels[p];
-
-      cairo_save (cr);
-      /* A line at 0 or at the top keeps its full width. */
-      cairo_rectangle (cr, panel->rect.x, panel->rect.y - 2, panel->rect.width, panel->rect.height + 4);
-      cairo_clip (cr);
-      for (guint i = 0; i < n; i++)
-        if (self->panel_of[i] == p && !is_hidden (self, i))
-          paint_series (cr, self, i);
-      cairo_restore (cr);
-    }
+  paint_all_series (cr, self);
   paint_thresholds (cr, self, text);
   paint_legend (cr, self, text);
   if (self->options.show_cursor)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-chart-paint.h: draw time series, GC pauses and alerts on any cairo_t.
  *
- * Small multiples: one panel per unit (bytes, then counts, then durations),
- * stacked on one shared wall-clock time axis, each with its own value axis
+ * Small multiples: one panel per group of series (by default per unit:
+ * bytes, counts, durations; see smolder_series_set_group()), stacked on one shared wall-clock time axis, each with its own value axis
  * from 0. Two y axes on one panel would let the eye compare a byte line with
  * a count line whose relative height is an accident of two scales; stacked
  * panels keep each scale honest and every moment at the same x. GC pauses
@@ -20,9 +20,9 @@
 
 G_BEGIN_DECLS
 
-/* A horizontal line at @value in the panel of @unit. */
+/* A horizontal line at @value on @series' axis. */
 typedef struct {
-  SmolderSeriesUnit  unit;
+  guint              series;
   double             value;
   const char        *label;     /* "Heap limit"; NULL: the value only */
 } SmolderChartThreshold;
@@ -32,6 +32,15 @@ typedef struct {
   gint64             start_ms;
   gint64             end_ms;
 } SmolderChartAlert;
+
+/* Buffers reused from one paint to the next (the widget keeps one, so a
+ * frame does not fault in a fresh plot-sized layer); one per thread. */
+typedef struct _SmolderChartCache SmolderChartCache;
+
+SmolderChartCache *smolder_chart_cache_new  (void);
+void               smolder_chart_cache_free (SmolderChartCache *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmolderChartCache, smolder_chart_cache_free)
 
 typedef struct {
   gboolean    dark;          /* the dark-style palette */
@@ -49,6 +58,7 @@ typedef struct {
   guint       n_alerts;
   gint64      gc_warn_ns;    /* pauses this long are marked as alerts; 0: 100 ms */
   GTimeZone  *tz;            /* time labels' zone; NULL: local */
+  SmolderChartCache *cache;  /* NULL: new buffers this time */
 } SmolderChartPaintOptions;
 
 void smolder_chart_paint_options_init (SmolderChartPaintOptions *options);
