@@ -383,7 +383,8 @@ smolder_chart_layout_in_plot (SmolderChartLayout *self,
                               double              x,
                               double              y)
 {
-  return x >= self->plot.x && x < self->plot.x + self->plot.width &&
+  /* The right edge included: following live, the newest point is there. */
+  return x >= self->plot.x && x <= self->plot.x + self->plot.width &&
          y >= self->plot.y && y < self->plot.y + self->plot.height;
 }
 
