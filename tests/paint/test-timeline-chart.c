@@ -294,6 +294,24 @@ test_keyboard (Fixture       *f,
   smolder_timeline_chart_get_cursor (chart, &t);
   g_assert_cmpint (t, ==, T0 + 10000);
 
+  /* Between series whose points differ: the nearest of any. */
+  smolder_series_append (f->model, 0, T0 + 35000, 31 * MiB);
+  smolder_series_append (f->model, 2, T0 + 32000, 125);
+  gtk_widget_activate_action (f->chart, "chart.cursor-last", NULL);
+  smolder_timeline_chart_get_cursor (chart, &t);
+  g_assert_cmpint (t, ==, T0 + 35000);
+  gtk_widget_activate_action (f->chart, "chart.cursor-previous", NULL);
+  smolder_timeline_chart_get_cursor (chart, &t);
+  g_assert_cmpint (t, ==, T0 + 32000);
+  gtk_widget_activate_action (f->chart, "chart.cursor-previous", NULL);
+  gtk_widget_activate_action (f->chart, "chart.cursor-next", NULL);
+  smolder_timeline_chart_get_cursor (chart, &t);
+  g_assert_cmpint (t, ==, T0 + 32000);
+  gtk_widget_activate_action (f->chart, "chart.cursor-first", NULL);
+  gtk_widget_activate_action (f->chart, "chart.cursor-next", NULL);
+  smolder_timeline_chart_get_cursor (chart, &t);
+  g_assert_cmpint (t, ==, T0 + 10000);
+
   /* Enter activates the cursor's moment. */
   gtk_widget_activate_action (f->chart, "chart.activate-cursor", NULL);
   g_assert_cmpuint (f->moments->len, ==, 1);
@@ -303,12 +321,12 @@ test_keyboard (Fixture       *f,
   smolder_timeline_chart_get_range (chart, &t0, &t1);
   gtk_widget_activate_action (f->chart, "chart.zoom-in", NULL);
   smolder_timeline_chart_get_range (chart, &z0, &z1);
-  g_assert_cmpint (z1 - z0, ==, 24000);   /* 30 s / 1.25 */
+  g_assert_cmpint (z1 - z0, ==, 28000);   /* 35 s / 1.25 */
   g_assert_cmpint (z1, ==, t1);
   g_assert_true (smolder_timeline_chart_get_follow_live (chart));
   gtk_widget_activate_action (f->chart, "chart.zoom-out", NULL);
   smolder_timeline_chart_get_range (chart, &z0, &z1);
-  g_assert_cmpint (z1 - z0, ==, 30000);
+  g_assert_cmpint (z1 - z0, ==, 35000);
 
   /* The keys are bound to those actions. */
   {
