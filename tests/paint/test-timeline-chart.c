@@ -395,6 +395,48 @@ test_set_range_and_big_model (Fixture       *f,
   smolder_timeline_chart_set_model (chart, f->model);
 }
 
+/* The widget as the window's renderer draws it: the line where its value
+ * lies, and a hidden series gone. SMOLDER_CHART_SHOT=FILE keeps a PNG. */
+static void
+test_draws (Fixture       *f,
+            gconstpointer  data)
+{
+  SmolderTimelineChart *chart = SMOLDER_TIMELINE_CHART (f->chart);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (f->chart));
+  int w = gtk_widget_get_width (f->chart), h = gtk_widget_get_height (f->chart);
+  g_autofree guint32 *shown = g_new (guint32, (gsize) w * h);
+  g_autofree guint32 *hidden = g_new (guint32, (gsize) w * h);
+  guint32 *buffers[2] = { shown, hidden };
+  SmolderRgb blue;
+  guint32 want;
+  int x, y;
+
+  /* Heap in use at its second point: 20 MiB, 10 s in. */
+  x = (int) smolder_chart_layout_x_for_time (layout_of (f), T0 + 10000);
+  y = (int) smolder_chart_layout_y_for_value (layout_of (f), 0, 20 * MiB);
+  for (guint k = 0; k < 2; k++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      const char *shot = g_getenv ("SMOLDER_CHART_SHOT");
+
+      smolder_timeline_chart_set_series_visible (chart, 0, k == 0);
+      GTK_WIDGET_GET_CLASS (f->chart)->snapshot (f->chart, snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      gdk_texture_download (texture, (guchar *) buffers[k], 4 * (gsize) w);
+      if (k == 0 && shot != NULL)
+        gdk_texture_save_to_png (texture, shot);
+    }
+  smolder_chart_series_color (0, FALSE, &blue);
+  want = ((guint32) (blue.red * 255 + 0.5) << 16) | ((guint32) (blue.green * 255 + 0.5) << 8) | (guint32) (blue.blue * 255 + 0.5);
+  if ((shown[y * w + x] & 0xffffff) != want)
+    g_error ("heap in use drawn as %06x at (%d, %d), expected %06x", shown[y * w + x] & 0xffffff, x, y, want);
+  g_assert_cmpuint (hidden[y * w + x] & 0xffffff, !=, want);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +458,7 @@ main (int   argc,
   ADD ("follow-live", test_follow_live);
   ADD ("keyboard", test_keyboard);
   ADD ("range-big-model", test_set_range_and_big_model);
+  ADD ("draws", test_draws);
 #undef ADD
 
   return g_test_run ();

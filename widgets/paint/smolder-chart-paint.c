@@ -19,7 +19,7 @@
 #define LEGEND_H      22.0
 #define LEGEND_GAP    16.0   /* between legend entries */
 #define SWATCH        10.0
-#define PANEL_GAP     26.0
+#define PANEL_GAP     34.0
 #define GC_LANE_H     18.0
 #define GC_LANE_GAP    6.0
 #define TIME_AXIS_H   22.0
@@ -519,9 +519,14 @@ paint_grid (cairo_t            *cr,
       if (text != NULL)
         {
           g_autofree char *s = smolder_chart_format_time (t, self->time_step, self->options.tz);
+          int w;
 
+          /* Centred on its tick, but never cut by the edge. */
+          pango_layout_set_text (text, s, -1);
+          pango_layout_get_pixel_size (text, &w, NULL);
           set_rgb (cr, label, 1);
-          draw_text (cr, text, s, x, self->plot.y + self->plot.height + 5, 0.5, 0);
+          draw_text (cr, text, s, CLAMP (x - w / 2.0, 2, self->width - w - 2),
+                     self->plot.y + self->plot.height + 5, 0, 0);
         }
     }
 }
