@@ -303,18 +303,21 @@ smolder_series_peek_values (SmolderSeries *self,
 }
 
 guint
-smolder_series_lower_bound (SmolderSeries *self,
-                            guint          series,
-                            gint64         time_ms)
+smolder_series_times_lower_bound (const gint64 *times,
+                                  guint         n,
+                                  guint         from,
+                                  gint64        time_ms)
 {
-  Series *s = get_series (self, series);
-  const gint64 *times;
-  guint lo = 0, hi;
+  guint lo = from, hi = from, step = 1;
 
-  if (s == NULL)
-    return 0;
-  times = (const gint64 *) s->times->data;
-  hi = s->times->len;
+  /* Gallop: callers walking forward find the answer a few points on. */
+  while (hi < n && times[hi] < time_ms)
+    {
+      lo = hi + 1;
+      hi = from + step;
+      step *= 2;
+    }
+  hi = MIN (hi, n);
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -325,6 +328,18 @@ smolder_series_lower_bound (SmolderSeries *self,
         hi = mid;
     }
   return lo;
+}
+
+guint
+smolder_series_lower_bound (SmolderSeries *self,
+                            guint          series,
+                            gint64         time_ms)
+{
+  Series *s = get_series (self, series);
+
+  if (s == NULL)
+    return 0;
+  return smolder_series_times_lower_bound ((const gint64 *) s->times->data, s->times->len, 0, time_ms);
 }
 
 static inline void

@@ -79,6 +79,12 @@ const double     *smolder_series_peek_values  (SmolderSeries     *self,
 guint             smolder_series_lower_bound  (SmolderSeries     *self,
                                                guint              series,
                                                gint64             time_ms);
+/* The first of @times[@from..@n) at or after @time_ms (sorted times, as
+ * smolder_series_peek_times() gives them); fast when it is near @from. */
+guint             smolder_series_times_lower_bound (const gint64 *times,
+                                                    guint         n,
+                                                    guint         from,
+                                                    gint64        time_ms);
 /* Min and max of the points with index in [@first, @end). FALSE when the
  * range is empty. */
 gboolean          smolder_series_index_min_max (SmolderSeries    *self,

@@ -531,35 +531,6 @@ paint_grid (cairo_t            *cr,
     }
 }
 
-/* The first of @times[@from..@n) at or after @t: a galloping search, as
- * the columns walk forward a few points at a time. */
-static guint
-gallop (const gint64 *times,
-        guint         n,
-        guint         from,
-        gint64        t)
-{
-  guint lo = from, hi = from, step = 1;
-
-  while (hi < n && times[hi] < t)
-    {
-      lo = hi + 1;
-      hi = from + step;
-      step *= 2;
-    }
-  hi = MIN (hi, n);
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (times[mid] < t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* The value of the polyline at time @t (between points: interpolated);
  * @after is the first point at or after @t. */
 static double
@@ -612,12 +583,12 @@ paint_series (cairo_surface_t    *layer,
   if (c0 > c1)
     return;
 
-  idx = gallop (times, n, 0, self->t0 + (gint64) floor (c0 * ms_per_px));
+  idx = smolder_series_times_lower_bound (times, n, 0, self->t0 + (gint64) floor (c0 * ms_per_px));
   for (int c = c0; c <= c1; c++)
     {
       double left_t = MAX (self->t0 + c * ms_per_px, times[0]);
       double right_t = MIN (self->t0 + (c + 1) * ms_per_px, times[n - 1]);
-      guint end = gallop (times, n, idx, (gint64) ceil (self->t0 + (c + 1) * ms_per_px));
+      guint end = smolder_series_times_lower_bound (times, n, idx, (gint64) ceil (self->t0 + (c + 1) * ms_per_px));
       double hi, lo, mn, mx;
 
       /* Where the line enters and leaves the column, and what lies in it. */
