@@ -6,6 +6,7 @@
 
 #include "smolder-cli-common.h"
 #include "smolder-cli-export.h"
+#include "smolder-cli-suspects.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
 #include "smolder-top.h"
@@ -20,6 +21,7 @@ static const char *usage_text =
   "  info FILE      what a profile holds: kind, sample types, totals, MemStats\n"
   "  top FILE…      flat and cumulative values per function (files are merged)\n"
   "  export FILE…   the flame graph as SVG, PNG or PDF (files are merged)\n"
+  "  suspects FILE…|DIR  what grows across 3+ snapshots, ranked as leak suspects\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
 
@@ -350,6 +352,8 @@ main (int   argc,
     return cmd_top (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return smolder_cli_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "suspects"))
+    return smolder_cli_suspects (argc - 1, argv + 1);
 
   g_printerr ("smolder-cli: unknown command \"%s\"\n\n%s", argv[1], usage_text);
   return EXIT_USAGE;
