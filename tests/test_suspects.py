@@ -251,7 +251,7 @@ def test_text(cli, data):
     rc, out, err = run([cli, "suspects", "--kind=goroutine", "--limit=2", d])
     if rc != 0:
         problems.append("exit %d: %s" % (rc, err))
-    for want in ("goroutine (goroutine), 16 snapshots over 2.49 min", " 1. grew 300 in 2.49 min (120/min), steady 1.00, pattern blocked-goroutine: ",
+    for want in ("goroutine, 16 snapshots over 2.49 min", " 1. grew 300 in 2.49 min (120/min), steady 1.00, pattern blocked-goroutine: ",
                  "    fix: ", "state chan send, 300 goroutines in the last of 2 ?debug=2 dumps, waiting 1 → 2 minutes (rising)",
                  "      main.handleRequest.func1", " 2. grew 150 in 2.49 min (60/min)"):
         if want not in out:

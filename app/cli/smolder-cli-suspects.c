@@ -206,14 +206,17 @@ print_text (SmolderTrends *trends,
   gint64 span = (gint64) (smolder_trends_get_minutes (trends, n - 1) * 60e9);
   g_autofree char *span_s = smolder_units_format_duration (span);
   guint n_steady = 0;
+  const char *kind, *type;
 
   for (guint r = 0; r < n_suspects; r++)
     if ((o->functions ? smolder_trends_get_function_suspect (trends, r) : smolder_trends_get_suspect (trends, r))->steady)
       n_steady++;
 
-  g_print ("%s (%s), %u snapshots over %s%s: %u growing %s, %u steadily\n",
-           smolder_profile_kind_to_string (smolder_trends_get_kind (trends)),
-           smolder_trends_get_type_name (trends, 0), n, span_s,
+  kind = smolder_profile_kind_to_string (smolder_trends_get_kind (trends));
+  type = smolder_trends_get_type_name (trends, 0);
+  g_print ("%s%s%s%s, %u snapshots over %s%s: %u growing %s, %u steadily\n",
+           kind, g_str_equal (kind, type) ? "" : " (", g_str_equal (kind, type) ? "" : type,
+           g_str_equal (kind, type) ? "" : ")", n, span_s,
            smolder_trends_has_times (trends) ? "" : " (no times: taken as one minute apart)",
            n_suspects, o->functions ? "functions" : "stacks", n_steady);
   for (guint r = 0; r < shown; r++)
@@ -267,6 +270,8 @@ print_text (SmolderTrends *trends,
               g_print (", waiting up to %" G_GINT64_FORMAT " minutes", st->wait_last);
             g_print ("\n");
           }
+        if (depth == 0)
+          g_print ("      (no stack)\n");
         for (guint d = 0; d < depth && d < MAX_FRAMES_TEXT; d++)
           g_print ("      %s\n", smolder_trends_get_stack_frame (trends, s->series, d));
         if (depth > MAX_FRAMES_TEXT)
