@@ -694,6 +694,16 @@ rank (SmolderTrends       *self,
     }
   if (!functions)
     match_patterns (self, out, ticker_creators);
+  else
+    for (guint i = 0; i < out->len; i++)
+      {
+        SmolderSuspect *sus = &g_array_index (out, SmolderSuspect, i);
+        const char *name = g_ptr_array_index (self->function_names, sus->series);
+
+        /* A function alone: what grows under it. */
+        if (sus->steady)
+          sus->pattern = smolder_leak_pattern_match (self->kind, &name, 1, NULL);
+      }
   g_array_sort (out, compare_suspects);
 }
 

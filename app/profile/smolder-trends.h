@@ -88,7 +88,7 @@ gint64      smolder_trends_get_function_value (SmolderTrends *self, guint functi
  * steadiness, then the rest). */
 guint                 smolder_trends_get_n_suspects (SmolderTrends *self);
 const SmolderSuspect *smolder_trends_get_suspect    (SmolderTrends *self, guint rank);
-/* Growing functions by cum, ranked the same way (no pattern). */
+/* Growing functions by cum, ranked the same way (the pattern of the name alone). */
 guint                 smolder_trends_get_n_function_suspects (SmolderTrends *self);
 const SmolderSuspect *smolder_trends_get_function_suspect    (SmolderTrends *self, guint rank);
 
