@@ -98,14 +98,14 @@ test_fit_slow_leak (void)
 {
   /* A leak too slow to rise in every interval: 0,0,1,1,2,2,3,3,4,4 rises in
    * 4 of 9 intervals but fits well (r2 = 0.9697) and still grows at the end:
-   * steadiness = 0.6 * 0.9697 + 0.4 * 4/9 = 0.759. */
+   * steadiness = 0.7 * 0.9697 + 0.3 * 4/9 = 0.812. */
   double t[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
   gint64 y[] = { 0, 0, 1, 1, 2, 2, 3, 3, 4, 4 };
   SmolderTrendFit fit;
 
   smolder_trend_fit (t, y, N_OF (t), &fit);
   g_assert_cmpfloat_with_epsilon (fit.r2, 0.96970, 1e-4);
-  g_assert_cmpfloat_with_epsilon (fit.steadiness, 0.6 * 0.96970 + 0.4 * 4.0 / 9.0, 1e-4);
+  g_assert_cmpfloat_with_epsilon (fit.steadiness, 0.7 * 0.96970 + 0.3 * 4.0 / 9.0, 1e-4);
   g_assert_cmpfloat (fit.steadiness, >=, SMOLDER_TRENDS_STEADY);
 }
 

@@ -203,6 +203,8 @@ def test_patterns(cli, data):
         ("unstopped-ticker", [("goroutine", "main.startPoller.func1", "unstopped-ticker")]),
         ("blocked-goroutine", [("goroutine", "main.handleRequest.func1", "blocked-goroutine")]),
         ("unbounded-collection", [("heap", "main.registerSession", "unbounded-collection")]),
+        # Go's default heap sampling: the leak rises in steps of 512 KiB.
+        ("unbounded-collection-default-rate", [("heap", "main.registerSession", "unbounded-collection")]),
         ("unclosed-file", [("heap", "os.newFile", "unclosed-file")]),
         ("decoys", [("heap", "main.appendAudit", "unbounded-collection")]),
     ]

@@ -76,6 +76,7 @@ func main() {
 	out := flag.String("out", "", "folder for the profiles")
 	duration := flag.Duration("duration", 30*time.Second, "how long to run")
 	interval := flag.Duration("interval", 2*time.Second, "time between snapshots")
+	rate := flag.Int("memprofilerate", 4096, "runtime.MemProfileRate (Go's default is 524288)")
 	flag.Parse()
 
 	leak, ok := leaks[*pattern]
@@ -86,7 +87,7 @@ func main() {
 		log.Fatal(err)
 	}
 	// Small leaks show up in a sampled heap profile within seconds.
-	runtime.MemProfileRate = 4096
+	runtime.MemProfileRate = *rate
 
 	stop := make(chan struct{})
 	go runDecoys(stop)
