@@ -310,6 +310,20 @@ def test_errors(cli, data):
             problems.append("--kind=mutex: exit %d, %r" % (rc, err))
         report("a session folder: session.json passed over, a damaged file warned about, kinds grouped", problems)
 
+    # allocs holds the heap's data but defaults to the ever-growing alloc_space:
+    # suspects rank its inuse_space. A CPU profile is passed over with a note.
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(3):
+            shutil.copy(os.path.join(data, "leaky-service", "allocs.pb.gz"), os.path.join(tmp, "allocs-%d.pb.gz" % i))
+        shutil.copy(os.path.join(data, "leaky-service", "cpu-10s.pb.gz"), os.path.join(tmp, "cpu.pb.gz"))
+        rc, out, err = run([cli, "suspects", "--format=tsv", tmp])
+        problems = []
+        if rc != 0 or not out.startswith("# kind allocs sample_type inuse_space bytes snapshots 3\n"):
+            problems.append("exit %d, %r" % (rc, out[:120]))
+        if "cpu.pb.gz: a cpu profile, passed over" not in err or "# kind cpu" in out:
+            problems.append("cpu not passed over with a note: %r" % err)
+        report("allocs ranked by inuse_space; a CPU profile passed over with a note", problems)
+
 
 def main():
     cli, data = sys.argv[1], sys.argv[2]

@@ -2,7 +2,8 @@
 /* smolder-cli-suspects.c: `smolder-cli suspects`, the leak-suspect ranking of
  * snapshots given as files or folders.
  *
- * Snapshots are grouped by kind (heap, goroutine, …) and by format; a kind is
+ * Snapshots are grouped by kind (heap, allocs and goroutine unless --kind
+ * names another) and by format; a kind is
  * ranked on its largest group (a tie goes to the proto, which has times), so
  * the ?debug=1 text twins of proto heap snapshots in one folder do not count
  * twice. Goroutine ?debug=2 dumps also lend their states and wait minutes to
@@ -81,6 +82,15 @@ add_profile (GHashTable      *kinds,
 
   if (o->kind != NULL && !g_str_equal (o->kind, smolder_profile_kind_to_string (kind)))
     return TRUE;
+  /* CPU, mutex, block and threadcreate profiles are not about what is
+   * retained: only when asked for by --kind. */
+  if (o->kind == NULL && kind != SMOLDER_PROFILE_KIND_HEAP && kind != SMOLDER_PROFILE_KIND_ALLOCS &&
+      kind != SMOLDER_PROFILE_KIND_GOROUTINE)
+    {
+      g_printerr ("smolder-cli: note: %s: a %s profile, passed over (--kind=%s ranks them)\n", name,
+                  smolder_profile_kind_to_string (kind), smolder_profile_kind_to_string (kind));
+      return TRUE;
+    }
   k = kind_group_get (kinds, kind, o->sample_index);
   trends = g_hash_table_lookup (k->groups, GINT_TO_POINTER (format));
   if (trends == NULL)
@@ -356,7 +366,7 @@ smolder_cli_suspects (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, "text (default) or tsv: rank<TAB>growth_per_minute<TAB>first<TAB>last<TAB>steadiness<TAB>pattern<TAB>stack", "FORMAT" },
     { "sample-index", 0, 0, G_OPTION_ARG_STRING, &o.sample_index, "Sample type to rank by, name or index (default: the kind's default, inuse_space for heap)", "NAME" },
     { "limit", 0, 0, G_OPTION_ARG_INT, &o.limit, "Print at most N suspects per kind (default 10; 0: all)", "N" },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &o.kind, "Rank only snapshots of this kind (heap, goroutine, …); default: every kind with 3 or more", "KIND" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &o.kind, "Rank only snapshots of this kind (heap, allocs, goroutine, cpu, …); default: heap, allocs and goroutine, each with 3 or more", "KIND" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &o.by, "stack (default) or function (cumulative value per function)", "WHAT" },
     { NULL }
   };
@@ -443,7 +453,11 @@ smolder_cli_suspects (int    argc,
           goto out;
         }
       if (n < 3)
-        continue;
+        {
+          g_printerr ("smolder-cli: note: %u %s snapshot%s, not ranked (it takes 3)\n", n,
+                      smolder_profile_kind_to_string (k->kind), n == 1 ? "" : "s");
+          continue;
+        }
       if (k->n_dumps > 0)
         smolder_trends_take_states (trends, k->states);
       if (k->kind == SMOLDER_PROFILE_KIND_GOROUTINE)

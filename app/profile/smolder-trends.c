@@ -274,7 +274,7 @@ resolve_types (SmolderTrends   *self,
           if (!smolder_profile_lookup_sample_index (profile, self->sample_index, &index, error))
             return FALSE;
         }
-      else
+      else if (!find_type (profile, "inuse_space", &index))
         index = smolder_profile_get_default_sample_index (profile);
       if (index >= smolder_profile_get_n_sample_types (profile))
         {

@@ -30,8 +30,9 @@ typedef struct {
 G_DECLARE_FINAL_TYPE (SmolderTrends, smolder_trends, SMOLDER, TRENDS, GObject)
 
 /* @sample_index: a sample type name or index as pprof's -sample_index, or
- * NULL for the kind's default (heap: inuse_space, with inuse_objects kept
- * beside it). */
+ * NULL for inuse_space when the profile has it (heap, and allocs, which
+ * holds the same data but defaults to the ever-growing alloc_space), with
+ * inuse_objects kept beside it; else the profile's default. */
 SmolderTrends *smolder_trends_new (const char *sample_index);
 
 /* Adds one snapshot; @name orders snapshots without a time. The profile is
