@@ -10,6 +10,7 @@
 #include "smolder-cli-common.h"
 #include "smolder-cli-diff.h"
 #include "smolder-cli-export.h"
+#include "smolder-cli-suspects.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
 #include "smolder-top.h"
@@ -25,6 +26,7 @@ static const char *usage_text =
   "  top FILE…      flat and cumulative values per function (files are merged)\n"
   "  export FILE…   the flame graph as SVG, PNG or PDF (files are merged)\n"
   "  diff --base=A B  base, new and the change per function (pprof -diff_base)\n"
+  "  suspects FILE…|DIR  what grows across 3+ snapshots, ranked as leak suspects\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
 
@@ -372,6 +374,8 @@ main (int   argc,
     return smolder_cli_export (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "diff"))
     return smolder_cli_diff (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "suspects"))
+    return smolder_cli_suspects (argc - 1, argv + 1);
 
   g_printerr ("smolder-cli: unknown command \"%s\"\n\n%s", argv[1], usage_text);
   return EXIT_USAGE;
