@@ -80,11 +80,31 @@ type Leaker struct {
 	rate     atomic.Value // float64
 }
 
-// NewLeaker starts nothing; call Login from a handler and DriveLoad once.
+// NewLeaker starts the janitor; call Login from a handler and DriveLoad once.
 func NewLeaker(o *Options) *Leaker {
 	l := &Leaker{opts: o, sessions: make(map[string]*session), blocked: make(chan struct{})}
 	l.rate.Store(o.Rate)
+	go l.janitor()
 	return l
+}
+
+// janitor is the cleanup that does not clean: every 25 ms it walks the
+// sessions under the lock, "saves" them (holding the lock ~2 ms, so logins
+// wait and the mutex and block profiles have something to show) and finds
+// the expired ones, but never deletes them.
+func (l *Leaker) janitor() {
+	for range time.Tick(25 * time.Millisecond) {
+		l.mu.Lock()
+		expired := 0
+		for _, s := range l.sessions {
+			if time.Since(s.created) > time.Minute {
+				expired++ // the bug: counted, never deleted
+			}
+		}
+		time.Sleep(2 * time.Millisecond)
+		l.mu.Unlock()
+		_ = expired
+	}
 }
 
 // waitForever is the leaked goroutine: it waits on a channel nobody closes.
