@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the leaking Go test services (tests/go/leaky-std, tests/go/leaky-gin)
 # into OUTDIR with Debian's golang-go in GOPATH mode: no modules, no network,
-# Gin and ginpprof from /usr/share/gocode. A binary newer than its sources is
+# Gin and ginpprof from /usr/share/gocode (OUTDIR/gopath holds links to the
+# service folders). A binary newer than its sources is
 # left alone, so a rebuild costs nothing.
 #
 #   tests/live/build-services.sh OUTDIR [SERVICE...]   (default: both)
@@ -51,6 +52,11 @@ for svc in $services; do
     continue
   fi
   echo "build-services: building $svc" >&2
-  (cd "$dir" && go build -trimpath -o "$bin.tmp" .)
+  # Built by import path from a GOPATH of our own (a link to the folder)
+  # so that, with -trimpath, profiles say leaky-gin/leak.go:123 rather than
+  # _/home/…/tests/go/leaky-gin/leak.go: the same on every checkout.
+  mkdir -p "$out/gopath/src"
+  ln -sfn "$dir" "$out/gopath/src/$svc"
+  (cd "$out/gopath/src/$svc" && GOPATH="$out/gopath:$gopath" go build -trimpath -o "$bin.tmp" "$svc")
   mv -f "$bin.tmp" "$bin"
 done

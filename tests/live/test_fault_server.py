@@ -154,7 +154,7 @@ def checks(tap, srv, base, data):
     r = conn.getresponse()
     got = r.read(3)
     dt = time.monotonic() - t0
-    tap.ok(r.status == 200 and got == full[:3] and 1.7 < dt < 4.0,
+    tap.ok(r.status == 200 and got == full[:3] and 1.5 < dt < 8.0,
            'trickle: 3 bytes take ~2 s (%.2f s)' % dt, (r.status, got))
     conn.close()
 
@@ -222,7 +222,7 @@ def checks(tap, srv, base, data):
     quick = time.monotonic() - t
     th.join()
     tap.ok(result.get('e') is not None and result['dt'] >= 1.4, 'timeout: no answer within 1.5 s', result)
-    tap.ok(status == 200 and quick < 0.5, 'another endpoint answers meanwhile (%.3f s)' % quick)
+    tap.ok(status == 200 and quick < 1.0, 'another endpoint answers meanwhile (%.3f s)' % quick)
 
     # Flip: healthy, broken, healed.
     url = base + '/flip/a/debug/pprof/heap'
