@@ -18,7 +18,6 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"runtime"
 
 	"github.com/DeanThompson/ginpprof"
 	"github.com/gin-gonic/gin"
@@ -29,13 +28,9 @@ func main() {
 	user := flag.String("user", "admin", "basic-auth user for /admin/")
 	password := flag.String("password", "secret", "basic-auth password for /admin/")
 	group := flag.String("group", "/admin", "route group that carries /debug/pprof/")
-	mutexFraction := flag.Int("mutex-fraction", 5, "runtime.SetMutexProfileFraction")
-	blockRate := flag.Int("block-rate", 10000, "runtime.SetBlockProfileRate (nanoseconds)")
 	flag.Parse()
 	log.SetPrefix("leaky-gin: ")
 	Guard(opts)
-	runtime.SetMutexProfileFraction(*mutexFraction)
-	runtime.SetBlockProfileRate(*blockRate)
 
 	// Gin's debug banner and request log go to stdout by default: stdout
 	// must start with the "listening" line, so silence them.

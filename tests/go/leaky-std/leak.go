@@ -45,6 +45,8 @@ type Options struct {
 	Lifetime       time.Duration
 	StdinEOF       bool
 	MemProfileRate int
+	MutexFraction  int
+	BlockRate      int
 }
 
 // RegisterFlags declares the common flags on the default flag set.
@@ -58,6 +60,8 @@ func RegisterFlags() *Options {
 	flag.DurationVar(&o.Lifetime, "lifetime", 0, "exit after this long (0: never); a guard against stray test processes")
 	flag.BoolVar(&o.StdinEOF, "exit-on-stdin-eof", false, "exit when stdin reaches end of file (the parent went away)")
 	flag.IntVar(&o.MemProfileRate, "memprofilerate", 0, "runtime.MemProfileRate (0: Go's default, 512 KiB)")
+	flag.IntVar(&o.MutexFraction, "mutex-fraction", 5, "runtime.SetMutexProfileFraction")
+	flag.IntVar(&o.BlockRate, "block-rate", 10000, "runtime.SetBlockProfileRate (nanoseconds)")
 	return o
 }
 
@@ -285,11 +289,14 @@ func Listen(o *Options, indexPath string) (net.Listener, string) {
 	return ln, base
 }
 
-// Guard sets the runtime knobs and the exit guards (lifetime, stdin EOF).
+// Guard sets the runtime knobs (profiling rates, mutex and block profiling
+// on) and the exit guards (lifetime, stdin EOF).
 func Guard(o *Options) {
 	if o.MemProfileRate > 0 {
 		runtime.MemProfileRate = o.MemProfileRate
 	}
+	runtime.SetMutexProfileFraction(o.MutexFraction)
+	runtime.SetBlockProfileRate(o.BlockRate)
 	if o.Lifetime > 0 {
 		time.AfterFunc(o.Lifetime, func() {
 			log.Printf("lifetime %s over: exiting", o.Lifetime)

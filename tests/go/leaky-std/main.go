@@ -17,18 +17,13 @@ import (
 	"log"
 	"net/http"
 	_ "net/http/pprof" // registers /debug/pprof/ on http.DefaultServeMux
-	"runtime"
 )
 
 func main() {
 	opts := RegisterFlags()
-	mutexFraction := flag.Int("mutex-fraction", 5, "runtime.SetMutexProfileFraction")
-	blockRate := flag.Int("block-rate", 10000, "runtime.SetBlockProfileRate (nanoseconds)")
 	flag.Parse()
 	log.SetPrefix("leaky-std: ")
 	Guard(opts)
-	runtime.SetMutexProfileFraction(*mutexFraction)
-	runtime.SetBlockProfileRate(*blockRate)
 
 	leaker := NewLeaker(opts)
 	mux := http.DefaultServeMux
