@@ -418,7 +418,9 @@ def main():
         signal.signal(signal.SIGTERM, lambda *_: done.set())
         if args.exit_on_stdin_eof:
             def watch():
-                while sys.stdin.buffer.read(4096):
+                # os.read, not sys.stdin: a daemon thread blocked in a buffered
+                # read aborts the interpreter's shutdown.
+                while os.read(0, 4096):
                     pass
                 done.set()
             threading.Thread(target=watch, daemon=True).start()
@@ -440,4 +442,8 @@ def main():
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    # Handler threads may still sit in a trickle or a held connection: leave
+    # without waiting for them.
+    os._exit(status)

@@ -6,7 +6,7 @@
         ...                                               # killed on leaving, even on failure
 
 A Server is started with stdin=PIPE and its own process group; leaving the block (or the
-interpreter exiting, or SIGTERM) kills the group and waits. The Go services and the fault
+interpreter exiting, or SIGTERM) ends it (SIGTERM, then SIGKILL to the group) and waits. The Go services and the fault
 server also accept --exit-on-stdin-eof / -exit-on-stdin-eof, so they die with their parent even
 when it is killed with SIGKILL.
 """
@@ -27,12 +27,22 @@ def _kill_all(*_):
         _kill(p)
 
 
+def _signal(p, sig):
+    try:
+        os.killpg(p.pid, sig)
+    except (ProcessLookupError, PermissionError):
+        p.send_signal(sig)
+
+
 def _kill(p):
+    """SIGTERM (the fault server then removes its certificate folder), and
+    SIGKILL to the whole group when that is not enough within 3 s."""
     if p.poll() is None:
+        _signal(p, signal.SIGTERM)
         try:
-            os.killpg(p.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            p.kill()
+            p.wait(3)
+        except subprocess.TimeoutExpired:
+            _signal(p, signal.SIGKILL)
     p.wait()
     _live.discard(p)
 
