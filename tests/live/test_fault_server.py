@@ -70,6 +70,8 @@ def main():
         tap.ok(base.startswith('http://127.0.0.1:'), 'first line is the base URL', srv.lines)
         checks(tap, srv, base, data)
         pid = srv.proc.pid
+        cert_dir = os.path.dirname(srv.field('cert')) if any(l.startswith('cert ') for l in srv.lines) else None
+    tap.ok(cert_dir is None or not os.path.exists(cert_dir), 'the certificate folder is removed at exit', cert_dir)
     try:
         os.kill(pid, 0)
         alive = True
