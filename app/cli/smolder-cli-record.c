@@ -137,7 +137,8 @@ on_failed (SmolderPoller *poller,
            GError        *error,
            Record        *r)
 {
-  g_printerr ("smolder-cli: record: %s: %s: %s\n", r->uri, profile, error->message);
+  /* The message names the query or the file already. */
+  g_printerr ("smolder-cli: record: %s: %s\n", r->uri, error->message);
 }
 
 static void

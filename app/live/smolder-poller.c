@@ -440,6 +440,9 @@ decoded (GObject      *source,
   self->n_workers--;
   if (snapshot == NULL)
     {
+      /* A body that is no profile: this poll failed although the request did not. */
+      if (self->state != SMOLDER_POLLER_STATE_STOPPED && self->state != SMOLDER_POLLER_STATE_PAUSED)
+        set_state (self, SMOLDER_POLLER_STATE_ERROR, error->message);
       g_signal_emit (self, signals[POLL_FAILED], 0, d->snapshot->profile, error);
       return;
     }
