@@ -142,6 +142,23 @@ test_index_real_page (void)
 }
 
 static void
+test_index_gin_page (void)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  /* ginpprof under /admin: the same page, counts read off it by hand. */
+  g_assert_true (g_file_get_contents (SMOLDER_TEST_DATA "/live/gin-index.html", &data, &len, NULL));
+  entries = smolder_pprof_index_parse (data, len, NULL);
+  g_assert_nonnull (entries);
+  g_assert_cmpuint (entries->len, ==, 9);
+  g_assert_cmpint (smolder_pprof_index_lookup (entries, "goroutine")->count, ==, 314);
+  g_assert_cmpint (smolder_pprof_index_lookup (entries, "block")->count, ==, 14);
+  g_assert_cmpint (smolder_pprof_index_lookup (entries, "mutex")->count, ==, 1);
+}
+
+static void
 test_index_old_go (void)
 {
   /* Go before 1.11: "count\t<a href=...>" rows, unquoted links. */
@@ -358,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/live/endpoint/invalid", test_endpoint_invalid);
   g_test_add_func ("/live/endpoint/certificate", test_endpoint_certificate);
   g_test_add_func ("/live/index/real-page", test_index_real_page);
+  g_test_add_func ("/live/index/gin-page", test_index_gin_page);
   g_test_add_func ("/live/index/old-go", test_index_old_go);
   g_test_add_func ("/live/index/errors", test_index_errors);
   g_test_add_func ("/live/session/reopen-lagging", test_session_reopen_lagging);
