@@ -714,7 +714,8 @@ cpu_fetched (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SmolderPoller *self = g_task_get_source_object (task);
-  SmolderLiveSnapshot *snapshot = g_task_get_task_data (task);
+  SmolderLiveSnapshot **holder = g_task_get_task_data (task);
+  SmolderLiveSnapshot *snapshot = *holder;
   GError *error = NULL;
   const SmolderFetch *f = smolder_fetch_finish (result, &error);
   g_autofree char *name = NULL;
@@ -728,9 +729,16 @@ cpu_fetched (GObject      *source,
   name = smolder_session_file_name ("cpu", snapshot->seq, FALSE);
   query = g_strconcat ("profile?", g_uri_get_query (f->uri) ? g_uri_get_query (f->uri) : "", NULL);
   smolder_live_snapshot_add_file (snapshot, name, query, f->status, f->size);
-  decode_async (self, g_task_get_task_data (task), cpu_decoded, g_object_ref (task));
   /* The decode task owns the snapshot now. */
-  g_task_set_task_data (task, NULL, NULL);
+  *holder = NULL;
+  decode_async (self, snapshot, cpu_decoded, g_object_ref (task));
+}
+
+static void
+free_holder (SmolderLiveSnapshot **holder)
+{
+  smolder_live_snapshot_free (*holder);
+  g_free (holder);
 }
 
 void
@@ -745,7 +753,7 @@ smolder_poller_capture_cpu_async (SmolderPoller       *self,
   g_autofree char *name = NULL;
   g_autofree char *part_name = NULL;
   g_autoptr(GFile) part = NULL;
-  SmolderLiveSnapshot *snapshot;
+  SmolderLiveSnapshot *snapshot, **holder;
 
   g_return_if_fail (SMOLDER_IS_POLLER (self));
   g_return_if_fail (self->session != NULL);
@@ -755,7 +763,9 @@ smolder_poller_capture_cpu_async (SmolderPoller       *self,
   seconds = CLAMP (seconds, 1, 3600);
   /* Its own number, so it never collides with a poll's files. */
   snapshot = smolder_live_snapshot_new ("cpu", self->seq++, g_get_real_time () / 1000);
-  g_task_set_task_data (task, snapshot, (GDestroyNotify) smolder_live_snapshot_free);
+  holder = g_new0 (SmolderLiveSnapshot *, 1);
+  *holder = snapshot;
+  g_task_set_task_data (task, holder, (GDestroyNotify) free_holder);
   query = g_strdup_printf ("profile?seconds=%u", seconds);
   name = smolder_session_file_name ("cpu", snapshot->seq, FALSE);
   part_name = g_strconcat (name, ".part", NULL);
