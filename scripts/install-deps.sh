@@ -10,6 +10,12 @@ golang-go time
 libgtk-4-dev libadwaita-1-dev desktop-file-utils appstream gettext locales
 xvfb xauth xdotool imagemagick"
 
+# Live monitoring: HTTP(S) polling and the session index.
+PKGS="$PKGS libsoup-3.0-dev libjson-glib-dev glib-networking"
+
+# The live tests' Go services (tests/go/leaky-*) and the fault server's certificate.
+PKGS="$PKGS golang-github-gin-gonic-gin-dev golang-github-deanthompson-ginpprof-dev openssl"
+
 # Fuzzing and sanitizer runs want clang's runtime.
 if [ "${SMOLDER_DEPS_FUZZ:-0}" = 1 ]; then
   PKGS="$PKGS clang libclang-rt-14-dev"

@@ -11,6 +11,7 @@
 #include "smolder-cli-diff.h"
 #include "smolder-cli-export.h"
 #include "smolder-cli-suspects.h"
+#include "smolder-cli-live.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
 #include "smolder-top.h"
@@ -27,6 +28,9 @@ static const char *usage_text =
   "  export FILE…   the flame graph as SVG, PNG or PDF (files are merged)\n"
   "  diff --base=A B  base, new and the change per function (pprof -diff_base)\n"
   "  suspects FILE…|DIR  what grows across 3+ snapshots, ranked as leak suspects\n"
+  "  record URL     poll a /debug/pprof/ endpoint into a session folder\n"
+  "  info DIR       what a recorded session holds\n"
+  "  series DIR     a session's MemStats and goroutines over time (text or tsv)\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
 
@@ -366,6 +370,12 @@ main (int   argc,
       return argc < 2 ? EXIT_USAGE : 0;
     }
 
+  if (g_str_equal (argv[1], "info") && argc == 3 && g_file_test (argv[2], G_FILE_TEST_IS_DIR))
+    return smolder_cli_session_info (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "record"))
+    return smolder_cli_record (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "series"))
+    return smolder_cli_series (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "info"))
     return cmd_info (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "top"))

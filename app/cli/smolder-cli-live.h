@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-cli-live.h: the live-monitoring commands: record, and info/series
+ * on a recorded session folder. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int smolder_cli_record       (int argc, char **argv);
+int smolder_cli_series       (int argc, char **argv);
+/* "info DIR" when DIR is a session folder. */
+int smolder_cli_session_info (int argc, char **argv);
+
+G_END_DECLS

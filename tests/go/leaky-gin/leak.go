@@ -1,0 +1,1 @@
+../leaky-std/leak.go
