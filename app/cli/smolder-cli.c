@@ -22,6 +22,7 @@ static const char *usage_text =
   "  top FILE…      flat and cumulative values per function (files are merged)\n"
   "  export FILE…   the flame graph as SVG, PNG or PDF (files are merged)\n"
   "  diff --base=A B  base, new and the change per function (pprof -diff_base)\n"
+  "  export --base=A B  the differential flame graph (growth vermillion, shrinkage blue)\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
 
@@ -360,7 +361,8 @@ main (int   argc,
   if (g_str_equal (argv[1], "top"))
     return cmd_top (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
-    return smolder_cli_export (argc - 1, argv + 1);
+    return smolder_cli_wants_base (argc - 1, argv + 1) ? smolder_cli_export_diff (argc - 1, argv + 1)
+                                                       : smolder_cli_export (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "diff"))
     return smolder_cli_diff (argc - 1, argv + 1);
 
