@@ -74,11 +74,8 @@ print_diff_tsv (SmolderTop     *top,
                 guint           n)
 {
   SmolderFrames *frames = smolder_top_get_frames (top);
-  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_top_get_sample_index (top));
 
-  g_print ("# sample_type %s %s\n", smolder_profile_get_string (profile, vt->type),
-           smolder_profile_get_string (profile, vt->unit));
-  g_print ("# total %" G_GINT64_FORMAT "\n", smolder_top_get_total (top));
+  smolder_cli_print_tsv_header (profile, smolder_top_get_sample_index (top), smolder_top_get_total (top));
   g_print ("# base\tnew\tdelta_flat\tdelta_cum\tname\n");
   for (guint i = 0; i < n; i++)
     {
@@ -296,22 +293,14 @@ smolder_cli_export_diff (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   smolder_cli_query_options_add (&o.query, context);
   smolder_diff_color_options_init (&colors);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2 || o.output == NULL)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2)
     {
-      g_printerr ("smolder-cli export: %s\n", error ? error->message :
-                  o.output == NULL ? "--output=FILE.svg|png|pdf is required" : "expected at least one FILE");
+      g_printerr ("smolder-cli export: %s\n", error ? error->message : "expected at least one FILE");
       ret = SMOLDER_CLI_EXIT_USAGE;
       goto out;
     }
-  if (!smolder_flame_export_format_from_path (o.output, &format))
+  if (!smolder_cli_check_export_target (o.output, o.width, o.height, &format))
     {
-      g_printerr ("smolder-cli export: %s: unknown format (the name must end in .svg, .png or .pdf)\n", o.output);
-      ret = SMOLDER_CLI_EXIT_USAGE;
-      goto out;
-    }
-  if (o.width < 0 || o.width > 32767 || o.height < 0 || o.height > 32767)
-    {
-      g_printerr ("smolder-cli export: --width and --height must be between 1 and 32767\n");
       ret = SMOLDER_CLI_EXIT_USAGE;
       goto out;
     }

@@ -217,12 +217,9 @@ print_top_tsv (SmolderTop     *top,
                int             limit)
 {
   SmolderFrames *frames = smolder_top_get_frames (top);
-  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_top_get_sample_index (top));
   guint n = smolder_top_get_n_rows (top);
 
-  g_print ("# sample_type %s %s\n", smolder_profile_get_string (profile, vt->type),
-           smolder_profile_get_string (profile, vt->unit));
-  g_print ("# total %" G_GINT64_FORMAT "\n", smolder_top_get_total (top));
+  smolder_cli_print_tsv_header (profile, smolder_top_get_sample_index (top), smolder_top_get_total (top));
   if (limit > 0 && (guint) limit < n)
     n = limit;
   for (guint i = 0; i < n; i++)
