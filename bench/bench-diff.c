@@ -11,28 +11,12 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench-median.h"
 #include "smolder-diff.h"
 #include "smolder-load.h"
 #include "smolder-top.h"
 
 #define TARGET 1.5
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *v,
-        guint   n)
-{
-  qsort (v, n, sizeof (double), compare_doubles);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 typedef struct {
   double wall;

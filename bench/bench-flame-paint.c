@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-median.h"
 #include "smolder-call-tree.h"
 #include "smolder-load.h"
 #include "smolder-flame-layout.h"
@@ -15,23 +16,6 @@
 
 #define WIDTH 1920
 #define HEIGHT 1080
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *v,
-        guint   n)
-{
-  qsort (v, n, sizeof (double), compare_doubles);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static double
 now_ms (void)

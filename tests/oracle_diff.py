@@ -14,7 +14,8 @@ and -lines:
   - the base and new columns must equal the flat of `go tool pprof -top A`
     and `-top B` (summed per printed name), and new - base = delta_flat;
   - `smolder-cli top --base=A B` must equal `go tool pprof -top -base=A B`.
-Reuses oracle.py's pprof parser and comparison. Prints TAP.
+Also the error behaviour of these commands and that `export --base` writes
+a PNG. Reuses oracle.py's pprof parser and comparison. Prints TAP.
 """
 
 import argparse
@@ -23,6 +24,7 @@ import concurrent.futures
 import os
 import shutil
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import oracle  # noqa: E402
@@ -40,7 +42,7 @@ class DiffCase:
         self.normalize = normalize
         self.pprof_args = list(pprof_args)
         self.smolder_args = list(smolder_args)
-        self.kind = kind                    # "diff" (-diff_base) or "top" (-base)
+        self.kind = kind                    # "diff" (-diff_base), "top" (-base) or "error"
         self.check_columns = check_columns  # base/new against A and B alone
 
 
@@ -146,7 +148,28 @@ def check_top_base(cli, case):
     return oracle.compare(expected_total, expected_rows, total, rows, tname, stype)
 
 
+def check_error(cli, case):
+    """case.smolder_args: the command line; case.pprof_args: (exit status, stderr part)."""
+    status, part = case.pprof_args
+    rc, _out, err = oracle.run([cli] + case.smolder_args)
+    if rc != status or part not in err:
+        return ["expected exit %d and %r in stderr, got exit %d: %s" % (status, part, rc, err.strip())]
+    outputs = [a[len("--output="):] for a in case.smolder_args if a.startswith("--output=")]
+    if status == 0 and outputs:
+        try:
+            with open(outputs[0], "rb") as f:
+                head = f.read(8)
+            os.unlink(outputs[0])
+        except OSError as e:
+            return ["export wrote no file: %s" % e]
+        if head != b"\x89PNG\r\n\x1a\n":
+            return ["%s is not a PNG" % outputs[0]]
+    return []
+
+
 def check(cli, case):
+    if case.kind == "error":
+        return check_error(cli, case)
     return check_diff(cli, case) if case.kind == "diff" else check_top_base(cli, case)
 
 
@@ -215,6 +238,30 @@ def build_cases(data, only):
                    (["-tagignore=pprof::base=true"], ["--tag-ignore=pprof::base=true"])):
         add(" ".join(pa), heap_a, heap_b, indices=[3], pprof_args=pa, smolder_args=sa,
             check_columns=False)
+
+    # Errors say what and where; usage errors exit with 2.
+    heap = os.path.join(data, heap_b)
+    gor = os.path.join(data, series + "goroutine-00.pb.gz")
+    trace = os.path.join(data, "leaky-service/trace-1s.bin")
+    errors = [
+        ("diff without --base", ["diff", heap], (2, "expected --base=FILE")),
+        ("diff of different sample types", ["diff", "--base=" + gor, heap],
+         (1, "the base has 1 sample types, the profile 4")),
+        ("top --base of different sample types", ["top", "--base=" + gor, heap],
+         (1, "cannot compare")),
+        ("diff with a base that is not a profile", ["diff", "--base=" + trace, heap],
+         (1, "trace-1s.bin: not a profile")),
+        ("diff with an unknown sample type", ["diff", "--base=" + heap, "--sample-index=nosuch", heap],
+         (2, 'no sample type "nosuch"')),
+        ("export --base without --output", ["export", "--base=" + heap, heap],
+         (2, "--output=FILE.svg|png|pdf is required")),
+        ("export --base writes the differential flame graph",
+         ["export", "--base=" + os.path.join(data, heap_a), "--output=" + os.path.join(
+             tempfile.gettempdir(), "smolder-oracle-diff-%d.png" % os.getpid()), heap], (0, "")),
+    ]
+    for desc, argv, expect in errors:
+        cases.append(DiffCase("error: " + desc, None, None, None, None, kind="error",
+                              pprof_args=expect, smolder_args=argv))
 
     if only:
         cases = [c for c in cases if any(o in c.desc for o in only)]

@@ -116,3 +116,39 @@ smolder_cli_load_merged (char * const *files,
     }
   return merged;
 }
+
+gboolean
+smolder_cli_check_export_target (const char               *output,
+                                 int                       width,
+                                 int                       height,
+                                 SmolderFlameExportFormat *out_format)
+{
+  if (output == NULL)
+    {
+      g_printerr ("smolder-cli export: --output=FILE.svg|png|pdf is required\n");
+      return FALSE;
+    }
+  if (!smolder_flame_export_format_from_path (output, out_format))
+    {
+      g_printerr ("smolder-cli export: %s: unknown format (the name must end in .svg, .png or .pdf)\n", output);
+      return FALSE;
+    }
+  if (width < 0 || width > 32767 || height < 0 || height > 32767)
+    {
+      g_printerr ("smolder-cli export: --width and --height must be between 1 and 32767\n");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+smolder_cli_print_tsv_header (SmolderProfile *profile,
+                              guint           sample_index,
+                              gint64          total)
+{
+  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, sample_index);
+
+  g_print ("# sample_type %s %s\n", smolder_profile_get_string (profile, vt->type),
+           smolder_profile_get_string (profile, vt->unit));
+  g_print ("# total %" G_GINT64_FORMAT "\n", total);
+}

@@ -3,6 +3,7 @@
  * merging files, the query options, error printing. */
 #pragma once
 
+#include "smolder-flame-export.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
 
@@ -34,5 +35,19 @@ void          smolder_cli_print_error (const char *file,
  * prints the error naming the file and returns NULL. */
 SmolderProfile *smolder_cli_load_merged (char * const *files,
                                          int           n_files);
+
+/* The '#' comment lines atop a tsv table: "# sample_type NAME UNIT" and
+ * "# total N". */
+void            smolder_cli_print_tsv_header (SmolderProfile *profile,
+                                              guint           sample_index,
+                                              gint64          total);
+
+/* An export's --output (required, .svg/.png/.pdf) and --width/--height
+ * (0..32767); prints what is wrong as "smolder-cli export: ..." and
+ * returns FALSE (a usage error). */
+gboolean        smolder_cli_check_export_target (const char               *output,
+                                                 int                       width,
+                                                 int                       height,
+                                                 SmolderFlameExportFormat *out_format);
 
 G_END_DECLS

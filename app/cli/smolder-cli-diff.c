@@ -5,7 +5,9 @@
 
 #include "smolder-cli-common.h"
 #include "smolder-cli-diff.h"
+#include "smolder-call-tree.h"
 #include "smolder-diff.h"
+#include "smolder-flame-diff.h"
 #include "smolder-top.h"
 #include "smolder-units.h"
 
@@ -72,11 +74,8 @@ print_diff_tsv (SmolderTop     *top,
                 guint           n)
 {
   SmolderFrames *frames = smolder_top_get_frames (top);
-  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_top_get_sample_index (top));
 
-  g_print ("# sample_type %s %s\n", smolder_profile_get_string (profile, vt->type),
-           smolder_profile_get_string (profile, vt->unit));
-  g_print ("# total %" G_GINT64_FORMAT "\n", smolder_top_get_total (top));
+  smolder_cli_print_tsv_header (profile, smolder_top_get_sample_index (top), smolder_top_get_total (top));
   g_print ("# base\tnew\tdelta_flat\tdelta_cum\tname\n");
   for (guint i = 0; i < n; i++)
     {
@@ -207,5 +206,181 @@ smolder_cli_diff (int    argc,
 
 out:
   diff_options_clear (&o);
+  return ret;
+}
+
+/* --- export --base: the differential flame graph --- */
+
+typedef struct {
+  SmolderCliQueryOptions query;
+  char   **base;
+  char    *output;
+  char    *threshold;
+  int      width, height;
+  gboolean normalize, on_base, relative, icicle, dark, no_labels, no_title;
+} ExportDiffOptions;
+
+static void
+export_diff_options_clear (ExportDiffOptions *o)
+{
+  smolder_cli_query_options_clear (&o->query);
+  g_strfreev (o->base);
+  g_free (o->output);
+  g_free (o->threshold);
+}
+
+static SmolderCallTree *
+tree_for (SmolderProfile  *profile,
+          SmolderQuery    *query,
+          const char      *file)
+{
+  g_autoptr(GError) error = NULL;
+  SmolderCallTree *tree = smolder_call_tree_new (profile, query, NULL, &error);
+
+  if (tree == NULL)
+    smolder_cli_print_error (file, error);
+  return tree;
+}
+
+gboolean
+smolder_cli_wants_base (int    argc,
+                        char **argv)
+{
+  for (int i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
+    if (g_str_equal (argv[i], "--base") || g_str_has_prefix (argv[i], "--base="))
+      return TRUE;
+  return FALSE;
+}
+
+int
+smolder_cli_export_diff (int    argc,
+                         char **argv)
+{
+  ExportDiffOptions o = { 0 };
+  GOptionEntry entries[] = {
+    { "base", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.base, "The profile to compare with (repeat to merge several)", "FILE" },
+    { "normalize", 0, 0, G_OPTION_ARG_NONE, &o.normalize, "First scale FILE to the base's total (pprof -normalize)", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "Write to FILE (.svg, .png or .pdf)", "FILE" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &o.width, "Width in pixels (default 1200)", "N" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &o.height, "Height in pixels (default: every row)", "N" },
+    { "on-base", 0, 0, G_OPTION_ARG_NONE, &o.on_base, "Widths from the base (what went away still shows)", NULL },
+    { "relative", 0, 0, G_OPTION_ARG_NONE, &o.relative, "Colour by change relative to the base value", NULL },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &o.threshold, "Changes below this fraction stay grey (default 0.005, relative 0.05)", "F" },
+    { "icicle", 0, 0, G_OPTION_ARG_NONE, &o.icicle, "Root at the top instead of the bottom", NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &o.dark, "Use the dark palette", NULL },
+    { "no-labels", 0, 0, G_OPTION_ARG_NONE, &o.no_labels, "Draw no text", NULL },
+    { "no-title", 0, 0, G_OPTION_ARG_NONE, &o.no_title, "Draw no title line", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("--base=BASE FILE…");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderProfile) base = NULL;
+  g_autoptr(SmolderProfile) profile = NULL;
+  g_autoptr(SmolderQuery) query = NULL;
+  g_autoptr(SmolderCallTree) base_tree = NULL;
+  g_autoptr(SmolderCallTree) new_tree = NULL;
+  g_autoptr(SmolderFlameDiff) diff = NULL;
+  g_autofree char *title = NULL;
+  SmolderFlameExportOptions options;
+  SmolderDiffColorOptions colors;
+  SmolderFlameExportFormat format;
+  const SmolderValueType *vt;
+  int ret = 1;
+
+  g_option_context_set_summary (context,
+    "The differential flame graph of FILE against BASE: widths from FILE (or the base with\n"
+    "--on-base), growth in vermillion, shrinkage in blue, grey below the threshold.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  smolder_cli_query_options_add (&o.query, context);
+  smolder_diff_color_options_init (&colors);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc < 2)
+    {
+      g_printerr ("smolder-cli export: %s\n", error ? error->message : "expected at least one FILE");
+      ret = SMOLDER_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if (!smolder_cli_check_export_target (o.output, o.width, o.height, &format))
+    {
+      ret = SMOLDER_CLI_EXIT_USAGE;
+      goto out;
+    }
+  if (o.relative)
+    {
+      colors.mode = SMOLDER_DIFF_COLOR_RELATIVE;
+      colors.threshold = 0.05;
+    }
+  if (o.threshold != NULL)
+    {
+      char *end = NULL;
+      double t = g_ascii_strtod (o.threshold, &end);
+
+      if (end == o.threshold || *end != '\0' || !(t >= 0.0 && t <= 1.0))
+        {
+          g_printerr ("smolder-cli export: --threshold must be a fraction between 0 and 1, not \"%s\"\n", o.threshold);
+          ret = SMOLDER_CLI_EXIT_USAGE;
+          goto out;
+        }
+      colors.threshold = t;
+    }
+
+  if (!(base = smolder_cli_load_merged (o.base, g_strv_length (o.base))) ||
+      !(profile = smolder_cli_load_merged (argv + 1, argc - 1)))
+    goto out;
+  if (o.normalize)
+    {
+      g_autofree double *ratios = g_new (double, MAX (smolder_profile_get_n_sample_types (profile), 1));
+      SmolderProfile *scaled;
+
+      if (smolder_profile_get_n_sample_types (base) != smolder_profile_get_n_sample_types (profile))
+        {
+          g_printerr ("smolder-cli: cannot compare %s with the base %s: their sample types differ\n",
+                      argv[1], o.base[0]);
+          goto out;
+        }
+      smolder_profile_normalize_ratios (base, profile, ratios);
+      scaled = smolder_profile_scale (profile, ratios, NULL, NULL);
+      g_object_unref (profile);
+      profile = scaled;
+    }
+  if (!(query = smolder_cli_query_options_build (&o.query, profile, &error)))
+    {
+      smolder_cli_print_error (NULL, error);
+      ret = error->code == SMOLDER_PROFILE_ERROR_INVALID_QUERY ? SMOLDER_CLI_EXIT_USAGE : 1;
+      goto out;
+    }
+  if (!(base_tree = tree_for (base, query, o.base[0])) || !(new_tree = tree_for (profile, query, argv[1])))
+    goto out;
+
+  diff = smolder_flame_diff_new (base_tree, new_tree, o.on_base);
+  vt = smolder_profile_get_sample_type (profile, smolder_call_tree_get_sample_index (new_tree));
+  smolder_flame_export_options_init (&options);
+  options.width = o.width;
+  options.height = o.height;
+  options.orientation = o.icicle ? SMOLDER_FLAME_ORIENTATION_ICICLE : SMOLDER_FLAME_ORIENTATION_FLAME;
+  options.dark = o.dark;
+  options.draw_labels = !o.no_labels;
+  if (!o.no_title)
+    {
+      const char *unit = smolder_profile_get_string (profile, vt->unit);
+      g_autofree char *from = smolder_units_format (smolder_call_tree_get_total (base_tree, 0), unit);
+      g_autofree char *to = smolder_units_format (smolder_call_tree_get_total (new_tree, 0), unit);
+      g_autofree char *a = g_path_get_basename (o.base[0]);
+      g_autofree char *b = g_path_get_basename (argv[1]);
+
+      options.title = title = g_strdup_printf ("%s · %s → %s · %s against %s%s%s",
+                                               smolder_profile_get_string (profile, vt->type), from, to, b, a,
+                                               o.on_base ? " · widths from the base" : "",
+                                               o.relative ? " · relative change" : "");
+    }
+  if (!smolder_flame_diff_export_to_file (diff, &colors, &options, smolder_profile_get_string (profile, vt->unit),
+                                          format, o.output, &error))
+    {
+      smolder_cli_print_error (NULL, error);
+      goto out;
+    }
+  ret = 0;
+
+out:
+  export_diff_options_clear (&o);
   return ret;
 }

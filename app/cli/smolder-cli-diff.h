@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 int             smolder_cli_diff (int    argc,
                                   char **argv);
 
+/* `export --base=A B`: the differential flame graph; @argv[0] is "export". */
+int             smolder_cli_export_diff (int    argc,
+                                         char **argv);
+/* Whether an export command line has --base (and so wants the above). */
+gboolean        smolder_cli_wants_base  (int    argc,
+                                         char **argv);
+
 /* Loads @files minus @base_files as pprof's -base (or -diff_base with
  * @label_base) combines them; on failure prints the error and returns NULL. */
 SmolderProfile *smolder_cli_load_diff (char * const *base_files,

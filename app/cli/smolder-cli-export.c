@@ -96,21 +96,8 @@ smolder_cli_export (int    argc,
       ret = EXIT_USAGE;
       goto out;
     }
-  if (o.output == NULL)
+  if (!smolder_cli_check_export_target (o.output, o.width, o.height, &format))
     {
-      g_printerr ("smolder-cli export: --output=FILE.svg|png|pdf is required\n");
-      ret = EXIT_USAGE;
-      goto out;
-    }
-  if (!smolder_flame_export_format_from_path (o.output, &format))
-    {
-      g_printerr ("smolder-cli export: %s: unknown format (the name must end in .svg, .png or .pdf)\n", o.output);
-      ret = EXIT_USAGE;
-      goto out;
-    }
-  if (o.width < 0 || o.width > 32767 || o.height < 0 || o.height > 32767)
-    {
-      g_printerr ("smolder-cli export: --width and --height must be between 1 and 32767\n");
       ret = EXIT_USAGE;
       goto out;
     }

@@ -31,6 +31,7 @@ static const char *usage_text =
   "  record URL     poll a /debug/pprof/ endpoint into a session folder\n"
   "  info DIR       what a recorded session holds\n"
   "  series DIR     a session's MemStats and goroutines over time (text or tsv)\n"
+  "  export --base=A B  the differential flame graph (growth vermillion, shrinkage blue)\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
 
@@ -225,12 +226,9 @@ print_top_tsv (SmolderTop     *top,
                int             limit)
 {
   SmolderFrames *frames = smolder_top_get_frames (top);
-  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_top_get_sample_index (top));
   guint n = smolder_top_get_n_rows (top);
 
-  g_print ("# sample_type %s %s\n", smolder_profile_get_string (profile, vt->type),
-           smolder_profile_get_string (profile, vt->unit));
-  g_print ("# total %" G_GINT64_FORMAT "\n", smolder_top_get_total (top));
+  smolder_cli_print_tsv_header (profile, smolder_top_get_sample_index (top), smolder_top_get_total (top));
   if (limit > 0 && (guint) limit < n)
     n = limit;
   for (guint i = 0; i < n; i++)
@@ -381,7 +379,8 @@ main (int   argc,
   if (g_str_equal (argv[1], "top"))
     return cmd_top (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
-    return smolder_cli_export (argc - 1, argv + 1);
+    return smolder_cli_wants_base (argc - 1, argv + 1) ? smolder_cli_export_diff (argc - 1, argv + 1)
+                                                       : smolder_cli_export (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "diff"))
     return smolder_cli_diff (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "suspects"))

@@ -212,6 +212,36 @@ test_labels_draw (void)
   cairo_surface_destroy (surface);
 }
 
+static void
+test_export (void)
+{
+  g_autoptr(SmolderFlameDiff) diff = make_diff (FALSE);
+  g_autofree char *path = g_build_filename (SMOLDER_TEST_OUTPUT, "diff-export.png", NULL);
+  g_autoptr(GError) error = NULL;
+  SmolderFlameExportOptions options;
+  SmolderDiffColorOptions colors;
+  cairo_surface_t *png;
+
+  smolder_flame_export_options_init (&options);
+  smolder_diff_color_options_init (&colors);
+  options.width = 400;
+  options.title = "alloc_space";
+  g_assert_true (smolder_flame_diff_export_to_file (diff, &colors, &options, "bytes",
+                                                    SMOLDER_FLAME_EXPORT_PNG, path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  /* Four rows of 18 px (root, main.main, main.a, strings.Repeat), the
+   * 24 px title and the 36 px legend. */
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 4 * 18 + 24 + 36);
+  cairo_surface_destroy (png);
+
+  g_assert_false (smolder_flame_diff_export_to_file (diff, &colors, &options, "bytes",
+                                                     SMOLDER_FLAME_EXPORT_PNG, "/nonexistent/dir/x.png", &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +253,7 @@ main (int   argc,
   g_test_add_func ("/flame-diff/palette", test_palette);
   g_test_add_func ("/flame-diff/golden", test_golden);
   g_test_add_func ("/flame-diff/labels", test_labels_draw);
+  g_test_add_func ("/flame-diff/export", test_export);
 
   return g_test_run ();
 }

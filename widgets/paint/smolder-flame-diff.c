@@ -380,3 +380,81 @@ smolder_flame_diff_paint_legend (cairo_t                       *cr,
       pango_cairo_show_layout (cr, text);
     }
 }
+
+/* --- export --- */
+
+#define EXPORT_TITLE_HEIGHT 24.0
+#define EXPORT_LEGEND_HEIGHT 36.0
+
+typedef struct {
+  SmolderFlameDiff                *diff;
+  SmolderDiffColorOptions          colors;
+  const SmolderFlameExportOptions *options;
+  const char                      *unit;
+  double                           row_height;
+} DiffDraw;
+
+static void
+draw_diff (cairo_t  *cr,
+           double    width,
+           double    height,
+           gpointer  user_data)
+{
+  DiffDraw *d = user_data;
+  const SmolderFlameExportOptions *o = d->options;
+  double top = o->title != NULL && o->title[0] != '\0' ? EXPORT_TITLE_HEIGHT : 0.0;
+  SmolderFlameLayoutParams params = { 0, };
+  g_autoptr(SmolderFlameLayout) layout = NULL;
+  double ink = o->dark ? 1.0 : 0.0;
+
+  cairo_set_source_rgb (cr, o->dark ? 0.12 : 1.0, o->dark ? 0.12 : 1.0, o->dark ? 0.12 : 1.0);
+  cairo_paint (cr);
+  if (top > 0 && o->draw_labels)
+    {
+      g_autoptr(PangoLayout) text = make_layout (cr, o->font);
+
+      pango_layout_set_text (text, o->title, -1);
+      pango_layout_set_width (text, (int) ((width - 8) * PANGO_SCALE));
+      cairo_set_source_rgb (cr, ink, ink, ink);
+      cairo_move_to (cr, 4, 4);
+      pango_cairo_show_layout (cr, text);
+    }
+
+  params.width = width;
+  params.height = height - top - EXPORT_LEGEND_HEIGHT;
+  params.row_height = d->row_height;
+  params.orientation = o->orientation;
+  layout = smolder_flame_layout_new (smolder_flame_diff_get_tree (d->diff), 0, &params);
+  cairo_save (cr);
+  cairo_translate (cr, 0, top);
+  cairo_rectangle (cr, 0, 0, params.width, params.height);
+  cairo_clip (cr);
+  smolder_flame_diff_paint (cr, layout, d->diff, &d->colors, o->draw_labels, o->font);
+  cairo_restore (cr);
+  smolder_flame_diff_paint_legend (cr, d->diff, &d->colors, d->unit, 8, height - EXPORT_LEGEND_HEIGHT + 6,
+                                   MIN (width - 16, 480), EXPORT_LEGEND_HEIGHT - 10, o->draw_labels, o->font);
+}
+
+gboolean
+smolder_flame_diff_export_to_file (SmolderFlameDiff                *diff,
+                                   const SmolderDiffColorOptions   *colors,
+                                   const SmolderFlameExportOptions *options,
+                                   const char                      *unit,
+                                   SmolderFlameExportFormat         format,
+                                   const char                      *path,
+                                   GError                         **error)
+{
+  DiffDraw d = { diff, *colors, options, unit, 0 };
+  SmolderCallTree *tree = smolder_flame_diff_get_tree (diff);
+  double width = options->width > 0 ? options->width : 1200;
+  double height;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  d.colors.dark = options->dark;
+  d.row_height = options->row_height > 0 ? options->row_height : SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
+  height = options->height > 0 ? options->height
+           : (smolder_call_tree_get_max_depth (tree) + 1) * d.row_height + EXPORT_LEGEND_HEIGHT +
+             (options->title != NULL && options->title[0] != '\0' ? EXPORT_TITLE_HEIGHT : 0.0);
+  return smolder_flame_export_render_to_file (format, path, width, height, draw_diff, &d, error);
+}

@@ -13,6 +13,7 @@
 
 #include <cairo.h>
 
+#include "smolder-flame-export.h"
 #include "smolder-flame-layout.h"
 #include "smolder-palette.h"
 
@@ -94,6 +95,18 @@ void   smolder_flame_diff_paint_legend (cairo_t                       *cr,
                                         double                         height,
                                         gboolean                       draw_labels,
                                         const char                    *font);
+
+/* The differential flame graph with its title and legend into @path.
+ * Uses @options' width (<= 0: 1200), height (<= 0: every row), row height,
+ * orientation, dark, draw_labels, font and title; @colors' mode and
+ * threshold (its dark is @options'). @unit labels the legend. */
+gboolean smolder_flame_diff_export_to_file (SmolderFlameDiff                *diff,
+                                           const SmolderDiffColorOptions   *colors,
+                                           const SmolderFlameExportOptions *options,
+                                           const char                      *unit,
+                                           SmolderFlameExportFormat         format,
+                                           const char                      *path,
+                                           GError                         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmolderFlameDiff, smolder_flame_diff_unref)
 

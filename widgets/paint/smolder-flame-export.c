@@ -134,6 +134,22 @@ check_status (cairo_status_t   status,
   return FALSE;
 }
 
+typedef struct {
+  SmolderCallTree                 *tree;
+  const SmolderFlameExportOptions *options;
+} TreeDraw;
+
+static void
+draw_tree (cairo_t  *cr,
+           double    width,
+           double    height,
+           gpointer  user_data)
+{
+  TreeDraw *d = user_data;
+
+  smolder_flame_export_draw (cr, d->tree, d->options, width, height);
+}
+
 gboolean
 smolder_flame_export_to_file (SmolderCallTree                 *tree,
                               const SmolderFlameExportOptions *options,
@@ -142,9 +158,7 @@ smolder_flame_export_to_file (SmolderCallTree                 *tree,
                               GError                         **error)
 {
   SmolderFlameExportOptions defaults;
-  cairo_surface_t *surface = NULL;
-  cairo_t *cr;
-  cairo_status_t status;
+  TreeDraw d;
   double width, height;
 
   g_return_val_if_fail (SMOLDER_IS_CALL_TREE (tree), FALSE);
@@ -157,6 +171,23 @@ smolder_flame_export_to_file (SmolderCallTree                 *tree,
       options = &defaults;
     }
   smolder_flame_export_get_size (tree, options, &width, &height);
+  d.tree = tree;
+  d.options = options;
+  return smolder_flame_export_render_to_file (format, path, width, height, draw_tree, &d, error);
+}
+
+gboolean
+smolder_flame_export_render_to_file (SmolderFlameExportFormat   format,
+                                     const char                *path,
+                                     double                     width,
+                                     double                     height,
+                                     SmolderFlameExportDrawFunc draw,
+                                     gpointer                   user_data,
+                                     GError                   **error)
+{
+  cairo_surface_t *surface = NULL;
+  cairo_t *cr;
+  cairo_status_t status;
 
   switch (format)
     {
@@ -180,7 +211,7 @@ smolder_flame_export_to_file (SmolderCallTree                 *tree,
     }
 
   cr = cairo_create (surface);
-  smolder_flame_export_draw (cr, tree, options, width, height);
+  draw (cr, width, height, user_data);
   status = cairo_status (cr);
   cairo_destroy (cr);
 

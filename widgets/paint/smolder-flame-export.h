@@ -38,6 +38,20 @@ gboolean smolder_flame_export_to_file (SmolderCallTree                 *tree,
                                        const char                      *path,
                                        GError                         **error);
 
+/* Any drawing of @width x @height into @path in @format (what the above
+ * uses; the differential flame graph too). */
+typedef void (*SmolderFlameExportDrawFunc) (cairo_t *cr,
+                                            double   width,
+                                            double   height,
+                                            gpointer user_data);
+gboolean smolder_flame_export_render_to_file (SmolderFlameExportFormat   format,
+                                              const char                *path,
+                                              double                     width,
+                                              double                     height,
+                                              SmolderFlameExportDrawFunc draw,
+                                              gpointer                   user_data,
+                                              GError                   **error);
+
 /* The same drawing on any cairo_t (the caller picks size and surface). */
 void     smolder_flame_export_draw (cairo_t                         *cr,
                                     SmolderCallTree                 *tree,
