@@ -369,6 +369,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *python = NULL;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
@@ -378,7 +379,8 @@ main (int   argc,
       return 2;
     }
   fault_server = argv[1];
-  if (g_find_program_in_path ("python3") == NULL || !start_server ())
+  python = g_find_program_in_path ("python3");
+  if (python == NULL || !start_server ())
     {
       g_print ("1..0 # SKIP the fault server does not start\n");
       return 0;

@@ -119,18 +119,28 @@ def test_gin():
         g = [int(r['goroutines']) for r in rows]
         tap.ok(g == sorted(g) and g[-1] > g[0], 'goroutines grow with the leak (%s)' % g)
 
-        # Against the service's own MemStats: stop the leak so the numbers hold
-        # still, then one poll between two /stats readings. Goroutines: /stats
-        # counts its own handler and the pprof request's connection goroutines
-        # differ by a few, so ±5. HeapInuse moves by the garbage of serving the
-        # requests themselves (tens of KB), so 10 % of the value.
+        # Against the service's own MemStats: stop the leak, then one poll between
+        # two /stats readings; each value must lie between them. Slack: the
+        # goroutines serving /stats and the pprof connections come and go, so
+        # ±5; the heap grows by what serving the three profiles allocates (a few
+        # MB between the readings, hence the wide range) and a GC or sweeping
+        # may lower it, so 10 % beyond the range (25 % when no GC-free window
+        # was found).
         control(addr, 'rate?n=0')
         time.sleep(0.5)
-        before = stats(addr)
-        one = os.path.join(tmp, 'gin-one')
-        rc, out, err = run(['record', url, '--count=1', '--out=' + one])
-        after = stats(addr)
-        rc2, header, rows, err2 = series(one)
+        # A GC between the two readings can drop HeapAlloc below both: try
+        # for a window without one (NumGC equal before and after).
+        for attempt in range(5):
+            before = stats(addr)
+            one = os.path.join(tmp, 'gin-one-%d' % attempt)
+            rc, out, err = run(['record', url, '--count=1', '--out=' + one])
+            after = stats(addr)
+            rc2, header, rows, err2 = series(one)
+            if before['memstats']['NumGC'] == after['memstats']['NumGC']:
+                break
+        calm = before['memstats']['NumGC'] == after['memstats']['NumGC']
+        tol = 0.10 if calm else 0.25
+        tap.diag('comparison window: %d attempt(s), %s' % (attempt + 1, 'no GC in it' if calm else 'GCs in it'))
         ok = rc == 0 and rc2 == 0 and len(rows) == 1
         tap.ok(ok, 'one more poll with the leak stopped', err + err2)
         if ok:
@@ -142,8 +152,8 @@ def test_gin():
             for field, go_name in (('heap_inuse', 'HeapInuse'), ('heap_alloc', 'HeapAlloc'), ('sys', 'Sys')):
                 ref = [before['memstats'][go_name], after['memstats'][go_name]]
                 v = int(r[field])
-                tap.ok(min(ref) * 0.9 <= v <= max(ref) * 1.1,
-                       '%s %d within 10%% of /stats %s' % (field, v, ref))
+                tap.ok(min(ref) * (1 - tol) <= v <= max(ref) * (1 + tol),
+                       '%s %d within %d%% of /stats %s' % (field, v, tol * 100, ref))
             tap.ok(before['memstats']['NumGC'] <= int(r['num_gc']) <= after['memstats']['NumGC'],
                    'num_gc %s between /stats readings %d and %d' % (r['num_gc'], before['memstats']['NumGC'],
                                                                    after['memstats']['NumGC']))
@@ -174,6 +184,22 @@ def test_std():
         rc, out, err = run(['record', addr + '/nope/', '--count=1', '--out=' + os.path.join(tmp, 'nope')],
                            timeout=30)
         tap.ok(rc == 1 and 'not a pprof index' in err and '404' in err, 'a wrong path: exit 1 with the 404', err)
+
+        # SIGTERM (as Ctrl+C's SIGINT): stops with the index complete, exit 0.
+        tdir = os.path.join(tmp, 'term')
+        p = subprocess.Popen([cli, 'record', addr, '--interval=0.2s', '--out=' + tdir],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
+        wait_until(lambda: os.path.isdir(tdir) and
+                   len([f for f in os.listdir(tdir) if f.endswith('.txt')]) >= 3, 30)
+        p.send_signal(signal.SIGTERM)
+        err = p.communicate(timeout=30)[1]
+        with open(os.path.join(tdir, 'session.json')) as f:
+            indexed = {fl['name'] for s in json.load(f)['snapshots'] for fl in s['files']}
+        files = snapshot_files(tdir)
+        parts = [f for f in os.listdir(tdir) if f.endswith('.part')]
+        tap.ok(p.returncode == 0 and 'snapshots in' in err and files and set(files) == indexed and not parts,
+               'SIGTERM: exit 0, the index names all %d files, no partial file' % len(files),
+               'rc %s, parts %s, unindexed %s\n%s' % (p.returncode, parts, set(files) - indexed, err))
 
         # kill -9 mid-recording, then info/series see every complete body.
         kdir = os.path.join(tmp, 'killed')

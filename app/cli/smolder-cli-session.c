@@ -185,7 +185,7 @@ smolder_cli_session_info (int    argc,
   g_print ("Snapshots:     %u\n", info->n_snapshots);
   names = g_list_sort (g_hash_table_get_keys (per_profile), (GCompareFunc) g_strcmp0);
   for (GList *l = names; l != NULL; l = l->next)
-    g_print ("  %-14s %u\n", (const char *) l->data,
+    g_print ("  %-17s %u\n", (const char *) l->data,
              GPOINTER_TO_UINT (g_hash_table_lookup (per_profile, l->data)));
   g_print ("Size on disk:  %s\n", size);
 

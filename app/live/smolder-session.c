@@ -22,7 +22,12 @@ struct _SmolderSession
 
   gboolean   saving;       /* an async write is in flight */
   gboolean   dirty;        /* and another is due after it */
+  guint      save_timer;   /* a write due later (at most one a second) */
+  gint64     last_save;    /* monotonic µs */
+  GHashTable *json;        /* SmolderLiveSnapshot* → its JSON text, made once */
 };
+
+#define SAVE_EVERY_US G_USEC_PER_SEC
 
 G_DEFINE_FINAL_TYPE (SmolderSession, smolder_session, G_TYPE_OBJECT)
 
@@ -31,6 +36,8 @@ smolder_session_finalize (GObject *object)
 {
   SmolderSession *self = SMOLDER_SESSION (object);
 
+  g_clear_handle_id (&self->save_timer, g_source_remove);
+  g_clear_pointer (&self->json, g_hash_table_unref);
   g_clear_object (&self->dir);
   g_free (self->endpoint);
   g_ptr_array_unref (self->snapshots);
@@ -48,6 +55,7 @@ static void
 smolder_session_init (SmolderSession *self)
 {
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) smolder_live_snapshot_free);
+  self->json = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
 }
 
 GFile *
@@ -105,35 +113,35 @@ compare_snapshots (gconstpointer a,
   return strcmp (x->profile, y->profile);
 }
 
+/* The index as text. Each snapshot's JSON is made once and kept: a long
+ * session rewrites its index by concatenation, not by rebuilding a tree. */
 static GBytes *
 build_index (SmolderSession *self)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  gsize len;
-  char *data;
+  g_autoptr(JsonNode) endpoint = json_node_init_string (json_node_alloc (), self->endpoint);
+  g_autofree char *endpoint_text = json_to_string (endpoint, FALSE);
+  GString *out = g_string_new (NULL);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_string_value (b, INDEX_FORMAT);
-  json_builder_set_member_name (b, "version");
-  json_builder_add_int_value (b, INDEX_VERSION);
-  json_builder_set_member_name (b, "endpoint");
-  json_builder_add_string_value (b, self->endpoint);
-  json_builder_set_member_name (b, "start_ms");
-  json_builder_add_int_value (b, self->start_ms);
-  json_builder_set_member_name (b, "snapshots");
-  json_builder_begin_array (b);
+  g_string_append_printf (out, "{\"format\":\"" INDEX_FORMAT "\",\"version\":%d,\"endpoint\":%s,"
+                          "\"start_ms\":%" G_GINT64_FORMAT ",\"snapshots\":[\n",
+                          INDEX_VERSION, endpoint_text, self->start_ms);
   for (guint i = 0; i < self->snapshots->len; i++)
-    json_builder_add_value (b, smolder_live_snapshot_to_json (self->snapshots->pdata[i]));
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+    {
+      SmolderLiveSnapshot *s = self->snapshots->pdata[i];
+      const char *text = g_hash_table_lookup (self->json, s);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  data = json_generator_to_data (gen, &len);
-  return g_bytes_new_take (data, len);
+      if (text == NULL)
+        {
+          g_autoptr(JsonNode) node = smolder_live_snapshot_to_json (s);
+
+          text = json_to_string (node, FALSE);
+          g_hash_table_insert (self->json, s, (char *) text);
+        }
+      g_string_append (out, text);
+      g_string_append (out, i + 1 < self->snapshots->len ? ",\n" : "\n");
+    }
+  g_string_append (out, "]}\n");
+  return g_string_free_to_bytes (out);
 }
 
 gboolean
@@ -148,6 +156,8 @@ smolder_session_save (SmolderSession  *self,
   /* An older async write finishing after this one would put stale data back. */
   while (self->saving)
     g_main_context_iteration (NULL, TRUE);
+  g_clear_handle_id (&self->save_timer, g_source_remove);
+  self->last_save = g_get_monotonic_time ();
 
   index = g_file_get_child (self->dir, INDEX_NAME);
   bytes = build_index (self);
@@ -157,6 +167,7 @@ smolder_session_save (SmolderSession  *self,
 }
 
 static void save_async (SmolderSession *self);
+static void request_save (SmolderSession *self);
 
 static void
 save_done (GObject      *source,
@@ -170,7 +181,10 @@ save_done (GObject      *source,
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     g_warning ("Cannot write %s: %s", g_file_peek_path (G_FILE (source)), error->message);
   if (self->dirty)
-    save_async (self);
+    {
+      self->dirty = FALSE;
+      request_save (self);
+    }
 }
 
 static void
@@ -181,6 +195,7 @@ save_async (SmolderSession *self)
 
   self->saving = TRUE;
   self->dirty = FALSE;
+  self->last_save = g_get_monotonic_time ();
   g_file_replace_contents_bytes_async (index, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
                                        NULL, save_done, g_object_ref (self));
 }
@@ -541,6 +556,37 @@ smolder_session_next_seq (SmolderSession *self)
   return self->max_seq + 1;
 }
 
+static gboolean
+save_due (gpointer user_data)
+{
+  SmolderSession *self = user_data;
+
+  self->save_timer = 0;
+  if (self->saving)
+    self->dirty = TRUE;
+  else
+    save_async (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* At most one write a second and one in flight: at a 0.2 s interval the
+ * index would otherwise be rewritten ten times a second. The bodies are on
+ * disk already, so a crash in between loses nothing (reopen recovers). */
+static void
+request_save (SmolderSession *self)
+{
+  gint64 since = g_get_monotonic_time () - self->last_save;
+
+  if (self->saving)
+    self->dirty = TRUE;
+  else if (self->save_timer != 0)
+    return;
+  else if (since >= SAVE_EVERY_US)
+    save_async (self);
+  else
+    self->save_timer = g_timeout_add ((SAVE_EVERY_US - since) / 1000 + 1, save_due, self);
+}
+
 void
 smolder_session_add_snapshot (SmolderSession      *self,
                               SmolderLiveSnapshot *snapshot)
@@ -554,10 +600,7 @@ smolder_session_add_snapshot (SmolderSession      *self,
       compare_snapshots (&self->snapshots->pdata[self->snapshots->len - 2],
                          &self->snapshots->pdata[self->snapshots->len - 1]) > 0)
     g_ptr_array_sort (self->snapshots, compare_snapshots);
-  if (self->saving)
-    self->dirty = TRUE;
-  else
-    save_async (self);
+  request_save (self);
 }
 
 static guint64
