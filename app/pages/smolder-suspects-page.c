@@ -4,6 +4,8 @@
  * per-stack series come back. Choosing a suspect loads the last snapshot of
  * its kind (on a worker, once per kind) into a SmolderProfileView and zooms
  * its flame graph to the stack as soon as the graph has its tree. */
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "smolder-load.h"
@@ -329,7 +331,8 @@ show_change (SmolderSuspectsPage *self,
   g_autofree char *markup = NULL;
   GString *text = g_string_new (NULL);
 
-  g_string_append_printf (text, _("%s: %s %s → %s (+%s) from %s to %s"), leaf,
+  g_string_append_printf (text, "%s: ", leaf);
+  g_string_append_printf (text, _("%s %s → %s (+%s) from %s to %s"),
                           smolder_trends_get_type_name (trends, 0), first, last, delta, first_name, last_name);
   if (smolder_trends_get_n_types (trends) > 1)
     {
@@ -342,7 +345,9 @@ show_change (SmolderSuspectsPage *self,
   g_string_append_printf (text, _(". Below: %s, zoomed to this stack."), last_name);
   g_free (self->change_text);
   self->change_text = g_string_free (text, FALSE);
-  gtk_label_set_text (GTK_LABEL (self->change_label), self->change_text);
+  /* The stack's leaf stands out; the rest reads as its caption. */
+  markup = g_markup_printf_escaped ("<b>%s</b>%s", leaf, self->change_text + strlen (leaf));
+  gtk_label_set_markup (GTK_LABEL (self->change_label), markup);
 }
 
 static void
@@ -511,7 +516,6 @@ build_done (SmolderSuspectsPage *self)
   self->change_label = gtk_label_new (_("Choose a suspect to see its stack in the last snapshot."));
   gtk_label_set_xalign (GTK_LABEL (self->change_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->change_label), TRUE);
-  gtk_widget_add_css_class (self->change_label, "heading");
   gtk_widget_set_margin_start (self->change_label, 12);
   gtk_widget_set_margin_end (self->change_label, 12);
   gtk_widget_set_margin_top (self->change_label, 6);
@@ -526,7 +530,7 @@ build_done (SmolderSuspectsPage *self)
   gtk_paned_set_end_child (GTK_PANED (paned), bottom);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 340);
+  gtk_paned_set_position (GTK_PANED (paned), 400);
   return paned;
 }
 
