@@ -284,6 +284,28 @@ test_offer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* `smolder --suspects DIR` reaches the primary instance as an open with
+ * the hint "suspects": a Leak Suspects tab, not a tab per file. */
+static void
+test_command_line (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GFile) series = data_file (SERIES);
+  GtkWindow *window;
+  SmolderPage *page;
+
+  g_application_open (G_APPLICATION (app), &series, 1, "suspects");
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (SMOLDER_IS_WINDOW (window));
+  g_assert_cmpint (adw_tab_view_get_n_pages (smolder_window_get_tab_view (SMOLDER_WINDOW (window))), ==, 1);
+  page = smolder_window_get_selected_page (SMOLDER_WINDOW (window));
+  g_assert_true (SMOLDER_IS_SUSPECTS_PAGE (page));
+  while (smolder_suspects_page_get_busy (SMOLDER_SUSPECTS_PAGE (page)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (smolder_suspects_page_get_trends (SMOLDER_SUSPECTS_PAGE (page), SMOLDER_PROFILE_KIND_HEAP));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/smolder/suspects-page/select", test_select);
   g_test_add_func ("/smolder/suspects-page/too-few", test_too_few);
   g_test_add_func ("/smolder/suspects-page/offer", test_offer);
+  g_test_add_func ("/smolder/suspects-page/command-line", test_command_line);
 
   status = g_test_run ();
   ui_test_cleanup (home);
