@@ -94,7 +94,9 @@ build (SmolderSuspectRow *self)
   g_autofree char *steadiness = NULL;
   g_autofree char *frames = NULL;
   g_autofree char *pattern = NULL;
+  const SmolderTrendStates *states;
   GtkWidget *grid, *spark, *label, *box;
+  int row = 1;
 
   self->summary = g_strdup_printf (_("grew %s in %s"), growth, span);
   tooltip = g_strdup_printf (_("%" G_GINT64_FORMAT " → %" G_GINT64_FORMAT " %s (+%" G_GINT64_FORMAT "), "
@@ -115,7 +117,7 @@ build (SmolderSuspectRow *self)
   label = label_new (rank, "title-3");
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_set_size_request (label, 28, -1);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 3);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 4);
 
   spark = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (spark), 96);
@@ -147,7 +149,28 @@ build (SmolderSuspectRow *self)
   label = label_new (NULL, NULL);
   gtk_label_set_markup (GTK_LABEL (label), pattern);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_grid_attach (GTK_GRID (grid), label, 2, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label, 2, row++, 1, 1);
+
+  states = smolder_trends_get_stack_states (self->trends, s->series);
+  if (states != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* A count that grows while its wait grows is the classic leak. */
+      if (states->wait_last >= 0 && states->n_dumps > 1)
+        text = g_strdup_printf (_("state %s, waiting %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT " minutes%s "
+                                  "(%u goroutine dumps)"),
+                                states->state, MAX (states->wait_first, 0), states->wait_last,
+                                states->wait_last > MAX (states->wait_first, 0) ? _(", rising") : "",
+                                states->n_dumps);
+      else if (states->wait_last >= 0)
+        text = g_strdup_printf (_("state %s, waiting up to %" G_GINT64_FORMAT " minutes"),
+                                states->state, states->wait_last);
+      else
+        text = g_strdup_printf (_("state %s"), states->state);
+      label = label_new (text, "caption");
+      gtk_grid_attach (GTK_GRID (grid), label, 2, row++, 1, 1);
+    }
 
   frames = depth > 0 ? frames_text (self->trends, s->series, 0, MIN (depth, FRAMES_SHOWN)) : g_strdup (_("(no stack)"));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -165,7 +188,7 @@ build (SmolderSuspectRow *self)
       gtk_widget_add_css_class (expander, "dim-label");
       gtk_box_append (GTK_BOX (box), expander);
     }
-  gtk_grid_attach (GTK_GRID (grid), box, 2, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), box, 2, row++, 1, 1);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), grid);
 }

@@ -284,6 +284,27 @@ test_offer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Goroutine ?debug=2 dumps lend their state and wait to the suspect: in
+ * tests/data/patterns/blocked-goroutine the leaked goroutines are
+ * "[chan send, 1 minutes]" at most in the first dump holding them (0007) and
+ * "[chan send, 2 minutes]" in the last (0015), by zcat | grep. */
+static void
+test_states (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  SmolderWindow *window = window_new (app);
+  g_autofree char *dir = data_path ("patterns/blocked-goroutine");
+  SmolderSuspectsPage *page = open_page (window, dir);
+  GtkListBox *list = smolder_suspects_page_get_list (page, SMOLDER_PROFILE_KIND_GOROUTINE);
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (list);
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (find_text (GTK_WIDGET (row), "blocked-goroutine"));
+  g_assert_nonnull (find_text (GTK_WIDGET (row), "state chan send, waiting 1 → 2 minutes, rising"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* `smolder --suspects DIR` reaches the primary instance as an open with
  * the hint "suspects": a Leak Suspects tab, not a tab per file. */
 static void
@@ -321,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/smolder/suspects-page/too-few", test_too_few);
   g_test_add_func ("/smolder/suspects-page/offer", test_offer);
   g_test_add_func ("/smolder/suspects-page/command-line", test_command_line);
+  g_test_add_func ("/smolder/suspects-page/states", test_states);
 
   status = g_test_run ();
   ui_test_cleanup (home);
