@@ -303,6 +303,10 @@ view_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(SmolderProfile) profile = smolder_profile_load_finish (res, &error);
 
+  /* A load another choice (or closing the tab) replaced: drop it. */
+  if (g_task_get_cancellable (G_TASK (res)) != self->view_cancellable ||
+      g_cancellable_is_cancelled (self->view_cancellable))
+    return;
   if (profile == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
