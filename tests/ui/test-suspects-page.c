@@ -279,6 +279,21 @@ test_offer (void)
   g_assert_cmpuint (smolder_window_open_file_list (window, files), ==, 3);
   g_assert_nonnull (find_text (GTK_WIDGET (window), "3 profiles opened: look for what grows across them?"));
 
+  /* And the main menu's way in: the window offers the action it names. */
+  {
+    gboolean found = FALSE;
+    const char *name;
+    const GVariantType *param;
+    const char *property;
+    GType owner;
+
+    for (guint i = 0;
+         gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &name, &param, &property);
+         i++)
+      found |= g_str_equal (name, "window.find-suspects") && param == NULL;
+    g_assert_true (found);
+  }
+
   g_boxed_free (GDK_TYPE_FILE_LIST, files);
   g_slist_free_full (list, g_object_unref);
   gtk_window_destroy (GTK_WINDOW (window));
