@@ -234,18 +234,21 @@ rank_done_cb (GObject      *source,
               GAsyncResult *res,
               gpointer      user_data)
 {
-  SmolderSuspectsPage *self = SMOLDER_SUSPECTS_PAGE (source);
+  SmolderSuspectsPage *self;
   g_autoptr(GError) error = NULL;
-  Result *result = g_task_propagate_pointer (G_TASK (res), &error);
+  Result *result;
 
+  /* Only dispose cancels: the page is gone (the task holds no reference,
+   * so closing the tab stops the worker at once). */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (res))))
+    return;
+  self = SMOLDER_SUSPECTS_PAGE (user_data);
+  result = g_task_propagate_pointer (G_TASK (res), &error);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   if (result == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          adw_status_page_set_description (self->error_status, error->message);
-          gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
-        }
+      adw_status_page_set_description (self->error_status, error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
       smolder_page_set_error (SMOLDER_PAGE (self), error);
       set_busy (self, FALSE);
       return;
@@ -397,7 +400,7 @@ smolder_suspects_page_row_selected_cb (SmolderSuspectsPage *self,
 static void
 start (SmolderSuspectsPage *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, rank_done_cb, NULL);
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, rank_done_cb, self);
   Job *job = g_new0 (Job, 1);
 
   job->paths = g_ptr_array_ref (self->paths);

@@ -320,6 +320,34 @@ test_states (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A page alone: done, a suspect chosen, then finalized (no leak, no cycle);
+ * and one dropped while it ranks (a tab closed) goes at once, its worker
+ * cancelled. */
+static void
+test_finalize (void)
+{
+  g_autoptr(GFile) series = data_file (SERIES);
+  SmolderSuspectsPage *page = SMOLDER_SUSPECTS_PAGE (g_object_ref_sink (smolder_suspects_page_new (&series, 1)));
+  const char *session[] = { "main.main.func1.1", "main.registerSession", NULL };
+  ZoomWait w = { NULL, session };
+
+  while (smolder_suspects_page_get_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+  w.graph = smolder_profile_view_get_flame_graph (smolder_suspects_page_get_profile_view (page));
+  wait_until (zoomed_to, &w);
+  g_assert_finalize_object (page);
+
+  page = SMOLDER_SUSPECTS_PAGE (g_object_ref_sink (smolder_suspects_page_new (&series, 1)));
+  g_assert_true (smolder_suspects_page_get_busy (page));
+  g_assert_finalize_object (page);
+  /* Its worker's end finds nothing to touch. */
+  for (int i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (20000);
+    }
+}
+
 /* `smolder --suspects DIR` reaches the primary instance as an open with
  * the hint "suspects": a Leak Suspects tab, not a tab per file. */
 static void
@@ -358,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/smolder/suspects-page/offer", test_offer);
   g_test_add_func ("/smolder/suspects-page/command-line", test_command_line);
   g_test_add_func ("/smolder/suspects-page/states", test_states);
+  g_test_add_func ("/smolder/suspects-page/finalize", test_finalize);
 
   status = g_test_run ();
   ui_test_cleanup (home);
