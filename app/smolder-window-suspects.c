@@ -23,9 +23,9 @@ smolder_window_open_suspects (SmolderWindow *self,
 }
 
 static void
-suspects_chooser_response_cb (GtkFileChooserNative *chooser,
-                              int                   response,
-                              SmolderWindow        *self)
+smolder_window_suspects_chooser_response_cb (GtkFileChooserNative *chooser,
+                                             int                   response,
+                                             SmolderWindow        *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -53,7 +53,8 @@ smolder_window_show_suspects_dialog (SmolderWindow *self)
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Find Suspects"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (suspects_chooser_response_cb), self, 0);
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (smolder_window_suspects_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -82,8 +83,8 @@ offer_free (gpointer data,
 }
 
 static void
-offer_clicked_cb (AdwToast *toast,
-                  Offer    *offer)
+smolder_window_offer_clicked_cb (AdwToast *toast,
+                                 Offer    *offer)
 {
   if (offer->window != NULL)
     smolder_window_open_suspects (offer->window, (GFile * const *) offer->files->pdata, offer->files->len);
@@ -111,7 +112,8 @@ _smolder_window_offer_suspects (SmolderWindow *self,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("Find Leak Suspects"));
   adw_toast_set_timeout (toast, 10);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (offer_clicked_cb), offer, offer_free, 0);
+  g_signal_connect_data (toast, "button-clicked",
+                         G_CALLBACK (smolder_window_offer_clicked_cb), offer, offer_free, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return toast;
 }

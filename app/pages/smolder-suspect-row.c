@@ -26,11 +26,11 @@ suspect (SmolderSuspectRow *self)
 }
 
 static void
-draw_sparkline (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        user_data)
+smolder_suspect_row_sparkline_draw (GtkDrawingArea *area,
+                                    cairo_t        *cr,
+                                    int             width,
+                                    int             height,
+                                    gpointer        user_data)
 {
   SmolderSuspectRow *self = user_data;
   guint n = smolder_trends_get_n_snapshots (self->trends);
@@ -122,7 +122,7 @@ build (SmolderSuspectRow *self)
   spark = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (spark), 96);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (spark), 30);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (spark), draw_sparkline, self, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (spark), smolder_suspect_row_sparkline_draw, self, NULL);
   gtk_widget_set_valign (spark, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (spark, tooltip);
   gtk_grid_attach (GTK_GRID (grid), spark, 1, 0, 1, 2);

@@ -230,9 +230,9 @@ kind_title (SmolderProfileKind kind)
 }
 
 static void
-rank_done_cb (GObject      *source,
-              GAsyncResult *res,
-              gpointer      user_data)
+smolder_suspects_page_rank_done_cb (GObject      *source,
+                                    GAsyncResult *res,
+                                    gpointer      user_data)
 {
   SmolderSuspectsPage *self;
   g_autoptr(GError) error = NULL;
@@ -272,7 +272,7 @@ rank_done_cb (GObject      *source,
 }
 
 static gboolean
-progress_cb (gpointer user_data)
+smolder_suspects_page_progress_cb (gpointer user_data)
 {
   SmolderSuspectsPage *self = user_data;
   double fraction = smolder_progress_get (self->progress);
@@ -298,9 +298,9 @@ smolder_suspects_page_tree_cb (SmolderSuspectsPage *self)
 }
 
 static void
-view_loaded_cb (GObject      *source,
-                GAsyncResult *res,
-                gpointer      user_data)
+smolder_suspects_page_view_loaded_cb (GObject      *source,
+                                      GAsyncResult *res,
+                                      gpointer      user_data)
 {
   g_autoptr(SmolderSuspectsPage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -393,14 +393,15 @@ smolder_suspects_page_row_selected_cb (SmolderSuspectsPage *self,
   {
     g_autoptr(GFile) file = g_file_new_for_path (last);
 
-    smolder_profile_load_async (file, NULL, self->view_cancellable, view_loaded_cb, g_object_ref (self));
+    smolder_profile_load_async (file, NULL, self->view_cancellable,
+                                smolder_suspects_page_view_loaded_cb, g_object_ref (self));
   }
 }
 
 static void
 start (SmolderSuspectsPage *self)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, rank_done_cb, self);
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, smolder_suspects_page_rank_done_cb, self);
   Job *job = g_new0 (Job, 1);
 
   job->paths = g_ptr_array_ref (self->paths);
@@ -409,7 +410,7 @@ start (SmolderSuspectsPage *self)
   g_task_set_task_data (task, job, job_free);
   set_busy (self, TRUE);
   smolder_page_set_progress (SMOLDER_PAGE (self), -1.0);
-  self->progress_source = g_timeout_add (100, progress_cb, self);
+  self->progress_source = g_timeout_add (100, smolder_suspects_page_progress_cb, self);
   g_task_run_in_thread (task, rank_thread);
 }
 
