@@ -214,31 +214,61 @@ test_select (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new folder with copies of the series' @names, and @extra (a name, then
+ * its text) when not NULL. */
+static char *
+make_folder (const char * const *names,
+             const char         *extra,
+             const char         *extra_text)
+{
+  char *dir = g_dir_make_tmp ("smolder-suspects-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_build_filename (SERIES, names[i], NULL);
+      g_autofree char *from = data_path (name);
+      g_autofree char *to = g_build_filename (dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+  if (extra != NULL)
+    {
+      g_autofree char *to = g_build_filename (dir, extra, NULL);
+
+      g_assert_true (g_file_set_contents (to, extra_text, -1, NULL));
+    }
+  return dir;
+}
+
+static void
+remove_folder (char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, entry, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
 static void
 test_too_few (void)
 {
   g_autoptr(SmolderApplication) app = test_application_new ();
   SmolderWindow *window = window_new (app);
-  g_autofree char *dir = g_dir_make_tmp ("smolder-suspects-XXXXXX", NULL);
-  const char *names[] = { "heap-00.pb.gz", "heap-01.pb.gz" };
+  const char *names[] = { "heap-00.pb.gz", "heap-01.pb.gz", NULL };
+  char *dir = make_folder (names, NULL, NULL);
   SmolderSuspectsPage *page;
   const GError *error;
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *from = data_path (SERIES "/heap-00.pb.gz");
-      g_autofree char *to = g_build_filename (dir, names[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      from[strlen (from) - strlen ("00.pb.gz")] = '\0';
-      {
-        g_autofree char *src = g_strconcat (from, names[i] + strlen ("heap-"), NULL);
-
-        g_assert_true (g_file_get_contents (src, &contents, &length, NULL));
-      }
-      g_assert_true (g_file_set_contents (to, contents, length, NULL));
-    }
 
   page = open_page (window, dir);
   g_assert_true (smolder_page_get_failed (SMOLDER_PAGE (page)));
@@ -251,13 +281,31 @@ test_too_few (void)
   g_assert_null (smolder_suspects_page_get_trends (page, SMOLDER_PROFILE_KIND_HEAP));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+  remove_folder (dir);
+}
 
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+/* A live session's folder: its session.json index is passed over. */
+static void
+test_session_folder (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  SmolderWindow *window = window_new (app);
+  const char *names[] = { "heap-00.pb.gz", "heap-01.pb.gz", "heap-02.pb.gz", NULL };
+  char *dir = make_folder (names, "session.json", "{\"version\": 1, \"snapshots\": []}\n");
+  SmolderSuspectsPage *page = open_page (window, dir);
+  SmolderTrends *heap = smolder_suspects_page_get_trends (page, SMOLDER_PROFILE_KIND_HEAP);
+  const SmolderSuspect *s;
+
+  g_assert_false (smolder_page_get_failed (SMOLDER_PAGE (page)));
+  g_assert_nonnull (heap);
+  g_assert_cmpuint (smolder_trends_get_n_snapshots (heap), ==, 3);
+  s = smolder_trends_get_suspect (heap, 0);
+  g_assert_cmpstr (smolder_trends_get_stack_frame (heap, s->series, 0), ==, "main.registerSession");
+  /* The first value is heap-00's, as pprof -raw gives it. */
+  g_assert_cmpint (smolder_trends_get_stack_value (heap, s->series, 0, 0), ==, 1052677);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_folder (dir);
 }
 
 static void
@@ -383,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/smolder/suspects-page/ranking", test_ranking);
   g_test_add_func ("/smolder/suspects-page/select", test_select);
   g_test_add_func ("/smolder/suspects-page/too-few", test_too_few);
+  g_test_add_func ("/smolder/suspects-page/session-folder", test_session_folder);
   g_test_add_func ("/smolder/suspects-page/offer", test_offer);
   g_test_add_func ("/smolder/suspects-page/command-line", test_command_line);
   g_test_add_func ("/smolder/suspects-page/states", test_states);
