@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-application.c: one instance per session; `smolder FILE` in a
- * second process opens FILE as a tab in the running window. */
+ * second process opens FILE as a tab in the running window; `smolder
+ * --suspects DIR` opens a Leak Suspects tab (an open with hint "suspects"). */
 
 #include <glib/gi18n.h>
 
 #include "smolder-application.h"
-#include "smolder-window.h"
+#include "smolder-window-private.h"
 
 struct _SmolderApplication
 {
@@ -76,10 +77,40 @@ smolder_application_open (GApplication  *app,
   SmolderApplication *self = SMOLDER_APPLICATION (app);
   SmolderWindow *window = smolder_application_get_window (self);
 
-  for (int i = 0; i < n_files; i++)
-    smolder_window_open_file (window, files[i]);
+  if (g_strcmp0 (hint, "suspects") == 0)
+    smolder_window_open_suspects (window, files, n_files);
+  else
+    {
+      for (int i = 0; i < n_files; i++)
+        smolder_window_open_file (window, files[i]);
+      _smolder_window_offer_suspects (window, files, n_files);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* --suspects DIR: handed to the primary instance as an open. */
+static int
+smolder_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  g_autofree const char **dirs = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_lookup (options, "suspects", "^a&ay", &dirs))
+    return -1;
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("smolder: %s\n", error->message);
+      return 1;
+    }
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (dirs[i]));
+  g_application_open (app, (GFile **) files->pdata, files->len, "suspects");
+  /* A remote instance is done; the primary runs on. */
+  return g_application_get_is_remote (app) ? 0 : -1;
 }
 
 static void
@@ -185,11 +216,19 @@ smolder_application_class_init (SmolderApplicationClass *klass)
   app_class->startup = smolder_application_startup;
   app_class->activate = smolder_application_activate;
   app_class->open = smolder_application_open;
+  app_class->handle_local_options = smolder_application_handle_local_options;
 }
 
 static void
 smolder_application_init (SmolderApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "suspects", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      N_("Find leak suspects across the snapshots in DIR (or files)"), N_("DIR") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 SmolderApplication *

@@ -36,4 +36,11 @@ char *_smolder_window_describe_folder (GFile *file);
 /* smolder-window-merge.c */
 void _smolder_window_class_init_merge (GtkWidgetClass *widget_class);
 
+/* smolder-window-suspects.c: a toast offering leak suspects for 3+ files
+ * opened together (NULL, no toast, for fewer). */
+void      _smolder_window_class_init_suspects (GtkWidgetClass *widget_class);
+AdwToast *_smolder_window_offer_suspects      (SmolderWindow  *self,
+                                               GFile * const  *files,
+                                               guint           n_files);
+
 G_END_DECLS

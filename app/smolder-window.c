@@ -369,6 +369,14 @@ smolder_window_open_file_list (SmolderWindow *self,
   list = gdk_file_list_get_files (files);
   for (GSList *l = list; l != NULL; l = l->next, n++)
     smolder_window_open_file (self, G_FILE (l->data));
+  if (n >= 3)
+    {
+      g_autoptr(GPtrArray) array = g_ptr_array_new ();
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        g_ptr_array_add (array, l->data);
+      _smolder_window_offer_suspects (self, (GFile * const *) array->pdata, array->len);
+    }
   g_slist_free (list);
 
   return n;
@@ -561,6 +569,7 @@ smolder_window_class_init (SmolderWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close-tab", NULL);
   _smolder_window_class_init_merge (widget_class);
+  _smolder_window_class_init_suspects (widget_class);
   gtk_widget_class_install_action (widget_class, "window.export-flame-graph", NULL,
                                    smolder_window_export_action);
   gtk_widget_class_install_action (widget_class, "window.find", NULL,

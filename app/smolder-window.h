@@ -45,5 +45,11 @@ void                smolder_window_show_open_dialog (SmolderWindow      *self);
 void                smolder_window_add_toast        (SmolderWindow      *self,
                                                      const char         *title);
 AdwTabView         *smolder_window_get_tab_view     (SmolderWindow      *self);
+/* A Leak Suspects tab on @files (profiles or folders); returns its page
+ * (unowned). The dialog picks a folder for it. */
+SmolderPage        *smolder_window_open_suspects    (SmolderWindow      *self,
+                                                     GFile * const      *files,
+                                                     guint               n_files);
+void                smolder_window_show_suspects_dialog (SmolderWindow  *self);
 
 G_END_DECLS

@@ -1,22 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-cli-suspects.c: `smolder-cli suspects`, the leak-suspect ranking of
  * snapshots given as files or folders.
- *
- * Snapshots are grouped by kind (heap, allocs and goroutine unless --kind
- * names another) and by format; a kind is
- * ranked on its largest group (a tie goes to the proto, which has times), so
- * the ?debug=1 text twins of proto heap snapshots in one folder do not count
- * twice. Goroutine ?debug=2 dumps also lend their states and wait minutes to
- * the goroutine ranking. Heap is ranked first, so the functions that create
- * leaking tickers there can name the goroutines that range over them. Each
- * profile is loaded, folded into its group and dropped. */
+ * The files, folders and grouping by kind are SmolderTrendsSet's (shared with
+ * the app's Leak Suspects page); this prints its rankings. */
 #include <stdio.h>
 #include <string.h>
 
 #include "smolder-cli-common.h"
 #include "smolder-cli-suspects.h"
 #include "smolder-load.h"
-#include "smolder-trends.h"
+#include "smolder-trends-set.h"
 #include "smolder-units.h"
 
 #define MAX_FRAMES_TEXT 12
@@ -30,170 +23,6 @@ typedef struct {
   gboolean  tsv;
   gboolean  functions;
 } Options;
-
-/* All snapshots of one kind. */
-typedef struct {
-  SmolderProfileKind  kind;
-  GHashTable         *groups;   /* SmolderProfileFormat -> SmolderTrends */
-  SmolderTrends      *states;   /* collects ?debug=2 dumps only */
-  guint               n_dumps;
-} KindGroup;
-
-static void
-kind_group_free (gpointer data)
-{
-  KindGroup *k = data;
-
-  g_hash_table_unref (k->groups);
-  g_clear_object (&k->states);
-  g_free (k);
-}
-
-static KindGroup *
-kind_group_get (GHashTable         *kinds,
-                SmolderProfileKind  kind,
-                const char         *sample_index)
-{
-  KindGroup *k = g_hash_table_lookup (kinds, GINT_TO_POINTER (kind));
-
-  if (k == NULL)
-    {
-      k = g_new0 (KindGroup, 1);
-      k->kind = kind;
-      k->groups = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-      k->states = smolder_trends_new (sample_index);
-      g_hash_table_insert (kinds, GINT_TO_POINTER (kind), k);
-    }
-  return k;
-}
-
-/* Folds one loaded profile into its kind's groups. */
-static gboolean
-add_profile (GHashTable      *kinds,
-             SmolderProfile  *profile,
-             const char      *name,
-             const Options   *o,
-             GError         **error)
-{
-  SmolderProfileKind kind = smolder_profile_get_kind (profile);
-  SmolderProfileFormat format = smolder_profile_get_format (profile);
-  KindGroup *k;
-  SmolderTrends *trends;
-
-  if (o->kind != NULL && !g_str_equal (o->kind, smolder_profile_kind_to_string (kind)))
-    return TRUE;
-  /* CPU, mutex, block and threadcreate profiles are not about what is
-   * retained: only when asked for by --kind. */
-  if (o->kind == NULL && kind != SMOLDER_PROFILE_KIND_HEAP && kind != SMOLDER_PROFILE_KIND_ALLOCS &&
-      kind != SMOLDER_PROFILE_KIND_GOROUTINE)
-    {
-      g_printerr ("smolder-cli: note: %s: a %s profile, passed over (--kind=%s ranks them)\n", name,
-                  smolder_profile_kind_to_string (kind), smolder_profile_kind_to_string (kind));
-      return TRUE;
-    }
-  k = kind_group_get (kinds, kind, o->sample_index);
-  trends = g_hash_table_lookup (k->groups, GINT_TO_POINTER (format));
-  if (trends == NULL)
-    {
-      trends = smolder_trends_new (o->sample_index);
-      g_hash_table_insert (k->groups, GINT_TO_POINTER (format), trends);
-    }
-  if (!smolder_trends_add (trends, profile, name, error))
-    return FALSE;
-  if (format == SMOLDER_PROFILE_FORMAT_GOROUTINE_DUMP && smolder_profile_get_n_goroutines (profile) > 0)
-    {
-      k->n_dumps++;
-      return smolder_trends_add_states (k->states, profile, name, error);
-    }
-  return TRUE;
-}
-
-static SmolderProfile *
-load (const char  *path,
-      GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-  return smolder_profile_new_from_file (file, NULL, NULL, error);
-}
-
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-/* A folder: every regular file in it, in name order; what is not a profile
- * (session.json, a README) is passed over, a damaged profile is a warning. */
-static gboolean
-add_folder (GHashTable     *kinds,
-            const char     *dir,
-            const Options  *o)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *entry;
-
-  if (d == NULL)
-    {
-      smolder_cli_print_error (dir, error);
-      return FALSE;
-    }
-  while ((entry = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_build_filename (dir, entry, NULL));
-  g_ptr_array_sort (names, compare_paths);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *path = names->pdata[i];
-      g_autoptr(SmolderProfile) profile = NULL;
-
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        continue;
-      g_clear_error (&error);
-      profile = load (path, &error);
-      if (profile == NULL)
-        {
-          if (!g_error_matches (error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_UNRECOGNIZED))
-            g_printerr ("smolder-cli: warning: %s: %s (skipped)\n", path, error->message);
-          continue;
-        }
-      if (!add_profile (kinds, profile, path, o, &error))
-        {
-          smolder_cli_print_error (path, error);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* The group a kind is ranked on: the most snapshots, a tie to the proto. */
-static SmolderTrends *
-pick_group (KindGroup *k)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-  SmolderTrends *best = NULL;
-  gint best_format = -1;
-
-  g_hash_table_iter_init (&iter, k->groups);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint n = smolder_trends_get_n_snapshots (value);
-      guint nb = best ? smolder_trends_get_n_snapshots (best) : 0;
-
-      if (best == NULL || n > nb ||
-          (n == nb && GPOINTER_TO_INT (key) == SMOLDER_PROFILE_FORMAT_PROTO) ||
-          (n == nb && best_format != SMOLDER_PROFILE_FORMAT_PROTO && GPOINTER_TO_INT (key) < best_format))
-        {
-          best = value;
-          best_format = GPOINTER_TO_INT (key);
-        }
-    }
-  return best;
-}
 
 static char *
 format_rate (double per_minute,
@@ -318,43 +147,13 @@ print_tsv (SmolderTrends *trends,
     }
 }
 
-/* Heap first (its tickers inform goroutines), then goroutine, then the rest. */
-static int
-kind_order (SmolderProfileKind kind)
+static void
+print_note (const char *path,
+            const char *message,
+            gboolean    warning,
+            gpointer    user_data)
 {
-  return kind == SMOLDER_PROFILE_KIND_HEAP ? 0 : kind == SMOLDER_PROFILE_KIND_GOROUTINE ? 1 : 2 + kind;
-}
-
-static int
-compare_kinds (gconstpointer a,
-               gconstpointer b)
-{
-  return kind_order (GPOINTER_TO_INT (*(gpointer const *) a)) - kind_order (GPOINTER_TO_INT (*(gpointer const *) b));
-}
-
-/* Functions that create tickers in the heap's steady suspects. */
-static GPtrArray *
-ticker_creators (SmolderTrends *heap)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint r = 0; heap != NULL && r < smolder_trends_get_n_suspects (heap); r++)
-    {
-      const SmolderSuspect *s = smolder_trends_get_suspect (heap, r);
-      guint depth = smolder_trends_get_stack_depth (heap, s->series);
-      g_autofree const char **frames = g_new (const char *, depth + 1);
-      const char *creator;
-
-      if (!s->steady || !g_str_equal (s->pattern->id, "unstopped-ticker"))
-        continue;
-      for (guint d = 0; d < depth; d++)
-        frames[d] = smolder_trends_get_stack_frame (heap, s->series, d);
-      creator = smolder_leak_pattern_ticker_creator (frames, depth);
-      if (creator != NULL)
-        g_ptr_array_add (out, g_strdup (creator));
-    }
-  g_ptr_array_add (out, NULL);
-  return out;
+  g_printerr ("smolder-cli: %s: %s: %s\n", warning ? "warning" : "note", path, message);
 }
 
 int
@@ -372,10 +171,8 @@ smolder_cli_suspects (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE…|DIR");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) kinds = g_hash_table_new_full (NULL, NULL, NULL, kind_group_free);
-  g_autoptr(GPtrArray) order = NULL;
-  g_autoptr(GPtrArray) creators = NULL;
-  SmolderTrends *heap = NULL;
+  g_autoptr(SmolderTrendsSet) set = NULL;
+  g_autoptr(GArray) order = NULL;
   const char *where;
   guint ranked = 0;
   int ret = 1;
@@ -411,64 +208,37 @@ smolder_cli_suspects (int    argc,
     }
   where = argc == 2 ? argv[1] : NULL;
 
+  set = smolder_trends_set_new (o.kind, o.sample_index);
+  smolder_trends_set_set_notify (set, print_note, NULL);
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(SmolderProfile) profile = NULL;
+      g_autofree char *failed = NULL;
 
-      if (g_file_test (argv[i], G_FILE_TEST_IS_DIR))
+      if (!smolder_trends_set_add_path (set, argv[i], NULL, NULL, &failed, &error))
         {
-          if (!add_folder (kinds, argv[i], &o))
-            goto out;
-          continue;
-        }
-      if (!(profile = load (argv[i], &error)) || !add_profile (kinds, profile, argv[i], &o, &error))
-        {
-          smolder_cli_print_error (argv[i], error);
+          smolder_cli_print_error (failed, error);
           goto out;
         }
     }
 
-  order = g_ptr_array_new ();
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, kinds);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_ptr_array_add (order, key);
-  }
-  g_ptr_array_sort (order, compare_kinds);
+  order = smolder_trends_set_dup_kinds (set);
   for (guint i = 0; i < order->len; i++)
     {
-      KindGroup *k = g_hash_table_lookup (kinds, order->pdata[i]);
-      SmolderTrends *trends = pick_group (k);
-      guint n = smolder_trends_get_n_snapshots (trends);
+      SmolderProfileKind kind = g_array_index (order, SmolderProfileKind, i);
+      guint n = smolder_trends_set_get_n_snapshots (set, kind);
+      SmolderTrends *trends;
 
-      if (n < 3 && (o.kind != NULL || order->len == 1))
-        {
-          g_set_error (&error, SMOLDER_PROFILE_ERROR, SMOLDER_PROFILE_ERROR_MISMATCH,
-                       "leak suspects need at least 3 snapshots of one kind, got %u %s profile%s", n,
-                       smolder_profile_kind_to_string (k->kind), n == 1 ? "" : "s");
-          smolder_cli_print_error (where, error);
-          goto out;
-        }
-      if (n < 3)
+      if (n < 3 && !(o.kind != NULL || order->len == 1))
         {
           g_printerr ("smolder-cli: note: %u %s snapshot%s, not ranked (it takes 3)\n", n,
-                      smolder_profile_kind_to_string (k->kind), n == 1 ? "" : "s");
+                      smolder_profile_kind_to_string (kind), n == 1 ? "" : "s");
           continue;
         }
-      if (k->n_dumps > 0)
-        smolder_trends_take_states (trends, k->states);
-      if (k->kind == SMOLDER_PROFILE_KIND_GOROUTINE)
-        creators = ticker_creators (heap);
-      if (!smolder_trends_finish (trends, creators ? (const char * const *) creators->pdata : NULL, &error))
+      if (!(trends = smolder_trends_set_finish_kind (set, kind, &error)))
         {
           smolder_cli_print_error (where, error);
           goto out;
         }
-      if (k->kind == SMOLDER_PROFILE_KIND_HEAP)
-        heap = trends;
       if (ranked++ > 0)
         g_print ("\n");
       if (o.tsv)
