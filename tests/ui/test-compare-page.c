@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-compare-page.c: the compare tab on two heap snapshots of the leaky
+ * service (heap-02 vs heap-11): the diff table against `go tool pprof
+ * -diff_base`, the differential flame graph's tooltip, the side-by-side
+ * zoom in step, and the ways to open it ("Compare with…", --compare). */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "smolder-application.h"
+#include "smolder-compare-page.h"
+#include "smolder-load.h"
+#include "smolder-window.h"
+#include "ui-test-helpers.h"
+
+#define BASE_FIXTURE "leaky-service/series/heap-02.pb.gz"
+#define NEW_FIXTURE  "leaky-service/series/heap-11.pb.gz"
+
+/* From `go tool pprof -top -unit=B -diff_base=heap-02.pb.gz heap-11.pb.gz`
+ * (inuse_space, the default): main.registerSession 31840676B flat and cum;
+ * and from `go tool pprof -top -unit=B` on each file alone: 7893061B in
+ * heap-02, 39733737B in heap-11 (39733737 - 7893061 = 31840676). */
+#define REGISTER_BASE  G_GINT64_CONSTANT (7893061)
+#define REGISTER_NEW   G_GINT64_CONSTANT (39733737)
+#define REGISTER_DELTA G_GINT64_CONSTANT (31840676)
+/* The same command with -sample_index=inuse_objects: 7582 objects. */
+#define REGISTER_DELTA_OBJECTS G_GINT64_CONSTANT (7582)
+
+static SmolderProfile *
+load_fixture (const char *name)
+{
+  g_autoptr(GFile) file = data_file (name);
+  g_autoptr(GError) error = NULL;
+  SmolderProfile *profile = smolder_profile_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  return smolder_compare_page_get_ready (data) || smolder_page_get_failed (data);
+}
+
+static gboolean
+graph_laid_out (gpointer data)
+{
+  return smolder_flame_graph_get_layout (data) != NULL;
+}
+
+/* The node of the graph's tree whose name is @name (the first in preorder). */
+static guint32
+find_node (SmolderFlameGraph *graph,
+           const char        *name)
+{
+  SmolderCallTree *tree = smolder_flame_graph_get_call_tree (graph);
+
+  for (guint i = 0; i < smolder_call_tree_get_n_nodes (tree); i++)
+    if (g_strcmp0 (smolder_call_tree_get_name (tree, i), name) == 0)
+      return i;
+  return SMOLDER_NO_ID;
+}
+
+static GtkWindow *
+show_page (SmolderPage *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  return window;
+}
+
+static void
+test_compare_page (void)
+{
+  g_autoptr(SmolderProfile) base = load_fixture (BASE_FIXTURE);
+  g_autoptr(SmolderProfile) new = load_fixture (NEW_FIXTURE);
+  SmolderComparePage *page;
+  SmolderDiffTable *table;
+  SmolderDiffItem *item;
+  g_autoptr(SmolderDiffItem) first = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *expected = NULL;
+  GtkWindow *window;
+  guint32 node;
+
+  page = SMOLDER_COMPARE_PAGE (smolder_compare_page_new (base, new, "heap-02", "heap-11"));
+  g_object_ref_sink (page);
+  g_assert_cmpstr (smolder_page_get_title (SMOLDER_PAGE (page)), ==, "heap-02 → heap-11");
+  window = show_page (SMOLDER_PAGE (page));
+  wait_until (page_ready, page);
+  g_assert_false (smolder_page_get_failed (SMOLDER_PAGE (page)));
+
+  /* The table: pprof's numbers for the function that leaks. */
+  table = smolder_compare_page_get_table (page);
+  item = smolder_diff_table_lookup (table, "main.registerSession");
+  g_assert_nonnull (item);
+  g_assert_cmpint (smolder_diff_item_get_delta_flat (item), ==, REGISTER_DELTA);
+  g_assert_cmpint (smolder_diff_item_get_delta_cum (item), ==, REGISTER_DELTA);
+  g_assert_cmpint (smolder_diff_item_get_base (item), ==, REGISTER_BASE);
+  g_assert_cmpint (smolder_diff_item_get_new (item), ==, REGISTER_NEW);
+
+  /* Sorted by delta, the biggest growth first: main.main.func1.1 holds
+   * 45953305B cum in pprof's output, the most; by flat, registerSession. */
+  smolder_diff_table_sort_by (table, SMOLDER_DIFF_COLUMN_DELTA_CUM, GTK_SORT_DESCENDING);
+  first = g_list_model_get_item (smolder_diff_table_get_model (table), 0);
+  g_assert_cmpstr (smolder_diff_item_get_name (first), ==, "main.main.func1.1");
+  g_clear_object (&first);
+  smolder_diff_table_sort_by (table, SMOLDER_DIFF_COLUMN_DELTA_FLAT, GTK_SORT_DESCENDING);
+  first = g_list_model_get_item (smolder_diff_table_get_model (table), 0);
+  g_assert_cmpstr (smolder_diff_item_get_name (first), ==, "main.registerSession");
+  g_clear_object (&first);
+
+  /* The differential graph's tooltip: base → new, exact. */
+  wait_until (graph_laid_out, smolder_compare_page_get_diff_graph (page));
+  node = find_node (smolder_compare_page_get_diff_graph (page), "main.registerSession");
+  g_assert_cmpuint (node, !=, SMOLDER_NO_ID);
+  tooltip = smolder_flame_graph_describe_node (smolder_compare_page_get_diff_graph (page), node);
+  expected = g_strdup_printf ("(%" G_GINT64_FORMAT " → %" G_GINT64_FORMAT " bytes)", REGISTER_BASE, REGISTER_NEW);
+  g_assert_nonnull (strstr (tooltip, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("+%" G_GINT64_FORMAT " bytes", REGISTER_DELTA);
+  g_assert_nonnull (strstr (tooltip, expected));
+  /* 7893061 B = 7.53 MiB, 39733737 B = 37.9 MiB. */
+  g_assert_nonnull (strstr (tooltip, "7.53 MiB → 37.9 MiB"));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
+/* Zooming one graph side by side zooms the other to the same path. */
+static void
+test_compare_side_by_side (void)
+{
+  g_autoptr(SmolderProfile) base = load_fixture (BASE_FIXTURE);
+  g_autoptr(SmolderProfile) new = load_fixture (NEW_FIXTURE);
+  SmolderComparePage *page;
+  SmolderFlameGraph *left, *right;
+  g_auto(GStrv) left_path = NULL;
+  g_auto(GStrv) right_path = NULL;
+  GtkWindow *window;
+  guint32 node;
+
+  page = SMOLDER_COMPARE_PAGE (smolder_compare_page_new (base, new, "heap-02", "heap-11"));
+  g_object_ref_sink (page);
+  window = show_page (SMOLDER_PAGE (page));
+  wait_until (page_ready, page);
+  left = smolder_compare_page_get_base_graph (page);
+  right = smolder_compare_page_get_new_graph (page);
+
+  /* As the user does: a double click's zoom emits "zoom-changed". */
+  node = find_node (left, "main.registerSession");
+  g_assert_cmpuint (node, !=, SMOLDER_NO_ID);
+  smolder_flame_graph_set_focus_node (left, node);
+  gtk_widget_activate_action (GTK_WIDGET (left), "flame.zoom-in", NULL);
+  left_path = smolder_flame_graph_get_zoom_path (left);
+  g_assert_cmpuint (g_strv_length (left_path), >, 0);
+  g_assert_cmpstr (left_path[g_strv_length (left_path) - 1], ==, "main.registerSession");
+  right_path = smolder_flame_graph_get_zoom_path (right);
+  g_assert_true (g_strv_equal ((const char * const *) left_path, (const char * const *) right_path));
+  g_assert_cmpuint (smolder_flame_graph_get_zoom_root (right), !=, 0);
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ui_test_init (&argc, &argv, "smolder-test-compare-XXXXXX");
+  int status;
+
+  if (home == NULL)
+    return 0;
+
+  g_test_add_func ("/smolder/compare/page", test_compare_page);
+  g_test_add_func ("/smolder/compare/side-by-side", test_compare_side_by_side);
+
+  status = g_test_run ();
+  ui_test_cleanup (home);
+  return status;
+}
