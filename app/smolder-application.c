@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-application.c: one instance per session; `smolder FILE` in a
- * second process opens FILE as a tab in the running window. */
+ * second process opens FILE as a tab in the running window, and
+ * `smolder --compare BASE NEW` a tab comparing the two (app.compare). */
 
 #include <glib/gi18n.h>
 
@@ -13,6 +14,9 @@ struct _SmolderApplication
 
   /* owned */
   GSettings *settings;
+
+  /* state */
+  char ***arguments;  /* during local_command_line: what options left */
 };
 
 G_DEFINE_FINAL_TYPE (SmolderApplication, smolder_application, ADW_TYPE_APPLICATION)
@@ -140,8 +144,28 @@ smolder_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* (ss): the base's and the new file's URIs. */
+static void
+smolder_application_compare_action (GSimpleAction *action,
+                                    GVariant      *param,
+                                    gpointer       user_data)
+{
+  SmolderApplication *self = user_data;
+  SmolderWindow *window = smolder_application_get_window (self);
+  const char *base_uri, *new_uri;
+  g_autoptr(GFile) base = NULL;
+  g_autoptr(GFile) new = NULL;
+
+  g_variant_get (param, "(&s&s)", &base_uri, &new_uri);
+  base = g_file_new_for_uri (base_uri);
+  new = g_file_new_for_uri (new_uri);
+  smolder_window_compare_files (window, base, new);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "open", smolder_application_open_action },
+  { "compare", smolder_application_compare_action, "(ss)" },
   { "quit", smolder_application_quit_action },
   { "about", smolder_application_about_action },
 };
@@ -162,6 +186,72 @@ smolder_application_startup (GApplication *app)
   /* Ctrl+W (close the tab) is the window's own binding of window.close-tab. */
 
   self->settings = smolder_application_load_settings ();
+}
+
+/* --compare BASE NEW: the files become app.compare, carried out here or,
+ * when Smolder already runs, by that instance. */
+static int
+smolder_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  SmolderApplication *self = SMOLDER_APPLICATION (app);
+  char **files = self->arguments != NULL ? *self->arguments : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) base = NULL;
+  g_autoptr(GFile) new = NULL;
+  g_autofree char *base_uri = NULL;
+  g_autofree char *new_uri = NULL;
+
+  if (!g_variant_dict_contains (options, "compare"))
+    return -1;
+
+  /* What is left of the command line: the program, then the files. */
+  if (files == NULL || g_strv_length (files) != 3)
+    {
+      g_printerr (_("smolder: --compare takes two files, the base and the new profile\n"));
+      return 1;
+    }
+  base = g_file_new_for_commandline_arg (files[1]);
+  new = g_file_new_for_commandline_arg (files[2]);
+  base_uri = g_file_get_uri (base);
+  new_uri = g_file_get_uri (new);
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("smolder: %s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "compare",
+                                  g_variant_new ("(ss)", base_uri, new_uri));
+  if (g_application_get_is_remote (app))
+    {
+      GDBusConnection *connection = g_application_get_dbus_connection (app);
+
+      /* The call must leave before this process does. */
+      if (connection != NULL)
+        g_dbus_connection_flush_sync (connection, NULL, NULL);
+      return 0;
+    }
+  /* The files are in the compare tab: not also one tab each. */
+  g_clear_pointer (&files[1], g_free);
+  g_clear_pointer (&files[2], g_free);
+  return -1;
+}
+
+/* GApplication parses the options, then hands handle_local_options the
+ * options only: the files left on the command line are kept here for it. */
+static gboolean
+smolder_application_local_command_line (GApplication   *app,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  SmolderApplication *self = SMOLDER_APPLICATION (app);
+  gboolean handled;
+
+  self->arguments = arguments;
+  handled = G_APPLICATION_CLASS (smolder_application_parent_class)->local_command_line (app, arguments, exit_status);
+  self->arguments = NULL;
+  return handled;
 }
 
 static void
@@ -185,11 +275,20 @@ smolder_application_class_init (SmolderApplicationClass *klass)
   app_class->startup = smolder_application_startup;
   app_class->activate = smolder_application_activate;
   app_class->open = smolder_application_open;
+  app_class->handle_local_options = smolder_application_handle_local_options;
+  app_class->local_command_line = smolder_application_local_command_line;
 }
+
+static const GOptionEntry option_entries[] = {
+  { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Compare two profiles: BASE NEW"), NULL },
+  { NULL }
+};
 
 static void
 smolder_application_init (SmolderApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 
 SmolderApplication *

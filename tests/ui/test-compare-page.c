@@ -168,6 +168,153 @@ test_compare_side_by_side (void)
   g_assert_finalize_object (page);
 }
 
+static SmolderApplication *
+test_application_new (void)
+{
+  SmolderApplication *app = smolder_application_new ();
+
+  /* Never hand our files to a Smolder the developer has running. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  return app;
+}
+
+static gboolean
+profile_page_loaded (gpointer data)
+{
+  return !smolder_page_get_loading (data) && smolder_page_get_profile (data) != NULL;
+}
+
+/* The table's number for the leak, as pprof prints it. */
+static void
+assert_register_delta (SmolderComparePage *page)
+{
+  SmolderDiffItem *item;
+
+  wait_until (page_ready, page);
+  g_assert_false (smolder_page_get_failed (SMOLDER_PAGE (page)));
+  item = smolder_diff_table_lookup (smolder_compare_page_get_table (page), "main.registerSession");
+  g_assert_nonnull (item);
+  g_assert_cmpint (smolder_diff_item_get_delta_cum (item), ==, REGISTER_DELTA);
+}
+
+/* "Compare With…" on the selected tab offers the other tab of its kind
+ * (not a goroutine profile) and opens "base → new". */
+static void
+test_compare_with (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) base = data_file (BASE_FIXTURE);
+  g_autoptr(GFile) new = data_file (NEW_FIXTURE);
+  g_autoptr(GFile) goroutines = data_file ("leaky-service/series/goroutine-02.pb.gz");
+  SmolderProfilePage *base_page, *new_page, *other_page;
+  AdwMessageDialog *dialog;
+  SmolderWindow *window;
+  SmolderPage *page;
+  GtkWidget *list;
+  guint n_rows = 0;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = g_object_ref (smolder_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+
+  base_page = smolder_window_open_file (window, base);
+  new_page = smolder_window_open_file (window, new);
+  other_page = smolder_window_open_file (window, goroutines);
+  wait_until (profile_page_loaded, base_page);
+  wait_until (profile_page_loaded, new_page);
+  wait_until (profile_page_loaded, other_page);
+
+  adw_tab_view_set_selected_page (smolder_window_get_tab_view (window),
+                                  adw_tab_view_get_page (smolder_window_get_tab_view (window),
+                                                         GTK_WIDGET (base_page)));
+  dialog = smolder_window_present_compare_dialog (window);
+  g_assert_nonnull (dialog);
+  list = adw_message_dialog_get_extra_child (dialog);
+  for (GtkWidget *check = gtk_widget_get_first_child (list); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    {
+      g_assert_true (g_object_get_data (G_OBJECT (check), "page") == new_page);
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, 1);
+  adw_message_dialog_response (dialog, "compare");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  page = smolder_window_get_selected_page (window);
+  g_assert_true (SMOLDER_IS_COMPARE_PAGE (page));
+  g_assert_cmpstr (smolder_page_get_title (page), ==, "heap-02.pb.gz → heap-11.pb.gz");
+  assert_register_delta (SMOLDER_COMPARE_PAGE (page));
+  g_assert_cmpint (adw_tab_view_get_n_pages (smolder_window_get_tab_view (window)), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+typedef struct {
+  gboolean checked;
+} CommandLineState;
+
+static void
+check_compare_window (SmolderApplication *app,
+                      CommandLineState   *state)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SmolderWindow *window;
+  SmolderPage *page;
+
+  g_assert_true (SMOLDER_IS_WINDOW (active));
+  window = SMOLDER_WINDOW (active);
+  /* One compare tab, not a tab per file. */
+  g_assert_cmpint (adw_tab_view_get_n_pages (smolder_window_get_tab_view (window)), ==, 1);
+  page = smolder_window_get_selected_page (window);
+  g_assert_true (SMOLDER_IS_COMPARE_PAGE (page));
+  g_assert_cmpstr (smolder_page_get_title (page), ==, "heap-02.pb.gz → heap-11.pb.gz");
+  assert_register_delta (SMOLDER_COMPARE_PAGE (page));
+  state->checked = TRUE;
+  gtk_window_destroy (active);
+}
+
+/* `smolder --compare A B` through the application. */
+static void
+test_compare_command_line (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autofree char *base = data_path (BASE_FIXTURE);
+  g_autofree char *new = data_path (NEW_FIXTURE);
+  char *argv[] = { (char *) "smolder", (char *) "--compare", base, new, NULL };
+  CommandLineState state = { FALSE };
+  int status;
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (check_compare_window), &state);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (state.checked);
+}
+
+/* A file that is no profile: the page says which and why. */
+static void
+test_compare_load_error (void)
+{
+  g_autoptr(GFile) bad = data_file ("leaky-service/trace-1s.bin");
+  g_autoptr(GFile) new = data_file (NEW_FIXTURE);
+  SmolderPage *page = smolder_compare_page_new_for_files (bad, new);
+  GtkWindow *window;
+
+  g_object_ref_sink (page);
+  window = show_page (page);
+  wait_until (page_ready, page);
+  g_assert_true (smolder_page_get_failed (page));
+  g_assert_nonnull (strstr (smolder_page_get_error (page)->message, "trace-1s.bin"));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), smolder_page_get_error (page)->message));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +327,9 @@ main (int   argc,
 
   g_test_add_func ("/smolder/compare/page", test_compare_page);
   g_test_add_func ("/smolder/compare/side-by-side", test_compare_side_by_side);
+  g_test_add_func ("/smolder/compare/compare-with", test_compare_with);
+  g_test_add_func ("/smolder/compare/command-line", test_compare_command_line);
+  g_test_add_func ("/smolder/compare/load-error", test_compare_load_error);
 
   status = g_test_run ();
   ui_test_cleanup (home);
