@@ -278,6 +278,16 @@ check_compare_window (SmolderApplication *app,
   gtk_window_destroy (active);
 }
 
+static void
+check_compare_window_open (SmolderApplication  *app,
+                           GFile              **files,
+                           int                  n_files,
+                           const char          *hint,
+                           CommandLineState    *state)
+{
+  check_compare_window (app, state);
+}
+
 /* `smolder --compare A B` through the application. */
 static void
 test_compare_command_line (void)
@@ -290,6 +300,8 @@ test_compare_command_line (void)
   int status;
 
   g_signal_connect_after (app, "activate", G_CALLBACK (check_compare_window), &state);
+  /* Were the files opened as tabs too, the check fails there. */
+  g_signal_connect_after (app, "open", G_CALLBACK (check_compare_window_open), &state);
   status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (state.checked);
