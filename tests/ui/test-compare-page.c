@@ -132,6 +132,43 @@ test_compare_page (void)
   g_assert_finalize_object (page);
 }
 
+static gboolean
+graphs_laid_out (gpointer data)
+{
+  SmolderComparePage *page = data;
+
+  return smolder_flame_graph_get_layout (smolder_compare_page_get_base_graph (page)) != NULL
+         && smolder_flame_graph_get_layout (smolder_compare_page_get_new_graph (page)) != NULL;
+}
+
+/* SMOLDER_COMPARE_SHOT=FILE: a PNG of the side-by-side view, for the
+ * README (xshot cannot click the view switcher). */
+static void
+save_side_by_side (SmolderComparePage *page,
+                   const char         *path)
+{
+  GtkWidget *stack = find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, NULL);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (root));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int w, h;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "side-by-side");
+  wait_until (graphs_laid_out, page);
+  w = gtk_widget_get_width (GTK_WIDGET (page));
+  h = gtk_widget_get_height (GTK_WIDGET (page));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (page));
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 /* Zooming one graph side by side zooms the other to the same path. */
 static void
 test_compare_side_by_side (void)
@@ -151,6 +188,8 @@ test_compare_side_by_side (void)
   wait_until (page_ready, page);
   left = smolder_compare_page_get_base_graph (page);
   right = smolder_compare_page_get_new_graph (page);
+  if (g_getenv ("SMOLDER_COMPARE_SHOT") != NULL)
+    save_side_by_side (page, g_getenv ("SMOLDER_COMPARE_SHOT"));
 
   /* As the user does: a double click's zoom emits "zoom-changed". */
   node = find_node (left, "main.registerSession");
