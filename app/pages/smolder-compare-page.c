@@ -55,6 +55,7 @@ struct _SmolderComparePage
   guint progress_source;
   guint n_loading;
   gboolean ready;
+  gboolean syncing;           /* one graph's focus being copied to the others */
 };
 
 G_DEFINE_FINAL_TYPE (SmolderComparePage, smolder_compare_page, SMOLDER_TYPE_PAGE)
@@ -367,6 +368,25 @@ zoom_changed_cb (SmolderComparePage *self,
       smolder_flame_graph_set_zoom_path (graphs[i], (const char * const *) path);
 }
 
+/* The selected (keyboard-focused) frame too, by path. */
+static void
+focus_changed_cb (SmolderFlameGraph  *graph,
+                  GParamSpec         *pspec,
+                  SmolderComparePage *self)
+{
+  g_auto(GStrv) path = NULL;
+  SmolderFlameGraph *graphs[] = { self->diff_graph, self->base_graph, self->new_graph };
+
+  if (self->syncing)
+    return;
+  path = smolder_flame_graph_get_focus_path (graph);
+  self->syncing = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (graphs); i++)
+    if (graphs[i] != graph)
+      smolder_flame_graph_set_focus_path (graphs[i], (const char * const *) path);
+  self->syncing = FALSE;
+}
+
 /* --- the legend --- */
 
 static void
@@ -615,7 +635,10 @@ smolder_compare_page_init (SmolderComparePage *self)
   graphs[1] = self->base_graph;
   graphs[2] = self->new_graph;
   for (guint i = 0; i < G_N_ELEMENTS (graphs); i++)
-    g_signal_connect_object (graphs[i], "zoom-changed", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (graphs[i], "zoom-changed", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (graphs[i], "notify::focus-node", G_CALLBACK (focus_changed_cb), self, 0);
+    }
   g_signal_connect_object (self->sample_type_dropdown, "notify::selected",
                            G_CALLBACK (sample_type_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->normalize_toggle, "toggled",

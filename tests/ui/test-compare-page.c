@@ -141,6 +141,15 @@ graphs_laid_out (gpointer data)
          && smolder_flame_graph_get_layout (smolder_compare_page_get_new_graph (page)) != NULL;
 }
 
+static gboolean
+graphs_searched (gpointer data)
+{
+  SmolderComparePage *page = data;
+
+  return smolder_flame_graph_get_search (smolder_compare_page_get_base_graph (page)) != NULL
+         && smolder_flame_graph_get_search (smolder_compare_page_get_new_graph (page)) != NULL;
+}
+
 /* SMOLDER_COMPARE_SHOT=FILE: a PNG of the side-by-side view, for the
  * README (xshot cannot click the view switcher). */
 static void
@@ -202,6 +211,17 @@ test_compare_side_by_side (void)
   right_path = smolder_flame_graph_get_zoom_path (right);
   g_assert_true (g_strv_equal ((const char * const *) left_path, (const char * const *) right_path));
   g_assert_cmpuint (smolder_flame_graph_get_zoom_root (right), !=, 0);
+
+  /* The selected frame follows too. */
+  g_clear_pointer (&right_path, g_strfreev);
+  right_path = smolder_flame_graph_get_focus_path (right);
+  g_assert_nonnull (right_path);
+  g_assert_cmpstr (right_path[g_strv_length (right_path) - 1], ==, "main.registerSession");
+
+  /* One search for both graphs. */
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)),
+                         "registerSession");
+  wait_until (graphs_searched, page);
 
   gtk_window_destroy (window);
   g_assert_finalize_object (page);
