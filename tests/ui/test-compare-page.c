@@ -63,6 +63,23 @@ find_node (SmolderFlameGraph *graph,
   return SMOLDER_NO_ID;
 }
 
+static GtkToggleButton *
+find_toggle (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_TOGGLE_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_toggle (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 show_page (SmolderPage *page)
 {
@@ -85,6 +102,7 @@ test_compare_page (void)
   g_autoptr(SmolderDiffItem) first = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *expected = NULL;
+  GtkToggleButton *toggle;
   GtkWindow *window;
   guint32 node;
 
@@ -127,6 +145,19 @@ test_compare_page (void)
   g_assert_nonnull (strstr (tooltip, expected));
   /* 7893061 B = 7.53 MiB, 39733737 B = 37.9 MiB. */
   g_assert_nonnull (strstr (tooltip, "7.53 MiB → 37.9 MiB"));
+
+  /* Laid out on the base: the base's tree, with the same numbers. */
+  toggle = find_toggle (GTK_WIDGET (page), "Lay Out on _Base");
+  g_assert_nonnull (toggle);
+  g_assert_false (smolder_flame_diff_get_on_base (smolder_flame_graph_get_diff (smolder_compare_page_get_diff_graph (page))));
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_true (smolder_flame_diff_get_on_base (smolder_flame_graph_get_diff (smolder_compare_page_get_diff_graph (page))));
+  g_assert_true (smolder_flame_graph_get_call_tree (smolder_compare_page_get_diff_graph (page))
+                 == smolder_flame_graph_get_call_tree (smolder_compare_page_get_base_graph (page)));
+  node = find_node (smolder_compare_page_get_diff_graph (page), "main.registerSession");
+  g_clear_pointer (&tooltip, g_free);
+  tooltip = smolder_flame_graph_describe_node (smolder_compare_page_get_diff_graph (page), node);
+  g_assert_nonnull (strstr (tooltip, expected));
 
   gtk_window_destroy (window);
   g_assert_finalize_object (page);
