@@ -12,15 +12,16 @@
 
 struct _SmolderDiffTable
 {
-  AdwBin parent_instance;
+  GtkWidget parent_instance;
 
+  GtkWidget *scrolled;
   GtkColumnView *column_view;
   GtkColumnViewColumn *columns[SMOLDER_DIFF_N_COLUMNS];
   GtkSortListModel *sorted;
   char *unit;
 };
 
-G_DEFINE_FINAL_TYPE (SmolderDiffTable, smolder_diff_table, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SmolderDiffTable, smolder_diff_table, GTK_TYPE_WIDGET)
 
 static const char *column_titles[SMOLDER_DIFF_N_COLUMNS] = {
   N_("Function"), N_("Base"), N_("New"), N_("Δ Flat"), N_("Δ Cum"), N_("Change"), N_("Status"),
@@ -208,6 +209,7 @@ smolder_diff_table_dispose (GObject *object)
 {
   SmolderDiffTable *self = SMOLDER_DIFF_TABLE (object);
 
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->unit, g_free);
   g_clear_object (&self->sorted);
 
@@ -218,6 +220,7 @@ static void
 smolder_diff_table_class_init (SmolderDiffTableClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = smolder_diff_table_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -255,7 +258,8 @@ smolder_diff_table_init (SmolderDiffTable *self)
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
   gtk_widget_set_vexpand (scrolled, TRUE);
-  adw_bin_set_child (ADW_BIN (self), scrolled);
+  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
+  self->scrolled = scrolled;
 
   /* What grew most first: what a leak hunt looks for. */
   gtk_column_view_sort_by_column (self->column_view, self->columns[SMOLDER_DIFF_COLUMN_DELTA_CUM],

@@ -4,7 +4,7 @@
  * new/gone. */
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "smolder-diff-item.h"
 
@@ -22,7 +22,7 @@ typedef enum {
 } SmolderDiffColumn;
 
 #define SMOLDER_TYPE_DIFF_TABLE (smolder_diff_table_get_type ())
-G_DECLARE_FINAL_TYPE (SmolderDiffTable, smolder_diff_table, SMOLDER, DIFF_TABLE, AdwBin)
+G_DECLARE_FINAL_TYPE (SmolderDiffTable, smolder_diff_table, SMOLDER, DIFF_TABLE, GtkWidget)
 
 GtkWidget       *smolder_diff_table_new      (void);
 /* @items: SmolderDiffItem rows (the table refs it); values in @unit. */
