@@ -258,6 +258,77 @@ test_compare_side_by_side (void)
   g_assert_finalize_object (page);
 }
 
+static char *
+first_name (SmolderDiffTable *table)
+{
+  g_autoptr(SmolderDiffItem) item = g_list_model_get_item (smolder_diff_table_get_model (table), 0);
+
+  return g_strdup (smolder_diff_item_get_name (item));
+}
+
+/* The sorts a fixture pair without new or gone frames cannot show: rows
+ * made by hand as a -diff_base diff has them (the base scaled by -1). */
+static void
+test_compare_table_sorts (void)
+{
+  /* frame, flat, cum, base_flat, base_cum */
+  const SmolderTopRow grown = { 0, 50, 50, -100, -100 };   /* 100 -> 150: +50%  */
+  const SmolderTopRow born = { 0, 10, 10, 0, 0 };          /* 0 -> 10: new      */
+  const SmolderTopRow died = { 0, -80, -80, -80, -80 };    /* 80 -> 0: gone     */
+  const SmolderTopRow doubled = { 0, 20, 20, -20, -20 };   /* 20 -> 40: +100%   */
+  g_autoptr(GListStore) store = g_list_store_new (SMOLDER_TYPE_DIFF_ITEM);
+  SmolderDiffTable *table = SMOLDER_DIFF_TABLE (smolder_diff_table_new ());
+  g_autofree char *name = NULL;
+
+  g_object_ref_sink (table);
+  {
+    g_autoptr(SmolderDiffItem) a = smolder_diff_item_new ("grown", &grown);
+    g_autoptr(SmolderDiffItem) b = smolder_diff_item_new ("born", &born);
+    g_autoptr(SmolderDiffItem) c = smolder_diff_item_new ("died", &died);
+    g_autoptr(SmolderDiffItem) d = smolder_diff_item_new ("doubled", &doubled);
+
+    g_list_store_append (store, a);
+    g_list_store_append (store, b);
+    g_list_store_append (store, c);
+    g_list_store_append (store, d);
+  }
+  smolder_diff_table_set_rows (table, G_LIST_MODEL (store), "bytes");
+
+  smolder_diff_table_sort_by (table, SMOLDER_DIFF_COLUMN_DELTA_CUM, GTK_SORT_DESCENDING);
+  name = first_name (table);
+  g_assert_cmpstr (name, ==, "grown");
+  g_clear_pointer (&name, g_free);
+  smolder_diff_table_sort_by (table, SMOLDER_DIFF_COLUMN_DELTA_CUM, GTK_SORT_ASCENDING);
+  name = first_name (table);
+  g_assert_cmpstr (name, ==, "died");
+  g_clear_pointer (&name, g_free);
+  /* % change: new (no base) above +100% above +50%. */
+  smolder_diff_table_sort_by (table, SMOLDER_DIFF_COLUMN_CHANGE, GTK_SORT_DESCENDING);
+  name = first_name (table);
+  g_assert_cmpstr (name, ==, "born");
+  g_clear_pointer (&name, g_free);
+  {
+    g_autoptr(SmolderDiffItem) second = g_list_model_get_item (smolder_diff_table_get_model (table), 1);
+
+    g_assert_cmpstr (smolder_diff_item_get_name (second), ==, "doubled");
+  }
+  /* Status: new first, then gone. */
+  smolder_diff_table_sort_by (table, SMOLDER_DIFF_COLUMN_STATUS, GTK_SORT_DESCENDING);
+  name = first_name (table);
+  g_assert_cmpstr (name, ==, "born");
+  g_clear_pointer (&name, g_free);
+  {
+    g_autoptr(SmolderDiffItem) second = g_list_model_get_item (smolder_diff_table_get_model (table), 1);
+
+    g_assert_cmpstr (smolder_diff_item_get_name (second), ==, "died");
+    g_assert_cmpint (smolder_diff_item_get_status (second), ==, SMOLDER_DIFF_STATUS_GONE);
+    g_assert_cmpint (smolder_diff_item_get_base (second), ==, 80);
+    g_assert_cmpint (smolder_diff_item_get_new (second), ==, 0);
+  }
+
+  g_assert_finalize_object (table);
+}
+
 static SmolderApplication *
 test_application_new (void)
 {
@@ -429,6 +500,7 @@ main (int   argc,
 
   g_test_add_func ("/smolder/compare/page", test_compare_page);
   g_test_add_func ("/smolder/compare/side-by-side", test_compare_side_by_side);
+  g_test_add_func ("/smolder/compare/table-sorts", test_compare_table_sorts);
   g_test_add_func ("/smolder/compare/compare-with", test_compare_with);
   g_test_add_func ("/smolder/compare/command-line", test_compare_command_line);
   g_test_add_func ("/smolder/compare/load-error", test_compare_load_error);
