@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-application.c: one instance per session; `smolder FILE` in a
  * second process opens FILE as a tab in the running window; `smolder
- * --suspects DIR` opens a Leak Suspects tab (an open with hint "suspects"). */
+ * --suspects DIR` opens a Leak Suspects tab (an open with hint "suspects"),
+ * and `smolder --compare BASE NEW` a tab comparing the two (app.compare). */
 
 #include <glib/gi18n.h>
 
@@ -14,6 +15,9 @@ struct _SmolderApplication
 
   /* owned */
   GSettings *settings;
+
+  /* state */
+  char ***arguments;  /* during local_command_line: what options left */
 };
 
 G_DEFINE_FINAL_TYPE (SmolderApplication, smolder_application, ADW_TYPE_APPLICATION)
@@ -91,8 +95,8 @@ smolder_application_open (GApplication  *app,
 
 /* --suspects DIR: handed to the primary instance as an open. */
 static int
-smolder_application_handle_local_options (GApplication *app,
-                                          GVariantDict *options)
+smolder_application_handle_suspects (GApplication *app,
+                                     GVariantDict *options)
 {
   g_autofree const char **dirs = NULL;
   g_autoptr(GPtrArray) files = NULL;
@@ -171,8 +175,28 @@ smolder_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* (ss): the base's and the new file's URIs. */
+static void
+smolder_application_compare_action (GSimpleAction *action,
+                                    GVariant      *param,
+                                    gpointer       user_data)
+{
+  SmolderApplication *self = user_data;
+  SmolderWindow *window = smolder_application_get_window (self);
+  const char *base_uri, *new_uri;
+  g_autoptr(GFile) base = NULL;
+  g_autoptr(GFile) new = NULL;
+
+  g_variant_get (param, "(&s&s)", &base_uri, &new_uri);
+  base = g_file_new_for_uri (base_uri);
+  new = g_file_new_for_uri (new_uri);
+  smolder_window_compare_files (window, base, new);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "open", smolder_application_open_action },
+  { "compare", smolder_application_compare_action, "(ss)" },
   { "quit", smolder_application_quit_action },
   { "about", smolder_application_about_action },
 };
@@ -193,6 +217,83 @@ smolder_application_startup (GApplication *app)
   /* Ctrl+W (close the tab) is the window's own binding of window.close-tab. */
 
   self->settings = smolder_application_load_settings ();
+}
+
+/* --compare BASE NEW: the files become app.compare, carried out here or,
+ * when Smolder already runs, by that instance. */
+static int
+smolder_application_handle_compare (GApplication *app,
+                                    GVariantDict *options)
+{
+  SmolderApplication *self = SMOLDER_APPLICATION (app);
+  char **files = self->arguments != NULL ? *self->arguments : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) base = NULL;
+  g_autoptr(GFile) new = NULL;
+  g_autofree char *base_uri = NULL;
+  g_autofree char *new_uri = NULL;
+
+  if (!g_variant_dict_contains (options, "compare"))
+    return -1;
+
+  /* What is left of the command line: the program, then the files. */
+  if (files == NULL || g_strv_length (files) != 3)
+    {
+      g_printerr (_("smolder: --compare takes two files, the base and the new profile\n"));
+      return 1;
+    }
+  base = g_file_new_for_commandline_arg (files[1]);
+  new = g_file_new_for_commandline_arg (files[2]);
+  base_uri = g_file_get_uri (base);
+  new_uri = g_file_get_uri (new);
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("smolder: %s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "compare",
+                                  g_variant_new ("(ss)", base_uri, new_uri));
+  if (g_application_get_is_remote (app))
+    {
+      GDBusConnection *connection = g_application_get_dbus_connection (app);
+
+      /* The call must leave before this process does. */
+      if (connection != NULL)
+        g_dbus_connection_flush_sync (connection, NULL, NULL);
+      return 0;
+    }
+  /* The files are in the compare tab: not also one tab each. */
+  g_clear_pointer (&files[1], g_free);
+  g_clear_pointer (&files[2], g_free);
+  return -1;
+}
+
+static int
+smolder_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  int status = smolder_application_handle_compare (app, options);
+
+  if (status != -1)
+    return status;
+  return smolder_application_handle_suspects (app, options);
+}
+
+/* GApplication parses the options, then hands handle_local_options the
+ * options only: the files left on the command line are kept here for it. */
+static gboolean
+smolder_application_local_command_line (GApplication   *app,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  SmolderApplication *self = SMOLDER_APPLICATION (app);
+  gboolean handled;
+
+  self->arguments = arguments;
+  handled = G_APPLICATION_CLASS (smolder_application_parent_class)->local_command_line (app, arguments, exit_status);
+  self->arguments = NULL;
+  return handled;
 }
 
 static void
@@ -217,18 +318,21 @@ smolder_application_class_init (SmolderApplicationClass *klass)
   app_class->activate = smolder_application_activate;
   app_class->open = smolder_application_open;
   app_class->handle_local_options = smolder_application_handle_local_options;
+  app_class->local_command_line = smolder_application_local_command_line;
 }
+
+static const GOptionEntry option_entries[] = {
+  { "compare", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Compare two profiles: BASE NEW"), NULL },
+  { "suspects", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Find leak suspects across the snapshots in DIR (or files)"), N_("DIR") },
+  { NULL }
+};
 
 static void
 smolder_application_init (SmolderApplication *self)
 {
-  static const GOptionEntry entries[] = {
-    { "suspects", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-      N_("Find leak suspects across the snapshots in DIR (or files)"), N_("DIR") },
-    { NULL }
-  };
-
-  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 
 SmolderApplication *

@@ -107,8 +107,8 @@ smolder_window_merge_pages (SmolderWindow *self,
 }
 
 /* The loaded pages, in tab order. */
-static GPtrArray *
-loaded_pages (SmolderWindow *self)
+GPtrArray *
+_smolder_window_loaded_pages (SmolderWindow *self)
 {
   GPtrArray *pages = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
@@ -130,7 +130,7 @@ smolder_window_merge_open_profiles (SmolderWindow *self)
 
   g_return_val_if_fail (SMOLDER_IS_WINDOW (self), 0);
 
-  pages = loaded_pages (self);
+  pages = _smolder_window_loaded_pages (self);
   return smolder_window_merge_pages (self, pages);
 }
 
@@ -168,16 +168,16 @@ smolder_window_merge_dialog_update (AdwMessageDialog *dialog)
 }
 
 /* The button of a response: libadwaita 1.2 has no getter for it. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+GtkWidget *
+_smolder_window_find_button (GtkWidget  *widget,
+                             const char *label)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child, label);
+      GtkWidget *found = _smolder_window_find_button (child, label);
 
       if (found != NULL)
         return found;
@@ -187,9 +187,9 @@ find_button (GtkWidget  *widget,
 
 /* A row: the tab's title over the file's folder (two tabs may show files
  * of one name). */
-static GtkWidget *
-create_merge_row (SmolderWindow *self,
-                  SmolderPage   *page)
+GtkWidget *
+_smolder_window_create_page_row (SmolderWindow *self,
+                                 SmolderPage   *page)
 {
   AdwTabPage *tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
   GFile *file = smolder_page_get_file (page);
@@ -235,7 +235,7 @@ smolder_window_present_merge_dialog (SmolderWindow *self)
 
   g_return_val_if_fail (SMOLDER_IS_WINDOW (self), NULL);
 
-  pages = loaded_pages (self);
+  pages = _smolder_window_loaded_pages (self);
   if (pages->len < 2)
     {
       smolder_window_add_toast (self, _("Open two or more profiles of the same kind to merge them"));
@@ -248,7 +248,7 @@ smolder_window_present_merge_dialog (SmolderWindow *self)
   list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   for (guint i = 0; i < pages->len; i++)
     {
-      GtkWidget *check = create_merge_row (self, pages->pdata[i]);
+      GtkWidget *check = _smolder_window_create_page_row (self, pages->pdata[i]);
 
       g_signal_connect_object (check, "toggled", G_CALLBACK (smolder_window_merge_dialog_update),
                                dialog, G_CONNECT_SWAPPED);
@@ -266,7 +266,7 @@ smolder_window_present_merge_dialog (SmolderWindow *self)
 
   /* Enter merges: the first check button would take the focus (and Enter
    * would toggle it). */
-  merge_button = find_button (GTK_WIDGET (dialog), _("_Merge"));
+  merge_button = _smolder_window_find_button (GTK_WIDGET (dialog), _("_Merge"));
   if (merge_button != NULL)
     gtk_window_set_focus (GTK_WINDOW (dialog), merge_button);
   return dialog;

@@ -34,7 +34,19 @@ struct _SmolderWindow
 char *_smolder_window_describe_folder (GFile *file);
 
 /* smolder-window-merge.c */
-void _smolder_window_class_init_merge (GtkWidgetClass *widget_class);
+void       _smolder_window_class_init_merge (GtkWidgetClass *widget_class);
+/* The pages with a loaded profile, in tab order (a new array). */
+GPtrArray *_smolder_window_loaded_pages     (SmolderWindow  *self);
+/* A check button naming @page's tab and its file's folder; checked when
+ * the page shows a file; the page is its "page" data. */
+GtkWidget *_smolder_window_create_page_row  (SmolderWindow  *self,
+                                             SmolderPage    *page);
+/* The button of a dialog's response (libadwaita 1.2 has no getter). */
+GtkWidget *_smolder_window_find_button      (GtkWidget      *widget,
+                                             const char     *label);
+
+/* smolder-window-compare.c */
+void       _smolder_window_class_init_compare (GtkWidgetClass *widget_class);
 
 /* smolder-window-suspects.c: a toast offering leak suspects for 3+ files
  * opened together (NULL, no toast, for fewer). */

@@ -39,6 +39,19 @@ guint               smolder_window_merge_open_profiles (SmolderWindow   *self);
 guint               smolder_window_merge_pages      (SmolderWindow      *self,
                                                      GPtrArray          *pages);
 AdwMessageDialog   *smolder_window_present_merge_dialog (SmolderWindow  *self);
+/* A tab comparing the profiles of two pages (base, new); NULL and a toast
+ * when one is not loaded. Returns the new page (unowned). */
+SmolderPage        *smolder_window_compare_pages    (SmolderWindow      *self,
+                                                     SmolderPage        *base,
+                                                     SmolderPage        *new);
+/* A tab loading two files and comparing them (`smolder --compare A B`). */
+SmolderPage        *smolder_window_compare_files    (SmolderWindow      *self,
+                                                     GFile              *base,
+                                                     GFile              *new);
+/* "Compare with…": asks which other loaded tab of the selected tab's kind
+ * is the new profile (the selected tab is the base). NULL and a toast when
+ * there is none. */
+AdwMessageDialog   *smolder_window_present_compare_dialog (SmolderWindow *self);
 /* TRUE while a merge runs. */
 gboolean            smolder_window_get_merging      (SmolderWindow      *self);
 void                smolder_window_show_open_dialog (SmolderWindow      *self);

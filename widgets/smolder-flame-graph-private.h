@@ -22,6 +22,8 @@ struct _SmolderFlameGraph
   GtkWidget          *context_menu;
   GHashTable         *functions;    /* name -> SmolderFunction of the tree's profile, on demand */
   SmolderFlameLabelCache *labels;   /* shaped names, kept across repaints */
+  SmolderFlameDiff   *diff;         /* diff mode: colours by change (tree is its tree) */
+  SmolderDiffColorOptions diff_options;
 
   /* state */
   SmolderFlameOrientation orientation;

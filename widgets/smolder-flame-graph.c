@@ -125,6 +125,37 @@ lookup_function (SmolderFlameGraph *self,
   return g_hash_table_lookup (self->functions, name);
 }
 
+/* Diff mode's lines: base → new and the change, in human units and as
+ * the exact integers of the unit (what `pprof -diff_base` would print). */
+static void
+append_diff_description (SmolderFlameGraph *self,
+                         GString           *str,
+                         guint32            node,
+                         const char        *unit)
+{
+  gint64 base = smolder_flame_diff_get_base (self->diff, node);
+  gint64 new = smolder_flame_diff_get_new (self->diff, node);
+  gint64 change = new - base;
+  g_autofree char *base_s = smolder_units_format (base, unit);
+  g_autofree char *new_s = smolder_units_format (new, unit);
+  g_autofree char *change_s = smolder_units_format (change, unit);
+
+  /* TRANSLATORS: a frame's total in the base profile and in the new one,
+   * in human units, then the same as exact numbers in the unit */
+  g_string_append_printf (str, _("\nBase → new: %s → %s (%" G_GINT64_FORMAT " → %" G_GINT64_FORMAT " %s)"),
+                          base_s, new_s, base, new, unit);
+  /* TRANSLATORS: the change from base to new, human and exact */
+  g_string_append_printf (str, _("\nChange: %s%s (%s%" G_GINT64_FORMAT " %s"),
+                          change > 0 ? "+" : "", change_s, change > 0 ? "+" : "", change, unit);
+  if (base == 0 && new != 0)
+    g_string_append (str, _(", new"));
+  else if (new == 0 && base != 0)
+    g_string_append (str, _(", gone"));
+  else if (base != 0)
+    g_string_append_printf (str, ", %+.1f%%", 100.0 * (double) change / (double) ABS (base));
+  g_string_append_c (str, ')');
+}
+
 char *
 smolder_flame_graph_describe_node (SmolderFlameGraph *self,
                                    guint32            node)
@@ -200,6 +231,9 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   if (self->zoom_root != 0)
     g_string_append_printf (str, _(", %s of zoomed"), zoom_pct);
   g_string_append_c (str, ')');
+
+  if (self->diff != NULL)
+    append_diff_description (self, str, node, unit);
 
   if (!g_utf8_validate (str->str, str->len, NULL))
     return g_utf8_make_valid (str->str, str->len);
@@ -441,6 +475,8 @@ smolder_flame_graph_set_call_tree (SmolderFlameGraph *self,
     return;
   old = g_steal_pointer (&self->tree);
   self->tree = tree != NULL ? g_object_ref (tree) : NULL;
+  if (self->diff != NULL && smolder_flame_diff_get_tree (self->diff) != tree)
+    g_clear_pointer (&self->diff, smolder_flame_diff_unref);
 
   g_clear_pointer (&self->functions, g_hash_table_unref);
 
@@ -462,6 +498,37 @@ smolder_flame_graph_set_call_tree (SmolderFlameGraph *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL_TREE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_ROOT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_NODE]);
+}
+
+void
+smolder_flame_graph_set_diff (SmolderFlameGraph             *self,
+                              SmolderFlameDiff              *diff,
+                              const SmolderDiffColorOptions *options)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
+
+  if (options != NULL)
+    self->diff_options = *options;
+  else
+    smolder_diff_color_options_init (&self->diff_options);
+  if (diff != self->diff)
+    {
+      g_clear_pointer (&self->diff, smolder_flame_diff_unref);
+      self->diff = diff != NULL ? smolder_flame_diff_ref (diff) : NULL;
+    }
+  if (diff != NULL)
+    smolder_flame_graph_set_call_tree (self, smolder_flame_diff_get_tree (diff));
+  /* The tooltip and the colours say other things now. */
+  self->hover = SMOLDER_NO_ID;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+  invalidate_frame (self);
+}
+
+SmolderFlameDiff *
+smolder_flame_graph_get_diff (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
+  return self->diff;
 }
 
 SmolderFlameOrientation
@@ -617,7 +684,13 @@ smolder_flame_graph_snapshot (GtkWidget   *widget,
       options.background = FALSE;
       options.label_cache = self->labels;
       cr = gtk_snapshot_append_cairo (inner, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      smolder_flame_paint (cr, layout, &options);
+      if (self->diff != NULL)
+        {
+          self->diff_options.dark = self->dark;
+          smolder_flame_diff_paint (cr, layout, self->diff, &self->diff_options, TRUE, NULL);
+        }
+      else
+        smolder_flame_paint (cr, layout, &options);
       cairo_destroy (cr);
       self->frame_node = gtk_snapshot_free_to_node (g_steal_pointer (&inner));
       self->frame_dark = self->dark;
@@ -678,6 +751,7 @@ smolder_flame_graph_dispose (GObject *object)
   g_clear_pointer (&self->search, smolder_flame_search_unref);
   g_clear_pointer (&self->functions, g_hash_table_unref);
   g_clear_pointer (&self->labels, smolder_flame_label_cache_free);
+  g_clear_pointer (&self->diff, smolder_flame_diff_unref);
   g_clear_object (&self->tree);
 
   G_OBJECT_CLASS (smolder_flame_graph_parent_class)->dispose (object);

@@ -13,6 +13,7 @@
 #include "smolder-call-tree.h"
 #include "smolder-flame-layout.h"
 #include "smolder-flame-paint.h"
+#include "smolder-flame-diff.h"
 
 G_BEGIN_DECLS
 
@@ -83,6 +84,16 @@ gboolean                smolder_flame_graph_focus_next_match (SmolderFlameGraph 
  * in the profile's units, % of total and % of the zoomed root. */
 char                   *smolder_flame_graph_describe_node   (SmolderFlameGraph       *self,
                                                              guint32                  node);
+
+/* Diff mode: shows smolder_flame_diff_get_tree (@diff) with its bars
+ * coloured by change (@options; NULL: the defaults) and a tooltip that adds
+ * base → new and the change. NULL leaves diff mode (the tree stays); a
+ * later smolder_flame_graph_set_call_tree() with another tree leaves it too.
+ * Search highlighting is not drawn in diff mode. */
+void                    smolder_flame_graph_set_diff        (SmolderFlameGraph             *self,
+                                                             SmolderFlameDiff              *diff,
+                                                             const SmolderDiffColorOptions *options);
+SmolderFlameDiff       *smolder_flame_graph_get_diff        (SmolderFlameGraph             *self);
 
 /* The current layout (NULL before the first allocation); for tests. */
 SmolderFlameLayout     *smolder_flame_graph_get_layout      (SmolderFlameGraph       *self);
