@@ -6,6 +6,8 @@
 
 #include "smolder-application.h"
 #include "smolder-window.h"
+#include "smolder-connect-dialog.h"
+#include "smolder-live-page.h"
 
 struct _SmolderApplication
 {
@@ -67,6 +69,54 @@ smolder_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (smolder_application_get_window (self)));
 }
 
+/* `smolder URL`: a live page; its errors show on the page (it retries). */
+static void
+smolder_application_connect (SmolderApplication *self,
+                             SmolderWindow      *window,
+                             GFile              *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(SmolderEndpoint) endpoint = NULL;
+  g_autoptr(GError) error = NULL;
+  guint interval_ms = SMOLDER_POLLER_DEFAULT_INTERVAL_MS;
+
+  if (self->settings != NULL)
+    interval_ms = g_settings_get_double (self->settings, "poll-interval") * 1000 + 0.5;
+  endpoint = smolder_endpoint_new_parse (uri, &error);
+  if (endpoint == NULL
+      || smolder_live_page_open (window, endpoint, NULL, interval_ms, &error) == NULL)
+    {
+      smolder_window_add_toast (window, error->message);
+      return;
+    }
+  smolder_connect_remember_endpoint (self->settings, smolder_endpoint_get_uri (endpoint));
+}
+
+/* GApplication turns "127.0.0.1:6060" into a relative file name and
+ * "localhost:6060" into a URI of scheme "localhost": an argument that is
+ * host:port[/path] and no existing file becomes http://host:port[/path]. */
+static gboolean
+smolder_application_local_command_line (GApplication   *app,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  static GRegex *host_port = NULL;
+  char **argv = *arguments;
+
+  if (host_port == NULL)
+    host_port = g_regex_new ("^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+):[0-9]{1,5}(/.*)?$", 0, 0, NULL);
+  for (int i = 1; argv[i] != NULL; i++)
+    if (g_regex_match (host_port, argv[i], 0, NULL)
+        && !g_file_test (argv[i], G_FILE_TEST_EXISTS))
+      {
+        char *url = g_strconcat ("http://", argv[i], NULL);
+
+        g_free (argv[i]);
+        argv[i] = url;
+      }
+  return G_APPLICATION_CLASS (smolder_application_parent_class)->local_command_line (app, arguments, exit_status);
+}
+
 static void
 smolder_application_open (GApplication  *app,
                           GFile        **files,
@@ -77,7 +127,10 @@ smolder_application_open (GApplication  *app,
   SmolderWindow *window = smolder_application_get_window (self);
 
   for (int i = 0; i < n_files; i++)
-    smolder_window_open_file (window, files[i]);
+    if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
+      smolder_application_connect (self, window, files[i]);
+    else
+      smolder_window_open_file (window, files[i]);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -185,6 +238,7 @@ smolder_application_class_init (SmolderApplicationClass *klass)
   app_class->startup = smolder_application_startup;
   app_class->activate = smolder_application_activate;
   app_class->open = smolder_application_open;
+  app_class->local_command_line = smolder_application_local_command_line;
 }
 
 static void
