@@ -36,6 +36,7 @@ struct _SmolderLivePage
   GtkWidget            *snapshot_label;
   char                 *state_text;
   guint                 tick_id;
+  guint                 idle_id;
 
   /* The snapshot shown; loads are numbered so a stale one is dropped. */
   const SmolderLiveSnapshot *shown;
@@ -381,7 +382,7 @@ update_state (SmolderLivePage *self)
                                     reason ? reason : _("unknown"), seconds);
           }
         else
-          text = g_strdup_printf (_("Error: %s"), reason ? reason : _("unknown"));
+          text = g_strdup_printf (_("Error: %s. Retrying now"), reason ? reason : _("unknown"));
         css = "error";
       }
       break;
@@ -416,12 +417,26 @@ update_state (SmolderLivePage *self)
     g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
+static gboolean
+update_idle (gpointer user_data)
+{
+  SmolderLivePage *self = user_data;
+
+  self->idle_id = 0;
+  update_state (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_state (GObject         *object,
           GParamSpec      *pspec,
           SmolderLivePage *self)
 {
   update_state (self);
+  /* The poller schedules its retry just after saying it failed: the
+   * countdown shows once that is done. */
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add (update_idle, self);
 }
 
 static void
@@ -470,6 +485,7 @@ smolder_live_page_dispose (GObject *object)
   SmolderLivePage *self = SMOLDER_LIVE_PAGE (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   if (self->poller != NULL)
     {

@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-live-page.c: a live page watching the real leaky-std Go service
+ * (tests/go/leaky-std): the chart grows with the service's own numbers,
+ * a moment on the chart opens that snapshot's flame graph, Pause stops the
+ * points, and an endpoint that refuses connections shows its error while
+ * another page keeps polling. Argument: the service's binary, or "none". */
+#include <math.h>
+#include <signal.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "smolder-application.h"
+#include "smolder-live-page.h"
+#include "smolder-window.h"
+#include "ui-test-helpers.h"
+
+#define INTERVAL_MS 400
+
+static const char *service_exe;
+static GSubprocess *service;
+static char *service_base;   /* http://127.0.0.1:PORT */
+
+static void
+kill_service (void)
+{
+  if (service != NULL)
+    {
+      g_subprocess_force_exit (service);
+      g_subprocess_wait (service, NULL, NULL);
+      g_clear_object (&service);
+    }
+}
+
+/* Starts leaky-std; it also dies with us (stdin EOF) and after 5 minutes,
+ * should this process be killed before kill_service(). */
+static char *
+start_service (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *listening = NULL;
+  g_autofree char *url = NULL;
+
+  service = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              service_exe, "-rate", "200", "-lifetime", "5m",
+                              "-exit-on-stdin-eof", NULL);
+  g_assert_no_error (error);
+  atexit (kill_service);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (service));
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (out), FALSE);
+  listening = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  url = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (listening, "listening "));
+  g_assert_true (g_str_has_prefix (url, "url "));
+  service_base = g_strconcat ("http://", listening + strlen ("listening "), NULL);
+  return g_strdup (url + strlen ("url "));
+}
+
+/* GETs @path of the service: the JSON of /stats, or NULL. */
+static JsonParser *
+service_get (const char *path)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = g_strconcat (service_base, path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read (session, message, NULL, &error);
+  g_autoptr(JsonParser) parser = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+  if (!g_str_equal (path, "/stats"))
+    return NULL;
+  parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                             g_bytes_get_size (body), &error));
+  return g_steal_pointer (&parser);
+}
+
+/* The service's own runtime.MemStats.HeapInuse, now. */
+static double
+service_heap_inuse (void)
+{
+  g_autoptr(JsonParser) parser = service_get ("/stats");
+  JsonObject *stats;
+
+  stats = json_node_get_object (json_parser_get_root (parser));
+  return json_object_get_int_member (json_object_get_object_member (stats, "memstats"), "HeapInuse");
+}
+
+static SmolderApplication *
+test_application_new (void)
+{
+  SmolderApplication *app = smolder_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+typedef struct {
+  SmolderLivePage *page;
+  guint            n;
+} PointsWait;
+
+static guint
+n_heap_points (SmolderLivePage *page)
+{
+  return smolder_series_get_n_points (smolder_live_page_get_series (page),
+                                      SMOLDER_LIVE_SERIES_HEAP_INUSE);
+}
+
+static gboolean
+has_points (gpointer data)
+{
+  PointsWait *w = data;
+
+  return n_heap_points (w->page) >= w->n;
+}
+
+static gboolean
+shows_flame_graph (gpointer data)
+{
+  SmolderLivePage *page = data;
+  SmolderProfileView *view = smolder_live_page_get_profile_view (page);
+  SmolderFlameGraph *graph = smolder_profile_view_get_flame_graph (view);
+
+  return !smolder_live_page_get_loading_snapshot (page)
+         && smolder_profile_view_get_profile (view) != NULL
+         && !smolder_profile_view_get_busy (view)
+         && smolder_flame_graph_get_call_tree (graph) != NULL;
+}
+
+static gboolean
+in_error (gpointer data)
+{
+  SmolderLivePage *page = data;
+
+  return smolder_poller_get_state (smolder_live_page_get_poller (page)) == SMOLDER_POLLER_STATE_ERROR;
+}
+
+/* In the error state and saying when the next try is. */
+static gboolean
+shows_retry (gpointer data)
+{
+  return in_error (data)
+         && strstr (smolder_live_page_get_state_text (data), "Retrying in") != NULL;
+}
+
+static gboolean
+poller_idle (gpointer data)
+{
+  return !smolder_poller_is_busy (smolder_live_page_get_poller (data));
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A port nothing listens on: bound, then closed. */
+static guint16
+closed_port (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  guint16 port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  return port;
+}
+
+static void
+test_live_page (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = start_service ();
+  g_autoptr(SmolderEndpoint) endpoint = smolder_endpoint_new_parse (url, &error);
+  SmolderWindow *window;
+  SmolderLivePage *page, *bad_page;
+  SmolderSeries *series;
+  SmolderProfileView *view;
+  SmolderCallTree *tree;
+  const SmolderLiveSnapshot *shown;
+  PointsWait w;
+  guint n, n_main = 0;
+  double ours, theirs, lo, hi;
+  gint64 start = g_get_monotonic_time ();
+  gint64 clicked_ms, profile_ms;
+  g_autofree char *bad_url = NULL;
+  g_autoptr(SmolderEndpoint) bad_endpoint = NULL;
+  GtkWidget *pause;
+  g_autoptr(JsonParser) parser = NULL;
+
+  g_assert_no_error (error);
+  window = g_object_ref (smolder_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* What the Connect dialog calls once discovery succeeded. */
+  page = smolder_live_page_open (window, endpoint, NULL, INTERVAL_MS, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  series = smolder_live_page_get_series (page);
+  g_assert_true (SMOLDER_SERIES (smolder_timeline_chart_get_model (smolder_live_page_get_chart (page))) == series);
+
+  /* Three snapshots: three points. Then the service stops leaking (its
+   * load to 0 requests/s) and, while three more points come, the test
+   * reads the service's own HeapInuse (/stats) every 50 ms. Serving pprof
+   * allocates too, and a GC can come at any time, so one reading may be a
+   * GC away from the poll's: each new point must lie within the range of
+   * the readings around it, widened by 5 % of it. */
+  w.page = page;
+  w.n = 3;
+  wait_until (has_points, &w);
+  g_clear_pointer (&parser, g_object_unref);
+  parser = service_get ("/control/rate?n=0");
+  n = n_heap_points (page);
+  spin (50);
+  lo = hi = service_heap_inuse ();
+  while (n_heap_points (page) < n + 4)
+    {
+      theirs = service_heap_inuse ();
+      lo = MIN (lo, theirs);
+      hi = MAX (hi, theirs);
+      spin (50);
+      g_assert_cmpint (g_get_monotonic_time (), <, start + 60 * G_USEC_PER_SEC);
+    }
+  theirs = service_heap_inuse ();
+  lo = MIN (lo, theirs);
+  hi = MAX (hi, theirs);
+  g_test_message ("/stats HeapInuse %.0f..%.0f", lo, hi);
+  /* The first new point may have been fetched before the first reading. */
+  for (guint i = n + 1; i < n_heap_points (page); i++)
+    {
+      ours = smolder_series_get_value (series, SMOLDER_LIVE_SERIES_HEAP_INUSE, i);
+      g_test_message ("heap in use: chart %.0f", ours);
+      g_assert_cmpfloat (ours, >, 1e6);
+      g_assert_cmpfloat (ours, >=, 0.95 * lo);
+      g_assert_cmpfloat (ours, <=, 1.05 * hi);
+    }
+  g_assert_cmpuint (smolder_series_get_n_points (series, SMOLDER_LIVE_SERIES_GOROUTINES), >=, 2);
+  g_assert_true (g_str_has_prefix (smolder_live_page_get_state_text (page), "Live"));
+
+  /* A moment on the chart (the second point): that snapshot in the view,
+   * following live left. The profile's own time stamp (Go's TimeNanos,
+   * set when the service wrote it) is nearer that moment than any other
+   * snapshot's. */
+  clicked_ms = smolder_series_get_time (series, SMOLDER_LIVE_SERIES_HEAP_INUSE, 1);
+  g_signal_emit_by_name (smolder_live_page_get_chart (page), "moment-activated", clicked_ms + 20);
+  g_assert_false (smolder_live_page_get_follow_live (page));
+  shown = smolder_live_page_get_shown_snapshot (page);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (shown->time_ms, ==, clicked_ms);
+  wait_until (shows_flame_graph, page);
+  view = smolder_live_page_get_profile_view (page);
+  g_assert_true (smolder_page_get_profile (SMOLDER_PAGE (page)) == smolder_profile_view_get_profile (view));
+  profile_ms = smolder_profile_get_time_nanos (smolder_profile_view_get_profile (view)) / 1000000;
+  g_test_message ("clicked %" G_GINT64_FORMAT ", profile written %" G_GINT64_FORMAT, clicked_ms, profile_ms);
+  for (guint i = 0; i < n_heap_points (page); i++)
+    {
+      gint64 t = smolder_series_get_time (series, SMOLDER_LIVE_SERIES_HEAP_INUSE, i);
+
+      if (t != clicked_ms)
+        g_assert_cmpint (ABS (profile_ms - clicked_ms), <, ABS (profile_ms - t));
+    }
+  tree = smolder_flame_graph_get_call_tree (smolder_profile_view_get_flame_graph (view));
+  for (guint32 i = 1; i < smolder_call_tree_get_n_nodes (tree); i++)
+    if (g_str_has_prefix (smolder_call_tree_get_name (tree, i), "main."))
+      n_main++;
+  g_assert_cmpuint (n_main, >, 0);
+  /* New snapshots leave the chosen one shown. */
+  w.n = n_heap_points (page) + 2;
+  wait_until (has_points, &w);
+  g_assert_true (smolder_live_page_get_shown_snapshot (page) == shown);
+
+  /* Pause (the button): no new points; Resume: they come again. */
+  pause = find_button (GTK_WIDGET (page), "_Pause");
+  g_assert_nonnull (pause);
+  g_signal_emit_by_name (pause, "clicked");
+  g_assert_true (g_str_has_prefix (smolder_live_page_get_state_text (page), "Paused"));
+  wait_until (poller_idle, page);
+  spin (100);
+  n = n_heap_points (page);
+  spin (5 * INTERVAL_MS);
+  g_assert_cmpuint (n_heap_points (page), ==, n);
+  g_assert_true (g_str_equal (gtk_button_get_label (GTK_BUTTON (pause)), "_Resume"));
+  g_signal_emit_by_name (pause, "clicked");
+  w.n = n + 1;
+  wait_until (has_points, &w);
+
+  /* An endpoint that refuses connections: its page shows the error and
+   * when it retries, while the first page keeps polling. */
+  bad_url = g_strdup_printf ("127.0.0.1:%u", closed_port ());
+  bad_endpoint = smolder_endpoint_new_parse (bad_url, &error);
+  g_assert_no_error (error);
+  bad_page = smolder_live_page_open (window, bad_endpoint, NULL, INTERVAL_MS, &error);
+  g_assert_no_error (error);
+  n = n_heap_points (page);
+  wait_until (shows_retry, bad_page);
+  g_test_message ("error page: %s", smolder_live_page_get_state_text (bad_page));
+  g_assert_true (g_str_has_prefix (smolder_live_page_get_state_text (bad_page), "Error: "));
+  g_assert_nonnull (strstr (smolder_live_page_get_state_text (bad_page), bad_url));
+  g_assert_nonnull (strstr (smolder_live_page_get_state_text (bad_page), "Retrying in"));
+  w.n = n + 3;
+  wait_until (has_points, &w);
+  g_assert_true (in_error (bad_page));
+  g_assert_true (g_str_has_prefix (smolder_live_page_get_state_text (page), "Live"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  kill_service ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  int status;
+
+  if (argc < 2 || g_str_equal (argv[argc - 1], "none"))
+    {
+      printf ("1..0 # SKIP no go\n");
+      return 0;
+    }
+  service_exe = argv[argc - 1];
+  argv[--argc] = NULL;
+  home = ui_test_init (&argc, &argv, "smolder-test-live-XXXXXX");
+  if (home == NULL)
+    return 0;
+
+  g_test_add_func ("/smolder/live-page/watch", test_live_page);
+  status = g_test_run ();
+  kill_service ();
+  return status;
+}
