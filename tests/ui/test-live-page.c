@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "smolder-application.h"
+#include "smolder-connect-dialog.h"
 #include "smolder-live-page.h"
 #include "smolder-window.h"
 #include "ui-test-helpers.h"
@@ -34,6 +35,8 @@ kill_service (void)
 
 /* Starts leaky-std; it also dies with us (stdin EOF) and after 5 minutes,
  * should this process be killed before kill_service(). */
+static char *service_url;
+
 static char *
 start_service (void)
 {
@@ -42,6 +45,8 @@ start_service (void)
   g_autofree char *listening = NULL;
   g_autofree char *url = NULL;
 
+  if (service != NULL)
+    return g_strdup (service_url);
   service = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                               service_exe, "-rate", "200", "-lifetime", "5m",
                               "-exit-on-stdin-eof", NULL);
@@ -56,7 +61,8 @@ start_service (void)
   g_assert_true (g_str_has_prefix (listening, "listening "));
   g_assert_true (g_str_has_prefix (url, "url "));
   service_base = g_strconcat ("http://", listening + strlen ("listening "), NULL);
-  return g_strdup (url + strlen ("url "));
+  service_url = g_strdup (url + strlen ("url "));
+  return g_strdup (service_url);
 }
 
 /* GETs @path of the service: the JSON of /stats, or NULL. */
@@ -92,13 +98,22 @@ service_heap_inuse (void)
 }
 
 static SmolderApplication *
-test_application_new (void)
+test_application_new_unregistered (void)
 {
   SmolderApplication *app = smolder_application_new ();
-  g_autoptr(GError) error = NULL;
 
+  /* Never hand our URLs to a Smolder the developer has running. */
   g_application_set_flags (G_APPLICATION (app),
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  return app;
+}
+
+static SmolderApplication *
+test_application_new (void)
+{
+  SmolderApplication *app = test_application_new_unregistered ();
+  g_autoptr(GError) error = NULL;
+
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   return app;
@@ -337,7 +352,148 @@ test_live_page (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
-  kill_service ();
+}
+
+static guint
+n_tabs (SmolderWindow *window)
+{
+  return adw_tab_view_get_n_pages (smolder_window_get_tab_view (window));
+}
+
+static gboolean
+has_two_tabs (gpointer data)
+{
+  return n_tabs (data) == 2;
+}
+
+/* Connects @url in a new dialog; returns its error (or NULL: the dialog
+ * closed and a page opened). */
+static char *
+connect_with_dialog (SmolderWindow *window,
+                     const char    *url)
+{
+  g_autoptr(SmolderConnectDialog) dialog = g_object_ref (smolder_connect_dialog_new (window));
+  guint n = n_tabs (window);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  smolder_connect_dialog_set_url (dialog, url);
+  smolder_connect_dialog_connect (dialog);
+  while (smolder_connect_dialog_get_error (dialog) == NULL && n_tabs (window) == n)
+    g_main_context_iteration (NULL, TRUE);
+  if (n_tabs (window) > n)
+    {
+      g_assert_null (smolder_connect_dialog_get_error (dialog));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+      return NULL;
+    }
+  return g_strdup (smolder_connect_dialog_get_error (dialog));
+}
+
+/* The dialog: discovery errors stay in it (refused, not a pprof index);
+ * host:port means /debug/pprof/; credentials never reach GSettings or the
+ * session folder. */
+static void
+test_connect_dialog (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autofree char *url = start_service ();
+  g_autofree char *host_port = g_strndup (service_base + strlen ("http://"), strlen (service_base) - strlen ("http://"));
+  g_autofree char *refused = g_strdup_printf ("127.0.0.1:%u", closed_port ());
+  g_autofree char *stats = g_strconcat (service_base, "/stats", NULL);
+  g_autofree char *with_password = g_strdup_printf ("http://admin:s3cr3t@%s/debug/pprof/", host_port);
+  g_autofree char *error_text = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) recent = NULL;
+  SmolderWindow *window = g_object_ref (smolder_window_new (app));
+  GSettings *settings = smolder_application_get_settings (app);
+  SmolderLivePage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  error_text = connect_with_dialog (window, refused);
+  g_test_message ("refused: %s", error_text);
+  g_assert_nonnull (strstr (error_text, "refused"));
+  g_assert_cmpuint (n_tabs (window), ==, 0);
+  g_clear_pointer (&error_text, g_free);
+
+  /* A base where the service has no pprof index (/stats/: net/http's
+   * 404): the error says what came back. */
+  error_text = connect_with_dialog (window, stats);
+  g_test_message ("not pprof: %s", error_text);
+  g_assert_nonnull (strstr (error_text, "not a pprof index"));
+  g_assert_nonnull (strstr (error_text, "404"));
+  g_assert_nonnull (strstr (error_text, "404 page not found"));
+  g_assert_cmpuint (n_tabs (window), ==, 0);
+  g_clear_pointer (&error_text, g_free);
+
+  /* host:port: the default path; a page opens and the dialog closes. */
+  g_assert_null (connect_with_dialog (window, host_port));
+  g_assert_cmpuint (n_tabs (window), ==, 1);
+  page = SMOLDER_LIVE_PAGE (smolder_window_get_selected_page (window));
+  g_assert_cmpstr (smolder_endpoint_get_uri (smolder_poller_get_endpoint (smolder_live_page_get_poller (page))),
+                   ==, url);
+
+  /* Credentials in the URL: used, never saved. */
+  g_assert_null (connect_with_dialog (window, with_password));
+  wait_until (has_two_tabs, window);
+  page = SMOLDER_LIVE_PAGE (smolder_window_get_selected_page (window));
+  recent = g_settings_get_strv (settings, "recent-endpoints");
+  g_assert_cmpstr (recent[0], ==, url);
+  for (guint i = 0; recent[i] != NULL; i++)
+    g_assert_null (strstr (recent[i], "s3cr3t"));
+  {
+    SmolderSession *session = smolder_poller_get_session (smolder_live_page_get_poller (page));
+    g_autoptr(GFile) file = g_file_get_child (smolder_session_get_dir (session), "session.json");
+
+    g_assert_true (smolder_session_save (session, NULL));
+    g_assert_true (g_file_load_contents (file, NULL, &json, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (json, host_port));
+    g_assert_null (strstr (json, "s3cr3t"));
+    g_assert_null (strstr (json, "YWRtaW46czNjcjN0"));  /* base64 of admin:s3cr3t */
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+typedef struct {
+  gboolean checked;
+} CommandLineState;
+
+static void
+check_command_line (GApplication  *app,
+                    GFile        **files,
+                    int            n_files,
+                    const char    *hint,
+                    gpointer       user_data)
+{
+  CommandLineState *state = user_data;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SmolderPage *page = smolder_window_get_selected_page (SMOLDER_WINDOW (active));
+  PointsWait w = { SMOLDER_LIVE_PAGE (page), 1 };
+
+  g_assert_true (SMOLDER_IS_LIVE_PAGE (page));
+  g_assert_cmpstr (smolder_endpoint_get_uri (smolder_poller_get_endpoint (smolder_live_page_get_poller (w.page))),
+                   ==, service_url);
+  wait_until (has_points, &w);
+  state->checked = TRUE;
+  gtk_window_destroy (active);
+}
+
+/* `smolder 127.0.0.1:PORT` opens a live page (not a file of that name). */
+static void
+test_command_line (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new_unregistered ();
+  g_autofree char *url = start_service ();
+  g_autofree char *host_port = g_strdup (service_base + strlen ("http://"));
+  char *argv[] = { (char *) "smolder", host_port, NULL };
+  CommandLineState state = { FALSE };
+
+  g_signal_connect_after (app, "open", G_CALLBACK (check_command_line), &state);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_true (state.checked);
 }
 
 int
@@ -359,6 +515,8 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/smolder/live-page/watch", test_live_page);
+  g_test_add_func ("/smolder/live-page/connect-dialog", test_connect_dialog);
+  g_test_add_func ("/smolder/live-page/command-line", test_command_line);
   status = g_test_run ();
   kill_service ();
   return status;
