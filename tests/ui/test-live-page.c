@@ -19,49 +19,73 @@
 #define INTERVAL_MS 400
 
 static const char *service_exe;
-static GSubprocess *service;
-static char *service_base;   /* http://127.0.0.1:PORT */
+static GSubprocess *service;      /* plain HTTP, shared by the tests */
+static GSubprocess *tls_service;  /* -tls self */
+static char *service_base;        /* http://127.0.0.1:PORT */
+static char *service_url;         /* its pprof index */
 
 static void
-kill_service (void)
+kill_one (GSubprocess **process)
 {
-  if (service != NULL)
+  if (*process != NULL)
     {
-      g_subprocess_force_exit (service);
-      g_subprocess_wait (service, NULL, NULL);
-      g_clear_object (&service);
+      g_subprocess_force_exit (*process);
+      g_subprocess_wait (*process, NULL, NULL);
+      g_clear_object (process);
     }
 }
 
-/* Starts leaky-std; it also dies with us (stdin EOF) and after 5 minutes,
- * should this process be killed before kill_service(). */
-static char *service_url;
+static void
+kill_services (void)
+{
+  kill_one (&service);
+  kill_one (&tls_service);
+}
+
+/* Starts leaky-std with @tls ("self") or without; it also dies with us
+ * (stdin EOF) and after 5 minutes, should this process be killed before
+ * kill_services(). Returns the value of each of its first @n_lines lines
+ * ("listening A", "url U", "sha256 F"). */
+static GSubprocess *
+spawn_service (const char  *tls,
+               char       **lines,
+               guint        n_lines)
+{
+  static const char * const keys[] = { "listening ", "url ", "sha256 " };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  GSubprocess *process;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              service_exe, "-rate", "200", "-lifetime", "5m",
+                              "-exit-on-stdin-eof", tls ? "-tls" : NULL, tls, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (out), FALSE);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      g_assert_true (g_str_has_prefix (line, keys[i]));
+      lines[i] = g_strdup (line + strlen (keys[i]));
+    }
+  return process;
+}
 
 static char *
 start_service (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *listening = NULL;
-  g_autofree char *url = NULL;
+  char *lines[2];
 
   if (service != NULL)
     return g_strdup (service_url);
-  service = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              service_exe, "-rate", "200", "-lifetime", "5m",
-                              "-exit-on-stdin-eof", NULL);
-  g_assert_no_error (error);
-  atexit (kill_service);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (service));
-  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (out), FALSE);
-  listening = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  url = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (listening, "listening "));
-  g_assert_true (g_str_has_prefix (url, "url "));
-  service_base = g_strconcat ("http://", listening + strlen ("listening "), NULL);
-  service_url = g_strdup (url + strlen ("url "));
+  atexit (kill_services);
+  service = spawn_service (NULL, lines, 2);
+  service_base = g_strconcat ("http://", lines[0], NULL);
+  service_url = lines[1];
+  g_free (lines[0]);
   return g_strdup (service_url);
 }
 
@@ -193,6 +217,23 @@ find_button (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkCheckButton *
+find_check (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_CHECK_BUTTON (widget)
+      && g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) ?: "", prefix))
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, prefix);
 
       if (found != NULL)
         return found;
@@ -457,6 +498,60 @@ test_connect_dialog (void)
   g_object_unref (window);
 }
 
+/* A self-signed certificate: refused with its fingerprint shown; the
+ * explicit trust choice then connects. */
+static void
+test_connect_tls (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  SmolderWindow *window = g_object_ref (smolder_window_new (app));
+  g_autoptr(SmolderConnectDialog) dialog = NULL;
+  char *lines[3];
+  g_autofree char *url = NULL;
+  g_autofree char *fingerprint = NULL;
+  GtkWidget *trust;
+
+  atexit (kill_services);
+  tls_service = spawn_service ("self", lines, 3);
+  g_free (lines[0]);
+  url = lines[1];
+  fingerprint = lines[2];
+  g_assert_true (g_str_has_prefix (url, "https://"));
+  gtk_window_present (GTK_WINDOW (window));
+
+  dialog = g_object_ref (smolder_connect_dialog_new (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  smolder_connect_dialog_set_url (dialog, url);
+  smolder_connect_dialog_connect (dialog);
+  while (smolder_connect_dialog_get_error (dialog) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("tls: %s", smolder_connect_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (smolder_connect_dialog_get_error (dialog), fingerprint));
+  g_assert_cmpuint (n_tabs (window), ==, 0);
+
+  /* The choice names the certificate; unticked, nothing changes. */
+  trust = GTK_WIDGET (find_check (GTK_WIDGET (dialog), "Trust this certificate"));
+  g_assert_nonnull (trust);
+  g_assert_true (gtk_widget_get_visible (trust));
+  g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (trust)), fingerprint));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (trust), TRUE);
+  smolder_connect_dialog_connect (dialog);
+  while (smolder_connect_dialog_get_error (dialog) == NULL && n_tabs (window) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (smolder_connect_dialog_get_error (dialog));
+  g_assert_cmpuint (n_tabs (window), ==, 1);
+  {
+    SmolderLivePage *page = SMOLDER_LIVE_PAGE (smolder_window_get_selected_page (window));
+    PointsWait w = { page, 2 };
+
+    wait_until (has_points, &w);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  kill_one (&tls_service);
+}
+
 typedef struct {
   gboolean checked;
 } CommandLineState;
@@ -516,8 +611,9 @@ main (int   argc,
 
   g_test_add_func ("/smolder/live-page/watch", test_live_page);
   g_test_add_func ("/smolder/live-page/connect-dialog", test_connect_dialog);
+  g_test_add_func ("/smolder/live-page/connect-tls", test_connect_tls);
   g_test_add_func ("/smolder/live-page/command-line", test_command_line);
   status = g_test_run ();
-  kill_service ();
+  kill_services ();
   return status;
 }
