@@ -2,6 +2,8 @@
 /* smolder-live-page.c: the tab of one watched endpoint (see the header). */
 #include "smolder-live-page.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "smolder-load.h"
@@ -12,7 +14,10 @@
  * troughs-vs-peaks of the two halves ignores that noise while a leak lifts even
  * the troughs after each GC; two minutes span many GC cycles under load, and
  * six snapshots keep a fast poll (0.2 s) from alerting on a few seconds of
- * warm-up. One alert per episode: it re-arms once the condition fails. */
+ * warm-up. One alert per episode: the episode ends (and the alert re-arms)
+ * only when the value falls back to the earlier half's peak, the level it
+ * had risen from, so a window sliding across a noisy rise cannot alert
+ * again and again. */
 #define GROWTH_SPAN_MS (2 * 60 * 1000)
 #define GROWTH_MIN_POINTS 6
 
@@ -24,7 +29,8 @@ struct _SmolderLivePage
   SmolderSeries        *series;
   GPtrArray            *heap_snapshots;  /* const SmolderLiveSnapshot *, owned by the session */
   GArray               *gc_alerts;       /* SmolderChartAlert */
-  gboolean              growing[2];      /* heap in use, goroutines: alerted this episode */
+  double                growth_level[2]; /* heap in use, goroutines: the level an alerted rise left; NAN: none */
+  guint                 n_growth_alerts;
 
   GtkWidget            *state_label;
   GtkWidget            *folder_label;
@@ -211,7 +217,10 @@ notify (SmolderLivePage *self,
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *full_id = NULL;
 
-  if (app == NULL || !g_application_get_is_registered (app))
+  /* Every notification backend talks D-Bus; without a bus (a bare X
+   * session, the tests) the chart's marks are the alert. */
+  if (app == NULL || !g_application_get_is_registered (app)
+      || g_application_get_dbus_connection (app) == NULL)
     return;
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
@@ -259,7 +268,8 @@ add_gc_pauses (SmolderLivePage          *self,
 static gboolean
 series_grows_steadily (SmolderSeries *series,
                        guint          s,
-                       gint64         now_ms)
+                       gint64         now_ms,
+                       double        *earlier_peak)
 {
   guint n = smolder_series_get_n_points (series, s);
   guint first = smolder_series_lower_bound (series, s, now_ms - GROWTH_SPAN_MS);
@@ -275,6 +285,7 @@ series_grows_steadily (SmolderSeries *series,
   if (!smolder_series_index_min_max (series, s, first, mid, &lo0, &hi0)
       || !smolder_series_index_min_max (series, s, mid, n, &lo1, &hi1))
     return FALSE;
+  *earlier_peak = hi0;
   return lo1 > hi0;
 }
 
@@ -286,9 +297,14 @@ check_growth (SmolderLivePage *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
     {
-      gboolean grows = series_grows_steadily (self->series, watched[i], now_ms);
+      guint s = watched[i];
+      guint n = smolder_series_get_n_points (self->series, s);
+      double level = NAN;
 
-      if (grows && !self->growing[i])
+      if (!isnan (self->growth_level[i]) && n > 0
+          && smolder_series_get_value (self->series, s, n - 1) <= self->growth_level[i])
+        self->growth_level[i] = NAN;  /* back where it rose from: the episode is over */
+      if (isnan (self->growth_level[i]) && series_grows_steadily (self->series, s, now_ms, &level))
         {
           g_autofree char *body =
             g_strdup_printf (_("%s: %s kept rising for two minutes without falling back"),
@@ -296,8 +312,9 @@ check_growth (SmolderLivePage *self,
                              _(series_table[watched[i]].name));
 
           notify (self, i == 0 ? "growth-heap" : "growth-goroutines", _("Steady Growth"), body);
+          self->n_growth_alerts++;
+          self->growth_level[i] = level;
         }
-      self->growing[i] = grows;
     }
 }
 
@@ -545,6 +562,7 @@ smolder_live_page_init (SmolderLivePage *self)
   GtkWidget *lower = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->follow_live = TRUE;
+  self->growth_level[0] = self->growth_level[1] = NAN;
   self->series = smolder_series_new ();
   for (guint i = 0; i < G_N_ELEMENTS (series_table); i++)
     {
@@ -772,4 +790,11 @@ smolder_live_page_get_n_gc_alerts (SmolderLivePage *self)
 {
   g_return_val_if_fail (SMOLDER_IS_LIVE_PAGE (self), 0);
   return self->gc_alerts->len;
+}
+
+guint
+smolder_live_page_get_n_growth_alerts (SmolderLivePage *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_LIVE_PAGE (self), 0);
+  return self->n_growth_alerts;
 }

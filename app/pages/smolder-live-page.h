@@ -60,5 +60,7 @@ void                  smolder_live_page_set_follow_live   (SmolderLivePage *self
                                                            gboolean         follow);
 /* GC pauses over the threshold seen so far (one notification each). */
 guint                 smolder_live_page_get_n_gc_alerts   (SmolderLivePage *self);
+/* Steady-growth alerts so far (heap in use or goroutines; see the .c). */
+guint                 smolder_live_page_get_n_growth_alerts (SmolderLivePage *self);
 
 G_END_DECLS

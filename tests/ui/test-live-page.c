@@ -555,6 +555,92 @@ test_connect_tls (void)
   kill_one (&tls_service);
 }
 
+static SmolderLiveSnapshot *
+heap_snapshot (guint   seq,
+               gint64  time_ms,
+               guint64 heap_inuse,
+               gint64  pause_end_ms,
+               gint64  pause_ms)
+{
+  SmolderLiveSnapshot *snapshot = smolder_live_snapshot_new ("heap", seq, time_ms);
+
+  snapshot->summary.has_memstats = TRUE;
+  snapshot->summary.heap_inuse = heap_inuse;
+  snapshot->summary.heap_alloc = heap_inuse;
+  snapshot->summary.sys = 2 * heap_inuse;
+  snapshot->summary.next_gc = 2 * heap_inuse;
+  snapshot->summary.n_pauses = 1;
+  snapshot->summary.pause_end[0] = pause_end_ms * 1000000;
+  snapshot->summary.pause_ns[0] = pause_ms * 1000000;
+  return snapshot;
+}
+
+/* Alerts, from snapshots handed to the page as the poller hands them: a
+ * GC pause of 100 ms or more is one alert however often its ring slot is
+ * read again; heap in use rising for two minutes, troughs above the
+ * earlier peaks, is one steady-growth alert per episode. */
+static void
+test_alerts (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refused = g_strdup_printf ("127.0.0.1:%u", closed_port ());
+  g_autoptr(SmolderEndpoint) endpoint = smolder_endpoint_new_parse (refused, &error);
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) smolder_live_snapshot_free);
+  SmolderWindow *window = g_object_ref (smolder_window_new (app));
+  SmolderLivePage *page;
+  SmolderPoller *poller;
+  gint64 t0 = g_get_real_time () / 1000;
+  guint seq = 1;
+
+  g_assert_no_error (error);
+  page = smolder_live_page_open (window, endpoint, NULL, 60 * 1000, &error);
+  g_assert_no_error (error);
+  poller = smolder_live_page_get_poller (page);
+  smolder_poller_stop (poller);
+
+#define FEED(dt_s, heap, pause_end_s, pause_ms) G_STMT_START { \
+    SmolderLiveSnapshot *s_ = heap_snapshot (seq++, t0 + (dt_s) * 1000, heap, \
+                                             t0 + (pause_end_s) * 1000, pause_ms); \
+    g_ptr_array_add (snapshots, s_); \
+    g_signal_emit_by_name (poller, "snapshot-added", s_); \
+  } G_STMT_END
+
+  FEED (0, 10e6, -1, 2);
+  g_assert_cmpuint (smolder_live_page_get_n_gc_alerts (page), ==, 0);
+  FEED (10, 9e6, 5, 150);      /* a 150 ms pause */
+  g_assert_cmpuint (smolder_live_page_get_n_gc_alerts (page), ==, 1);
+  FEED (20, 11e6, 5, 150);     /* the same pause read again */
+  g_assert_cmpuint (smolder_live_page_get_n_gc_alerts (page), ==, 1);
+  FEED (30, 10e6, 25, 99);     /* under the threshold */
+  g_assert_cmpuint (smolder_live_page_get_n_gc_alerts (page), ==, 1);
+  FEED (40, 10e6, 35, 100);    /* at it */
+  g_assert_cmpuint (smolder_live_page_get_n_gc_alerts (page), ==, 2);
+  g_assert_cmpuint (smolder_live_page_get_n_growth_alerts (page), ==, 0);
+
+  /* Saw-tooth around a level for three minutes: no growth alert. */
+  for (int i = 5; i < 23; i++)
+    FEED (i * 10, (i % 2 ? 9e6 : 11e6), 35, 1);
+  g_assert_cmpuint (smolder_live_page_get_n_growth_alerts (page), ==, 0);
+  /* A leak under the saw-tooth: +2 MB every 10 s; the alert comes once
+   * the later minute's troughs are above the earlier minute's peaks, and
+   * once only while it lasts. */
+  for (int i = 23; i < 23 + 24; i++)
+    FEED (i * 10, 10e6 + (i - 22) * 2e6 + (i % 2 ? -1.5e6 : 1.5e6), 35, 1);
+  g_assert_cmpuint (smolder_live_page_get_n_growth_alerts (page), ==, 1);
+  /* Released (back to 10 MB), then leaking again: a second episode. */
+  for (int i = 47; i < 47 + 6; i++)
+    FEED (i * 10, 10e6, 35, 1);
+  g_assert_cmpuint (smolder_live_page_get_n_growth_alerts (page), ==, 1);
+  for (int i = 53; i < 53 + 24; i++)
+    FEED (i * 10, 10e6 + (i - 52) * 2e6, 35, 1);
+  g_assert_cmpuint (smolder_live_page_get_n_growth_alerts (page), ==, 2);
+#undef FEED
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 typedef struct {
   gboolean checked;
 } CommandLineState;
@@ -615,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/smolder/live-page/watch", test_live_page);
   g_test_add_func ("/smolder/live-page/connect-dialog", test_connect_dialog);
   g_test_add_func ("/smolder/live-page/connect-tls", test_connect_tls);
+  g_test_add_func ("/smolder/live-page/alerts", test_alerts);
   g_test_add_func ("/smolder/live-page/command-line", test_command_line);
   status = g_test_run ();
   kill_services ();
