@@ -327,6 +327,14 @@ test_live_page (void)
   g_assert_cmpuint (smolder_series_get_n_points (series, SMOLDER_LIVE_SERIES_GOROUTINES), >=, 2);
   g_assert_true (g_str_has_prefix (smolder_live_page_get_state_text (page), "Live"));
 
+  /* Following live (the default): the view shows one of the newest heap
+   * snapshots (a load may still be catching up by one). */
+  g_assert_true (smolder_live_page_get_follow_live (page));
+  shown = smolder_live_page_get_shown_snapshot (page);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (shown->time_ms, >=,
+                   smolder_series_get_time (series, SMOLDER_LIVE_SERIES_HEAP_INUSE, n_heap_points (page) - 3));
+
   /* A moment on the chart (a middle point: the service's heap profile is
    * as of its last GC, so the first snapshots may not show the leak yet):
    * that snapshot in the view,
