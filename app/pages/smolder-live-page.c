@@ -232,6 +232,8 @@ static void
 add_gc_pauses (SmolderLivePage          *self,
                const SmolderLiveSummary *summary)
 {
+  SmolderSession *session = smolder_poller_get_session (self->poller);
+  gint64 start_ns = smolder_session_get_start_ms (session) * 1000000;
   gboolean crossed = FALSE;
   guint64 longest = 0;
 
@@ -240,6 +242,10 @@ add_gc_pauses (SmolderLivePage          *self,
       gint64 end_ns = summary->pause_end[i];
       gint64 duration_ns = summary->pause_ns[i];
 
+      /* The first ring read holds pauses from before the watch began: they
+       * would stretch the chart back to the service's start. */
+      if (end_ns < start_ns)
+        continue;
       if (!smolder_series_add_gc (self->series, end_ns, duration_ns)
           || duration_ns < SMOLDER_LIVE_GC_PAUSE_THRESHOLD_NS)
         continue;
