@@ -211,6 +211,13 @@ smolder_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open_accels);
+  {
+    /* The window's own action: a window binding loses Ctrl+L to the
+     * focused widget (the empty state's buttons). */
+    static const char *connect_accels[] = { "<Control>l", NULL };
+
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.connect", connect_accels);
+  }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   /* Ctrl+W (close the tab) is the window's own binding of window.close-tab. */
 

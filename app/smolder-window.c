@@ -572,8 +572,6 @@ smolder_window_class_init (SmolderWindowClass *klass)
                                        "window.close-tab", NULL);
   gtk_widget_class_install_action (widget_class, "window.connect", NULL,
                                    smolder_window_connect_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
-                                       "window.connect", NULL);
   _smolder_window_class_init_merge (widget_class);
   gtk_widget_class_install_action (widget_class, "window.export-flame-graph", NULL,
                                    smolder_window_export_action);

@@ -463,6 +463,24 @@ test_connect_dialog (void)
 
   gtk_window_present (GTK_WINDOW (window));
 
+  /* Ctrl+L and the menu's action open the dialog. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.connect");
+    GList *toplevels;
+    GtkWindow *found = NULL;
+
+    g_assert_nonnull (accels);
+    g_assert_cmpstr (accels[0], ==, "<Control>l");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.connect", NULL));
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (SMOLDER_IS_CONNECT_DIALOG (l->data))
+        found = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (found);
+    gtk_window_destroy (found);
+  }
+
   error_text = connect_with_dialog (window, refused);
   g_test_message ("refused: %s", error_text);
   g_assert_nonnull (strstr (error_text, "refused"));
