@@ -2,11 +2,14 @@
 /* smolder-application.c: one instance per session; `smolder FILE` in a
  * second process opens FILE as a tab in the running window; `smolder
  * --suspects DIR` opens a Leak Suspects tab (an open with hint "suspects"),
- * and `smolder --compare BASE NEW` a tab comparing the two (app.compare). */
+ * and `smolder --compare BASE NEW` a tab comparing the two (app.compare);
+ * `smolder URL` or `smolder host:port` connects to a live endpoint. */
 
 #include <glib/gi18n.h>
 
 #include "smolder-application.h"
+#include "smolder-connect-dialog.h"
+#include "smolder-live-page.h"
 #include "smolder-window-private.h"
 
 struct _SmolderApplication
@@ -72,6 +75,50 @@ smolder_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (smolder_application_get_window (self)));
 }
 
+/* `smolder URL`: a live page; its errors show on the page (it retries). */
+static void
+smolder_application_connect (SmolderApplication *self,
+                             SmolderWindow      *window,
+                             GFile              *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(SmolderEndpoint) endpoint = NULL;
+  g_autoptr(GError) error = NULL;
+  guint interval_ms = SMOLDER_POLLER_DEFAULT_INTERVAL_MS;
+
+  if (self->settings != NULL)
+    interval_ms = g_settings_get_double (self->settings, "poll-interval") * 1000 + 0.5;
+  endpoint = smolder_endpoint_new_parse (uri, &error);
+  if (endpoint == NULL
+      || smolder_live_page_open (window, endpoint, NULL, interval_ms, &error) == NULL)
+    {
+      smolder_window_add_toast (window, error->message);
+      return;
+    }
+  smolder_connect_remember_endpoint (self->settings, smolder_endpoint_get_uri (endpoint));
+}
+
+/* GApplication turns "127.0.0.1:6060" into a relative file name and
+ * "localhost:6060" into a URI of scheme "localhost": an argument that is
+ * host:port[/path] and no existing file becomes http://host:port[/path]. */
+static void
+smolder_application_rewrite_host_port (char **argv)
+{
+  static GRegex *host_port = NULL;
+
+  if (host_port == NULL)
+    host_port = g_regex_new ("^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+):[0-9]{1,5}(/.*)?$", 0, 0, NULL);
+  for (int i = 1; argv[i] != NULL; i++)
+    if (g_regex_match (host_port, argv[i], 0, NULL)
+        && !g_file_test (argv[i], G_FILE_TEST_EXISTS))
+      {
+        char *url = g_strconcat ("http://", argv[i], NULL);
+
+        g_free (argv[i]);
+        argv[i] = url;
+      }
+}
+
 static void
 smolder_application_open (GApplication  *app,
                           GFile        **files,
@@ -86,7 +133,10 @@ smolder_application_open (GApplication  *app,
   else
     {
       for (int i = 0; i < n_files; i++)
-        smolder_window_open_file (window, files[i]);
+        if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
+          smolder_application_connect (self, window, files[i]);
+        else
+          smolder_window_open_file (window, files[i]);
       _smolder_window_offer_suspects (window, files, n_files);
     }
 
@@ -213,6 +263,13 @@ smolder_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open_accels);
+  {
+    /* The window's own action: a window binding loses Ctrl+L to the
+     * focused widget (the empty state's buttons). */
+    static const char *connect_accels[] = { "<Control>l", NULL };
+
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.connect", connect_accels);
+  }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   /* Ctrl+W (close the tab) is the window's own binding of window.close-tab. */
 
@@ -290,6 +347,7 @@ smolder_application_local_command_line (GApplication   *app,
   SmolderApplication *self = SMOLDER_APPLICATION (app);
   gboolean handled;
 
+  smolder_application_rewrite_host_port (*arguments);
   self->arguments = arguments;
   handled = G_APPLICATION_CLASS (smolder_application_parent_class)->local_command_line (app, arguments, exit_status);
   self->arguments = NULL;

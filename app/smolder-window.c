@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "smolder-window-private.h"
+#include "smolder-connect-dialog.h"
 
 #define RECENT_APP_NAME "Smolder"
 #define RECENT_GROUP    "smolder-profile"
@@ -475,6 +476,15 @@ smolder_window_get_tab_view (SmolderWindow *self)
   return self->tab_view;
 }
 
+/* Connect to Service… (Ctrl+L): the dialog opens a live page on success. */
+static void
+smolder_window_connect_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  gtk_window_present (GTK_WINDOW (smolder_connect_dialog_new (SMOLDER_WINDOW (widget))));
+}
+
 static void
 smolder_window_close_tab_action (GtkWidget  *widget,
                                  const char *action_name,
@@ -568,6 +578,8 @@ smolder_window_class_init (SmolderWindowClass *klass)
                                    smolder_window_close_tab_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close-tab", NULL);
+  gtk_widget_class_install_action (widget_class, "window.connect", NULL,
+                                   smolder_window_connect_action);
   _smolder_window_class_init_merge (widget_class);
   _smolder_window_class_init_suspects (widget_class);
   _smolder_window_class_init_compare (widget_class);
