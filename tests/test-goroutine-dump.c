@@ -30,6 +30,40 @@ file_of (SmolderProfile *p,
   return smolder_profile_get_string (p, smolder_profile_get_function (p, ln->function)->filename);
 }
 
+/* The string label @key of sample @sample, NULL when absent. */
+static const char *
+label_str (SmolderProfile *p,
+           guint           sample,
+           const char     *key)
+{
+  guint n;
+  const SmolderLabel *l = smolder_profile_get_sample_labels (p, sample, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (l[i].str != 0 && g_str_equal (smolder_profile_get_string (p, l[i].key), key))
+      return smolder_profile_get_string (p, l[i].str);
+  return NULL;
+}
+
+/* The numeric label @key (in @unit) of sample @sample, -1 when absent. */
+static gint64
+label_num (SmolderProfile *p,
+           guint           sample,
+           const char     *key,
+           const char     *unit)
+{
+  guint n;
+  const SmolderLabel *l = smolder_profile_get_sample_labels (p, sample, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (l[i].str == 0 && g_str_equal (smolder_profile_get_string (p, l[i].key), key))
+      {
+        g_assert_cmpstr (smolder_profile_get_string (p, l[i].num_unit), ==, unit);
+        return l[i].num;
+      }
+  return -1;
+}
+
 static void
 test_fixture (void)
 {
@@ -84,7 +118,27 @@ test_fixture (void)
   g_assert_cmpuint (n_locked, ==, 0);
   /* grep -c '^main.leakUploadWorker.func1()': the leak, one sample. */
   g_assert_cmpuint (n_leaky, ==, 14364);
-  g_assert_cmpint (smolder_profile_get_sample_values (p, leak_sample)[0], ==, 14364);
+  /* The leak's stack is two samples: the labels differ by the wait
+   * (grep -c '^goroutine [0-9]* \[chan receive, 1 minutes\]:' is 2651). */
+  {
+    gint64 leak_total = 0, leak_waited = 0;
+
+    for (guint i = 0; i < smolder_profile_get_n_samples (p); i++)
+      {
+        locs = smolder_profile_get_sample_locations (p, i, &n);
+        if (n == 1 && g_str_equal (frame (p, locs[0], NULL), "main.leakUploadWorker.func1"))
+          {
+            leak_total += smolder_profile_get_sample_values (p, i)[0];
+            g_assert_cmpstr (label_str (p, i, "state"), ==, "chan receive");
+            g_assert_cmpstr (label_str (p, i, "created_by"), ==, "main.leakUploadWorker");
+            if (label_num (p, i, "wait", "minutes") == 1)
+              leak_waited += smolder_profile_get_sample_values (p, i)[0];
+          }
+      }
+    g_assert_cmpint (leak_total, ==, 14364);
+    g_assert_cmpint (leak_waited, ==, 2651);
+  }
+  g_assert_cmpint (smolder_profile_get_sample_values (p, leak_sample)[0], <, 14364);
 
   /* The first goroutine: goroutine 28814 [running], leaf first. */
   g = smolder_profile_get_goroutine (p, 0);
@@ -110,8 +164,8 @@ test_fixture (void)
   g_assert_cmpint (line, ==, 89);
   g_assert_cmpstr (frame (p, locs[10], NULL), ==, "main.main");
 
-  /* Five distinct stacks in all. */
-  g_assert_cmpuint (smolder_profile_get_n_samples (p), ==, 5);
+  /* Five distinct stacks in all, the leak's in two waits. */
+  g_assert_cmpuint (smolder_profile_get_n_samples (p), ==, 6);
 }
 
 static void
@@ -134,6 +188,8 @@ test_newer_formats (void)
     "goroutine 9 [select, 12 minutes, locked to thread]:\r\n"
     "main.(*Server[...]).loop(0xc000010008, {0x3, 0x4})\r\n"
     "\tC:/work/main.go:40 +0x1f\r\n"
+    "created by main.main in goroutine 1\r\n"
+    "\t/src/main.go:14 +0x25\r\n"
     "\r\n"
     "goroutine 10 [sleep]:\n"
     "time.Sleep(0x3b9aca00)\n"
@@ -168,6 +224,10 @@ test_newer_formats (void)
   g_assert_cmpstr (file_of (p, locs[0]), ==, "C:/work/main.go");
   g_assert_cmpint (smolder_profile_get_sample_values (p, g->sample)[0], ==, 2);
   g_assert_cmpuint (smolder_profile_get_goroutine (p, 2)->sample, ==, g->sample);
+  g_assert_cmpstr (label_str (p, g->sample, "state"), ==, "select");
+  g_assert_cmpint (label_num (p, g->sample, "wait", "minutes"), ==, 12);
+  g_assert_cmpstr (label_str (p, g->sample, "locked_to_thread"), ==, "true");
+  g_assert_cmpstr (label_str (p, g->sample, "created_by"), ==, "main.main");
 
   g = smolder_profile_get_goroutine (p, 1);
   g_assert_cmpstr (smolder_profile_get_string (p, g->state), ==, "running");

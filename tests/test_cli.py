@@ -85,6 +85,53 @@ def expect_ok(cli, args, desc, must_contain=()):
     report(desc, problems)
 
 
+def dump_headers(path):
+    """(state, wait minutes or None, locked) of each goroutine, read from the text."""
+    out = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("goroutine ") and line.rstrip().endswith("]:") and "[" in line:
+                parts = line.rstrip()[line.index("[") + 1:-2].split(", ")
+                wait = [int(p.split()[0]) for p in parts[1:] if p.endswith(" minutes")]
+                out.append((parts[0], wait[0] if wait else None, "locked to thread" in parts))
+    return out
+
+
+def tsv_kept(cli, args):
+    """Sum of the flat column of top --format=tsv: the samples the filters kept."""
+    rc, out, err = run([cli, "top", "--format=tsv"] + args)
+    if rc != 0:
+        return None, "exit status %d: %s" % (rc, err[:300])
+    return sum(int(l.split("\t")[0]) for l in out.splitlines() if l and not l.startswith("#")), None
+
+
+def check_goroutine_labels(cli, dump):
+    """A ?debug=2 dump's states and waits are labels pprof's tag filters select."""
+    gs = dump_headers(dump)
+    states = {g[0] for g in gs}
+    cases = [("state=^chan receive$", None, sum(g[0] == "chan receive" for g in gs)),
+             ("state=IO wait", None, sum(g[0] == "IO wait" for g in gs)),
+             (None, "state=^chan receive$", sum(g[0] != "chan receive" for g in gs)),
+             ("wait=1minutes:", None, sum(g[1] is not None and g[1] >= 1 for g in gs)),
+             ("wait=:0minutes", None, sum(g[1] is not None and g[1] <= 0 for g in gs))]
+    for focus, ignore, want in cases:
+        args = (["--tag=" + focus] if focus else []) + (["--tag-ignore=" + ignore] if ignore else [])
+        got, err = tsv_kept(cli, args + [dump])
+        problems = [err] if err else ([] if got == want else ["kept %s goroutines, the text has %d" % (got, want)])
+        report("top %s %s counts the goroutines of the dump" % (" ".join(args), os.path.basename(dump)),
+               problems)
+    rc, out, err = run([cli, "top", "--format=tsv", "--group-by-state", dump])
+    cums = {l.split("\t")[2]: int(l.split("\t")[1]) for l in out.splitlines() if l and l[0] != "#"}
+    problems = ["exit status %d: %s" % (rc, err[:300])] if rc else []
+    for state in states:
+        want = sum(g[0] == state for g in gs)
+        if cums.get(state) != want:
+            problems.append("root %r has cum %s, the text has %d goroutines" % (state, cums.get(state), want))
+    report("top --group-by-state: each state is a root frame with its goroutines", problems)
+    if len(states) < 2 or not any(g[1] for g in gs):
+        report("the dump has several states and waits", ["too uniform to test: %r" % states])
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: test_cli.py SMOLDER_CLI DATA_DIR", file=sys.stderr)
@@ -147,6 +194,8 @@ def main():
                            allowed=(1, 2))
         expect_usage_error(cli, ["top", heap, os.path.join(ls, "cpu-10s.pb.gz")],
                            "merging a heap and a CPU profile -> exit 1 or 2", allowed=(1, 2))
+
+        check_goroutine_labels(cli, os.path.join(ls, "goroutine-debug2.txt"))
 
         # And the good path, so the above cannot pass by always failing.
         expect_ok(cli, ["info", heap], "info heap-00.pb.gz -> exit 0", must_contain=("inuse_space",))

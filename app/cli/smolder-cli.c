@@ -14,6 +14,7 @@
 #include "smolder-cli-live.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
+#include "smolder-tag-root.h"
 #include "smolder-top.h"
 #include "smolder-units.h"
 
@@ -209,6 +210,7 @@ typedef struct {
   int   limit;
   char **base;
   gboolean normalize;
+  gboolean group_by_state;
 } TopOptions;
 
 static void
@@ -289,6 +291,7 @@ cmd_top (int    argc,
     { "limit", 0, 0, G_OPTION_ARG_INT, &o.limit, "Print at most N rows", "N" },
     { "base", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.base, "Subtract this profile first (pprof -base; repeatable)", "FILE" },
     { "normalize", 0, 0, G_OPTION_ARG_NONE, &o.normalize, "With --base: scale to the base's total first", NULL },
+    { "group-by-state", 0, 0, G_OPTION_ARG_NONE, &o.group_by_state, "Goroutine dumps: the state as the root frame (pprof -tagroot=state)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE…");
@@ -322,6 +325,18 @@ cmd_top (int    argc,
     profile = smolder_cli_load_merged (argv + 1, argc - 1);
   if (profile == NULL)
     goto out;
+  if (o.group_by_state)
+    {
+      SmolderProfile *grouped = smolder_profile_new_tag_root (profile, "state", &error);
+
+      if (grouped == NULL)
+        {
+          smolder_cli_print_error (argc == 2 ? argv[1] : NULL, error);
+          goto out;
+        }
+      g_object_unref (profile);
+      profile = grouped;
+    }
 
   if (!(query = smolder_cli_query_options_build (&o.query, profile, &error)))
     {

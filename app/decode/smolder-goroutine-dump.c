@@ -8,8 +8,11 @@
  *   created by main.main in goroutine 1      (Go 1.21+; older: no "in goroutine")
  *   	leaky/main.go:95 +0x145
  *
- * Aggregated into a goroutine/count profile (one sample per distinct stack,
- * leaf first), and one SmolderGoroutine per goroutine with its state. */
+ * Aggregated into a goroutine/count profile, and one SmolderGoroutine per
+ * goroutine with its state. The state, wait, "locked to thread" and creator
+ * become sample labels (state, wait in minutes, locked_to_thread,
+ * created_by) so pprof's tag filters select goroutines: a sample is a
+ * distinct stack plus labels, as in a labelled pprof profile. */
 #include "smolder-decoders.h"
 #include "smolder-text-lines.h"
 
@@ -29,7 +32,7 @@ typedef struct
   const SmolderLimits *limits;
   SmolderU64Map        functions;  /* name id << 32 | file id -> function */
   SmolderU64Map        locations;  /* function << 32 | line -> location */
-  GHashTable          *stacks;     /* GBytes of guint32 locations -> index + 1 */
+  GHashTable          *stacks;     /* GBytes: guint32 locations + LabelKey -> index + 1 */
   GPtrArray           *stack_list; /* GBytes, in order of first sight */
   GArray              *counts;     /* gint64 per stack */
 
@@ -40,6 +43,15 @@ typedef struct
   char            *pending_name;   /* function waiting for its file line */
   gsize            pending_len;
 } Dump;
+
+/* The labels a sample is keyed by, after its locations. */
+typedef struct {
+  guint32 state;
+  guint32 created_by;   /* function name string id, 0 when unknown */
+  guint32 locked;
+  guint32 has_wait;
+  gint64  wait_minutes;
+} LabelKey;
 
 static void
 dump_clear (Dump *d)
@@ -203,7 +215,28 @@ end_goroutine (Dump    *d,
     return TRUE;
   d->open = FALSE;
 
-  key = g_bytes_new (d->stack->data, d->stack->len * sizeof (guint32));
+  {
+    LabelKey lk = { 0, };
+    gsize n = d->stack->len * sizeof (guint32);
+    guint8 *buf = g_malloc (n + sizeof lk);
+
+    lk.state = d->g.state;
+    lk.locked = d->g.locked_to_thread;
+    lk.has_wait = d->g.wait_minutes >= 0;
+    lk.wait_minutes = lk.has_wait ? d->g.wait_minutes : 0;
+    if (d->g.created_by_location != SMOLDER_NO_ID)
+      {
+        const SmolderLocation *l = &g_array_index (profile->locations, SmolderLocation,
+                                                   d->g.created_by_location);
+        const SmolderLine *ln = &g_array_index (profile->lines, SmolderLine, l->first_line);
+
+        lk.created_by = g_array_index (profile->functions, SmolderFunction, ln->function).name;
+      }
+    if (n > 0)
+      memcpy (buf, d->stack->data, n);
+    memcpy (buf + n, &lk, sizeof lk);
+    key = g_bytes_new_take (buf, n + sizeof lk);
+  }
   found = g_hash_table_lookup (d->stacks, key);
   if (found != NULL)
     {
@@ -274,6 +307,7 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
   gboolean seen_any = FALSE;
   Dump d = { 0, };
   SmolderProfile *result = NULL;
+  guint32 key_state, key_wait, unit_minutes, key_locked, str_true, key_created_by;
 
   g_return_val_if_fail (input != NULL, NULL);
 
@@ -447,15 +481,36 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
     }
 #undef FAIL
 
+  key_state = smolder_profile_intern (profile, "state", -1);
+  key_wait = smolder_profile_intern (profile, "wait", -1);
+  unit_minutes = smolder_profile_intern (profile, "minutes", -1);
+  key_locked = smolder_profile_intern (profile, "locked_to_thread", -1);
+  str_true = smolder_profile_intern (profile, "true", -1);
+  key_created_by = smolder_profile_intern (profile, "created_by", -1);
   for (guint i = 0; i < d.stack_list->len; i++)
     {
       gsize size;
-      const guint32 *locs = g_bytes_get_data (d.stack_list->pdata[i], &size);
+      const guint8 *data = g_bytes_get_data (d.stack_list->pdata[i], &size);
+      LabelKey lk;
 
+      size -= sizeof lk;
+      memcpy (&lk, data + size, sizeof lk);
       smolder_profile_begin_sample (profile);
       for (gsize j = 0; j < size / sizeof (guint32); j++)
-        smolder_profile_sample_add_location (profile, locs[j]);
+        {
+          guint32 loc;
+
+          memcpy (&loc, data + j * sizeof loc, sizeof loc);
+          smolder_profile_sample_add_location (profile, loc);
+        }
       smolder_profile_sample_add_value (profile, g_array_index (d.counts, gint64, i));
+      smolder_profile_sample_add_label (profile, key_state, lk.state, 0, 0);
+      if (lk.has_wait)
+        smolder_profile_sample_add_label (profile, key_wait, 0, lk.wait_minutes, unit_minutes);
+      if (lk.locked)
+        smolder_profile_sample_add_label (profile, key_locked, str_true, 0, 0);
+      if (lk.created_by != 0)
+        smolder_profile_sample_add_label (profile, key_created_by, lk.created_by, 0, 0);
       smolder_profile_end_sample (profile);
     }
 

@@ -70,6 +70,10 @@ smolder_value_abs (gint64 v)
   return v < 0 ? (gint64) (0 - (guint64) v) : v;
 }
 
+/* A profile to fill with @src's samples, changed: @src's strings (same ids),
+ * header, comments, mappings, functions, locations and lines, no samples. */
+SmolderProfile *smolder_profile_new_copy_tables (SmolderProfile *src);
+
 /* Returns the id of @str (length @len, or -1 for NUL-terminated), adding it once. */
 guint32 smolder_profile_intern (SmolderProfile *self, const char *str, gssize len);
 /* Appends without interning (for a proto string table, where ids are positions). */

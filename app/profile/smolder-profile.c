@@ -76,6 +76,37 @@ smolder_profile_new_empty (SmolderProfileFormat format)
   return self;
 }
 
+SmolderProfile *
+smolder_profile_new_copy_tables (SmolderProfile *src)
+{
+  SmolderProfile *dst = smolder_profile_new_empty (src->format);
+
+  dst->kind = src->kind;
+  for (guint i = 0; i < src->strings->len; i++)
+    {
+      const char *s = src->strings->pdata[i];
+
+      smolder_profile_append_string (dst, s, strlen (s));
+    }
+#define COPY(field) g_array_append_vals (dst->field, src->field->data, src->field->len)
+  COPY (sample_types);
+  dst->default_sample_type = src->default_sample_type;
+  dst->drop_frames = src->drop_frames;
+  dst->keep_frames = src->keep_frames;
+  dst->doc_url = src->doc_url;
+  dst->period_type = src->period_type;
+  dst->period = src->period;
+  dst->time_nanos = src->time_nanos;
+  dst->duration_nanos = src->duration_nanos;
+  COPY (comments);
+  COPY (mappings);
+  COPY (functions);
+  COPY (locations);
+  COPY (lines);
+#undef COPY
+  return dst;
+}
+
 /* ------------------------------------------------------------------ */
 /* Building                                                            */
 
