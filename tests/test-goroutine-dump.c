@@ -246,17 +246,173 @@ test_newer_formats (void)
 static void
 test_errors (void)
 {
+  /* Only a file without a goroutine is an error. */
   assert_error ("", "line 1", "goroutine ID [STATE]:");
-  assert_error ("hello\n", "line 1", "goroutine ID [STATE]:");
-  assert_error ("goroutine 1 running:\n", "line 1", "goroutine ID [STATE]:");
-  assert_error ("goroutine 1 [running]:\nmain.main()\n\tmain.go:1 +0x1\nrubbish here\n",
-                "line 4", "FUNCTION(ARGS)");
-  assert_error ("goroutine 1 [running]:\nmain.main()\nmain.f()\n", "line 3", "FILE:LINE");
-  assert_error ("goroutine 1 [running]:\nmain.main()\n\tmain.go +0x1\n", "line 3", "FILE:LINE");
-  assert_error ("goroutine 1 [running]:\nmain.main()\n", "line 3", "end of the input");
-  assert_error ("goroutine 1 [running]:\nmain.main()\n\n", "line 3", "blank line");
-  assert_error ("goroutine 1 [running]:\ncreated by main.f in goroutine x\n", "line 2", "goroutine id");
-  assert_error ("goroutine 1 [running]:\ncreated by main.f\n\tf.go:1\nmain.g()\n", "line 4", "after \"created by\"");
+  assert_error ("hello\n", "line 2", "goroutine ID [STATE]:");
+  assert_error ("goroutine 1 running:\n", "line 2", "goroutine ID [STATE]:");
+}
+
+/* A dump of tests/data/goroutine-dumps (see its README). */
+static SmolderProfile *
+decode_dump (const char *name)
+{
+  g_autofree char *path = g_build_filename (SMOLDER_TEST_DATA, "goroutine-dumps", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderInput) input = smolder_input_new_for_path (path, NULL, &error);
+  SmolderProfile *profile;
+
+  g_assert_no_error (error);
+  profile = DECODE (input, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (profile);
+  return profile;
+}
+
+static guint
+n_warnings (SmolderProfile *p)
+{
+  return g_strv_length ((char **) smolder_profile_get_warnings (p));
+}
+
+/* Where goroutine @id counts: its stack's leaf and depth. */
+static const char *
+goroutine_leaf (SmolderProfile *p,
+                gint64          id,
+                guint          *depth)
+{
+  for (guint i = 0; i < smolder_profile_get_n_goroutines (p); i++)
+    {
+      const SmolderGoroutine *g = smolder_profile_get_goroutine (p, i);
+      const guint32 *locs;
+
+      if (g->id != id)
+        continue;
+      locs = smolder_profile_get_sample_locations (p, g->sample, depth);
+      return *depth > 0 ? frame (p, locs[0], NULL) : NULL;
+    }
+  g_assert_not_reached ();
+}
+
+/* Damaged lines are skipped and counted; the rest of the dump is kept. */
+static void
+test_skipped_lines (void)
+{
+  static const char text[] =
+    "goroutine 1 [running]:\n"
+    "main.main()\n"
+    "\tmain.go:1 +0x1\n"
+    "rubbish here\n"
+    "main.f()\n"
+    "main.g()\n"
+    "\tmain.go:7 +0x1\n"
+    "\n"
+    "goroutine 2 [select]:\n"
+    "created by main.f in goroutine x\n"
+    "\n"
+    "goroutine 3 [select]:\n"
+    "main.h()\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderProfile) p = decode_text (text, &error);
+  const char * const *warnings;
+  guint depth;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (smolder_profile_get_n_goroutines (p), ==, 3);
+  warnings = smolder_profile_get_warnings (p);
+  g_assert_cmpuint (n_warnings (p), ==, 2);
+  /* main.h has no file line: the input ends inside goroutine 3. */
+  g_assert_nonnull (strstr (warnings[0], "goroutine 3"));
+  g_assert_nonnull (strstr (warnings[0], "main.h"));
+  /* "rubbish here", "main.f()" without its file line, and "in goroutine x";
+   * main.g() after main.f() is kept. */
+  g_assert_nonnull (strstr (warnings[1], "skipped 3 lines"));
+  g_assert_nonnull (strstr (warnings[1], "line 4: “rubbish here”"));
+  g_assert_cmpstr (goroutine_leaf (p, 1, &depth), ==, "main.main");
+  g_assert_cmpuint (depth, ==, 2);
+  g_assert_null (goroutine_leaf (p, 3, &depth));
+}
+
+/* go run of tests/data/goroutine-dumps/main.go with GOTRACEBACK=all: the
+ * panic's message, seven goroutines, and go run's "exit status 2". */
+static void
+test_panic (void)
+{
+  g_autoptr(SmolderProfile) p = decode_dump ("panic-all.txt");
+  guint depth;
+
+  /* grep -c '^goroutine ' panic-all.txt */
+  g_assert_cmpuint (smolder_profile_get_n_goroutines (p), ==, 7);
+  g_assert_cmpint (smolder_profile_get_total (p, 0), ==, 7);
+  g_assert_cmpuint (smolder_profile_get_n_comments (p), ==, 1);
+  g_assert_cmpstr (smolder_profile_get_comment (p, 0), ==, "panic: assignment to entry in nil map");
+  g_assert_cmpuint (n_warnings (p), ==, 1);
+  g_assert_nonnull (strstr (smolder_profile_get_warnings (p)[0], "“exit status 2”"));
+  g_assert_cmpstr (goroutine_leaf (p, 1, &depth), ==, "main.main");
+  g_assert_cmpstr (goroutine_leaf (p, 12, &depth), ==, "sync.runtime_SemacquireMutex");
+  g_assert_cmpuint (depth, ==, 4);
+}
+
+/* The same with GODEBUG=tracebackancestors=5: the ancestors' stacks are not
+ * part of a goroutine's own stack. */
+static void
+test_ancestors (void)
+{
+  g_autoptr(SmolderProfile) p = decode_dump ("ancestors.txt");
+  guint depth;
+
+  g_assert_cmpuint (smolder_profile_get_n_goroutines (p), ==, 7);
+  g_assert_cmpuint (n_warnings (p), ==, 0);
+  g_assert_cmpstr (goroutine_leaf (p, 7, &depth), ==, "main.worker");
+  g_assert_cmpuint (depth, ==, 1);
+  g_assert_cmpstr (goroutine_leaf (p, 11, &depth), ==, "time.Sleep");
+  g_assert_cmpuint (depth, ==, 2);
+}
+
+/* panic-all.txt cut after 1000 bytes (head -c), in a file line of goroutine 12. */
+static void
+test_cut (void)
+{
+  g_autoptr(SmolderProfile) p = decode_dump ("cut.txt");
+  guint depth;
+
+  g_assert_cmpuint (smolder_profile_get_n_goroutines (p), ==, 7);
+  g_assert_cmpuint (n_warnings (p), ==, 1);
+  /* The frame before the cut, and the cut line "\t/usr/lib/go-1.19/src". */
+  g_assert_nonnull (strstr (smolder_profile_get_warnings (p)[0], "skipped 2 lines"));
+  g_assert_nonnull (strstr (smolder_profile_get_warnings (p)[0], "line 42: “sync.(*Mutex).lockSlow”"));
+  /* Its first frame is whole; the second lost its file line. */
+  g_assert_cmpstr (goroutine_leaf (p, 12, &depth), ==, "sync.runtime_SemacquireMutex");
+  g_assert_cmpuint (depth, ==, 1);
+}
+
+/* Hand-written from Go 1.21's traceback.go format: "in goroutine N",
+ * Windows paths (with a space), cgo frames, elided frames, CRLF. */
+static void
+test_go121_windows (void)
+{
+  g_autoptr(SmolderProfile) p = decode_dump ("go121-windows.txt");
+  const SmolderGoroutine *g;
+  guint depth;
+
+  g_assert_cmpuint (smolder_profile_get_n_goroutines (p), ==, 4);
+  g_assert_cmpuint (n_warnings (p), ==, 0);
+  g = smolder_profile_get_goroutine (p, 1);
+  g_assert_cmpint (g->id, ==, 7);
+  g_assert_cmpint (g->created_by_id, ==, 6);
+  g_assert_cmpint (g->wait_minutes, ==, 3);
+  g = smolder_profile_get_goroutine (p, 2);
+  g_assert_true (g->locked_to_thread);
+  g_assert_cmpstr (goroutine_leaf (p, 8, &depth), ==, "runtime.cgocall");
+  g_assert_cmpuint (depth, ==, 3);
+  {
+    const guint32 *locs = smolder_profile_get_sample_locations (p, g->sample, &depth);
+
+    g_assert_cmpstr (file_of (p, locs[0]), ==, "C:/Program Files/Go/src/runtime/cgocall.go");
+    g_assert_cmpstr (file_of (p, locs[1]), ==, "_cgo_gotypes.go");
+  }
+  g = smolder_profile_get_goroutine (p, 3);
+  g_assert_true (g->frames_elided);
+  g_assert_cmpstr (label_str (p, g->sample, "created_by"), ==, "main.main");
 }
 
 int
@@ -268,6 +424,11 @@ main (int    argc,
   g_test_add_func ("/smolder/goroutine-dump/fixture", test_fixture);
   g_test_add_func ("/smolder/goroutine-dump/newer-formats", test_newer_formats);
   g_test_add_func ("/smolder/goroutine-dump/errors", test_errors);
+  g_test_add_func ("/smolder/goroutine-dump/skipped-lines", test_skipped_lines);
+  g_test_add_func ("/smolder/goroutine-dump/panic", test_panic);
+  g_test_add_func ("/smolder/goroutine-dump/ancestors", test_ancestors);
+  g_test_add_func ("/smolder/goroutine-dump/cut", test_cut);
+  g_test_add_func ("/smolder/goroutine-dump/go121-windows", test_go121_windows);
 
   return g_test_run ();
 }

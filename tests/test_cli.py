@@ -197,6 +197,22 @@ def main():
 
         check_goroutine_labels(cli, os.path.join(ls, "goroutine-debug2.txt"))
 
+        # A crash as pasted: read, with the skipped line on stderr as a warning, exit 0.
+        for name, words in (("panic-all.txt", ("warning: skipped 1 line", "exit status 2")),
+                            ("cut.txt", ("warning: skipped 2 lines", "line 42")),
+                            ("ancestors.txt", ())):
+            path = os.path.join(data, "goroutine-dumps", name)
+            rc, out, err = run([cli, "top", "--format=tsv", path])
+            problems = [] if rc == 0 else ["exit status %d: %s" % (rc, err[:300])]
+            problems += ["stderr lacks %r: %r" % (w, err[:300]) for w in words if w not in err]
+            if not words and err:
+                problems.append("unexpected stderr %r" % err[:300])
+            want = len(dump_headers(path))
+            if "# total %d\n" % want not in out:
+                problems.append("total is not the %d goroutines of the text" % want)
+            report("top goroutine-dumps/%s -> exit 0, warnings on stderr" % name,
+                   problems + sane_stderr(err))
+
         # And the good path, so the above cannot pass by always failing.
         expect_ok(cli, ["info", heap], "info heap-00.pb.gz -> exit 0", must_contain=("inuse_space",))
         expect_ok(cli, ["top", heap], "top heap-00.pb.gz -> exit 0")

@@ -49,6 +49,7 @@ struct _SmolderProfile
 
   SmolderMemStats *memstats;   /* owned, may be NULL */
   GArray  *goroutines;         /* SmolderGoroutine, debug=2 only */
+  GPtrArray *warnings;         /* char *: what a decoder skipped, for the user */
 
   gboolean sealed;
 };
@@ -69,6 +70,9 @@ smolder_value_abs (gint64 v)
 {
   return v < 0 ? (gint64) (0 - (guint64) v) : v;
 }
+
+/* A note for the user about input the decoder skipped or repaired. */
+void smolder_profile_add_warning (SmolderProfile *self, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 /* A profile to fill with @src's samples, changed: @src's strings (same ids),
  * header, comments, mappings, functions, locations and lines, no samples. */

@@ -21,6 +21,7 @@ smolder_profile_finalize (GObject *object)
   g_clear_pointer (&self->string_index, g_hash_table_unref);
   g_clear_pointer (&self->sample_types, g_array_unref);
   g_clear_pointer (&self->comments, g_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->mappings, g_array_unref);
   g_clear_pointer (&self->functions, g_array_unref);
   g_clear_pointer (&self->locations, g_array_unref);
@@ -52,6 +53,7 @@ smolder_profile_init (SmolderProfile *self)
   self->string_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->sample_types = g_array_new (FALSE, FALSE, sizeof (SmolderValueType));
   self->comments = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->warnings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->mappings = g_array_new (FALSE, FALSE, sizeof (SmolderMapping));
   self->functions = g_array_new (FALSE, FALSE, sizeof (SmolderFunction));
   self->locations = g_array_new (FALSE, FALSE, sizeof (SmolderLocation));
@@ -746,6 +748,29 @@ const char *
 smolder_profile_get_doc_url (SmolderProfile *self)
 {
   return smolder_profile_get_string (self, self->doc_url);
+}
+
+void
+smolder_profile_add_warning (SmolderProfile *self,
+                             const char     *format,
+                             ...)
+{
+  va_list args;
+
+  g_assert (!self->sealed);
+  va_start (args, format);
+  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+const char * const *
+smolder_profile_get_warnings (SmolderProfile *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  /* A null-terminated array without elements may have no pdata yet. */
+  return self->warnings->pdata != NULL ? (const char * const *) self->warnings->pdata : none;
 }
 
 guint
