@@ -12,6 +12,7 @@ stderr and never crash; usage errors exit 2. Prints TAP.
 
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -132,6 +133,49 @@ def check_goroutine_labels(cli, dump):
         report("the dump has several states and waits", ["too uniform to test: %r" % states])
 
 
+def split_top(out, table_start):
+    """(header lines, {name: inline mark}) of a -top text output."""
+    lines = out.splitlines()
+    i = next((n for n, l in enumerate(lines) if l.startswith(table_start)), len(lines))
+    marks = {}
+    for l in lines[i + 1:]:
+        name = l.split("%  ")[-1]
+        for mark in (" (inline)", " (partial-inline)"):
+            if name.endswith(mark):
+                name, m = name[:-len(mark)], mark.strip()
+                break
+        else:
+            m = ""
+        marks[name] = m
+    return lines[:i], marks
+
+
+def check_top_header(cli, path, ours, theirs):
+    """top's header lines equal pprof -top's; its (inline) marks are pprof's."""
+    desc = "top %s %s: pprof's header and inline marks" % (" ".join(ours), os.path.basename(path))
+    if shutil.which("go") is None:
+        report(desc + " # SKIP go not found", [])
+        return
+    env = dict(os.environ, TZ="UTC")
+    p = subprocess.run(["go", "tool", "pprof", "-top", "-nodefraction=0", "-nodecount=1000000"] +
+                       theirs + [path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    q = subprocess.run([cli, "top"] + ours + [path], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=env)
+    want, want_marks = split_top(p.stdout.decode(), "      flat  flat%")
+    got, got_marks = split_top(q.stdout.decode(), "      flat   flat%")
+    problems = []
+    if p.returncode != 0 or q.returncode != 0:
+        problems.append("exit statuses %d (pprof), %d (smolder-cli)" % (p.returncode, q.returncode))
+    if got != want:
+        problems.append("header %r, pprof says %r" % (got, want))
+    diff = sorted((n, got_marks.get(n), m) for n, m in want_marks.items() if got_marks.get(n, m) != m)
+    if diff:
+        problems.append("%d inline marks differ, e.g. %r" % (len(diff), diff[:3]))
+    if not want_marks:
+        problems.append("pprof printed no rows")
+    report(desc, problems)
+
+
 def main():
     if len(sys.argv) != 3:
         print("usage: test_cli.py SMOLDER_CLI DATA_DIR", file=sys.stderr)
@@ -212,6 +256,18 @@ def main():
                 problems.append("total is not the %d goroutines of the text" % want)
             report("top goroutine-dumps/%s -> exit 0, warnings on stderr" % name,
                    problems + sane_stderr(err))
+
+        toolchain = os.path.join(data, "go-toolchain")
+        for path, ours, theirs in (
+                (cpu, [], []),
+                (cpu, ["--sample-index=0", "--limit=5"], ["-sample_index=0", "-nodecount=5"]),
+                (cpu, ["--focus=regexp", "--hide=runtime"], ["-focus=regexp", "-hide=runtime"]),
+                (os.path.join(toolchain, "compile-nethttp-cpu.pb.gz"), [], []),
+                (heap, ["--limit=3"], ["-nodecount=3"]),
+                (os.path.join(toolchain, "gotypes-stdlib-heap.pb.gz"), ["--sample-index=alloc_space"],
+                 ["-sample_index=alloc_space"]),
+                (os.path.join(ls, "mutex.pb.gz"), [], [])):
+            check_top_header(cli, path, ours, theirs)
 
         # And the good path, so the above cannot pass by always failing.
         expect_ok(cli, ["info", heap], "info heap-00.pb.gz -> exit 0", must_contain=("inuse_space",))
