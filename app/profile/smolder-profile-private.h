@@ -71,6 +71,11 @@ smolder_value_abs (gint64 v)
   return v < 0 ? (gint64) (0 - (guint64) v) : v;
 }
 
+/* @str (@len bytes) with bytes that are not UTF-8 replaced by U+FFFD and
+ * control characters and NUL escaped as \xNN; NULL when it needs no repair.
+ * Every string entering a profile goes through it. */
+char *smolder_string_repair (const char *str, gsize len);
+
 /* A note for the user about input the decoder skipped or repaired. */
 void smolder_profile_add_warning (SmolderProfile *self, const char *format, ...) G_GNUC_PRINTF (2, 3);
 

@@ -112,69 +112,12 @@ smolder_profile_new_copy_tables (SmolderProfile *src)
 /* ------------------------------------------------------------------ */
 /* Building                                                            */
 
-/* A string as it can be shown and printed: bytes that are not UTF-8
- * become U+FFFD, control characters (and NUL, which would cut the name
- * short) are escaped as \xNN. NULL when @str needs no repair, the
- * common case, found with one scan. */
-static char *
-repair_string (const char *str,
-               gsize       len)
-{
-  const char *p = str, *end = str + len;
-  gboolean ascii = TRUE;
-  GString *out;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      guchar c = str[i];
-
-      if (c < 0x20 || c == 0x7f)
-        goto repair;
-      ascii = ascii && c < 0x80;
-    }
-  if (ascii || g_utf8_validate_len (str, len, NULL))
-    return NULL;
-
-repair:
-  out = g_string_sized_new (len + 8);
-  while (p < end)
-    {
-      guchar c = *p;
-
-      if (c < 0x20 || c == 0x7f)
-        {
-          g_string_append_printf (out, "\\x%02x", c);
-          p++;
-        }
-      else if (c < 0x80)
-        g_string_append_c (out, *p++);
-      else
-        {
-          gunichar u = g_utf8_get_char_validated (p, end - p);
-
-          if (u == (gunichar) -1 || u == (gunichar) -2)
-            {
-              g_string_append (out, "\xef\xbf\xbd");  /* U+FFFD */
-              p++;
-            }
-          else
-            {
-              gsize n = g_utf8_skip[c];
-
-              g_string_append_len (out, p, n);
-              p += n;
-            }
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
 guint32
 smolder_profile_append_string (SmolderProfile *self,
                                const char     *str,
                                gsize           len)
 {
-  g_autofree char *repaired = repair_string (str, len);
+  g_autofree char *repaired = smolder_string_repair (str, len);
 
   g_assert (!self->sealed);
 
@@ -199,7 +142,7 @@ smolder_profile_intern (SmolderProfile *self,
   gpointer found;
   char *copy;
 
-  g_autofree char *repaired = repair_string (str, len >= 0 ? (gsize) len : strlen (str));
+  g_autofree char *repaired = smolder_string_repair (str, len >= 0 ? (gsize) len : strlen (str));
 
   g_assert (!self->sealed);
   g_assert (self->string_index != NULL);
