@@ -169,6 +169,22 @@ smolder_profile_summary_format (SmolderProfile *profile,
     add_line (s, _("Drop frames"), smolder_profile_get_drop_frames (profile));
   if (smolder_profile_get_keep_frames (profile)[0] != '\0')
     add_line (s, _("Keep frames"), smolder_profile_get_keep_frames (profile));
+  {
+    guint unnamed = 0;
+
+    for (guint i = 0; i < smolder_profile_get_n_locations (profile); i++)
+      unnamed += smolder_profile_get_location (profile, i)->n_lines == 0;
+    /* Go's text heap lists leading runtime frames by address only. */
+    if (unnamed > 0 && smolder_profile_get_format (profile) == SMOLDER_PROFILE_FORMAT_TEXT_HEAP)
+      {
+        g_autofree char *value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u address Go did not print a name for, shown as “<unknown>” (as pprof does): the leading runtime frames Go leaves out of text heaps",
+                                                              "%u addresses Go did not print a name for, shown as one “<unknown>” frame (as pprof does): the leading runtime frames Go leaves out of text heaps",
+                                                              unnamed), unnamed);
+
+        add_line (s, _("Unnamed frames"), value);
+      }
+  }
   if (smolder_profile_get_memstats (profile) != NULL)
     add_memstats (s, smolder_profile_get_memstats (profile));
 

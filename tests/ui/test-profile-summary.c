@@ -124,6 +124,39 @@ test_text_heap (void)
     g_assert_true (g_str_has_prefix (strstr (a, "("), inuse));
     g_assert_true (g_str_has_prefix (strstr (e, "("), sys));
   }
+
+  /* Addresses of "@" lines that no "#\t0x…" line names (a "#" line gives
+   * the call's address, return address - 1): what Go left out. */
+  {
+    g_autoptr(GHashTable) all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+    g_autofree char *want = NULL;
+    guint n = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (!g_str_has_prefix (lines[i], "heap profile:") && strstr (lines[i], " @ ") != NULL)
+        {
+          g_auto(GStrv) addrs = g_strsplit (strstr (lines[i], " @ ") + 3, " ", -1);
+
+          for (guint j = 0; addrs[j] != NULL; j++)
+            if (addrs[j][0] != '\0')
+              g_hash_table_add (all, g_strdup (addrs[j]));
+        }
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_prefix (lines[i], "#\t0x"))
+        {
+          guint64 pc = g_ascii_strtoull (lines[i] + 2, NULL, 16);
+          g_autofree char *addr = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", pc);
+          g_autofree char *ret = g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", pc + 1);
+
+          g_hash_table_remove (all, addr);
+          g_hash_table_remove (all, ret);
+        }
+    n = g_hash_table_size (all);
+    g_assert_cmpuint (n, >, 0);
+    want = g_strdup_printf ("Unnamed frames\t%u address%s Go did not print", n, n == 1 ? "" : "es");
+    assert_contains (text, want);
+  }
 }
 
 int
