@@ -779,6 +779,50 @@ test_fixture_big_heap (void)
   g_assert_cmpint (labels[0].num, ==, 96);
 }
 
+/* Function names that are not valid UTF-8, hold an escape sequence or a
+ * NUL: shown with U+FFFD and \xNN escapes, never cut short or <unknown>. */
+static void
+test_bad_names (void)
+{
+  static const struct { const char *raw; gsize len; const char *shown; } names[] = {
+#define RAW(s) s, sizeof s - 1
+    { RAW ("main.\x1b[31mred"), "main.\\x1b[31mred" },
+    { RAW ("bad\xff\xfe.name"), "bad\xef\xbf\xbd\xef\xbf\xbd.name" },
+    { RAW ("\0hidden"), "\\x00hidden" },
+    { RAW ("caf\xc3\xa9.ok"), "caf\xc3\xa9.ok" },  /* valid UTF-8 stays */
+#undef RAW
+  };
+  g_autoptr(GByteArray) b = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmolderProfile) p = NULL;
+  gint64 values[] = { 1 };
+
+  put_msg (b, 1, value_type (1, 2));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 locs[] = { i + 1 };
+
+      put_msg (b, 2, sample_msg (locs, 1, values, 1));
+      put_msg (b, 4, location_msg (i + 1, 0, 0x1000 + i, FALSE, line_msg (i + 1, 1, 0), NULL));
+      put_msg (b, 5, function_msg (i + 1, 3 + i, 3 + i, 0, 0));
+    }
+  put_str (b, 6, "");
+  put_str (b, 6, "samples");
+  put_str (b, 6, "count");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    put_bytes (b, 6, names[i].raw, names[i].len);
+
+  p = decode (b, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const SmolderFunction *f = smolder_profile_get_function (p, i);
+
+      g_assert_cmpstr (smolder_profile_get_string (p, f->name), ==, names[i].shown);
+      g_assert_true (g_utf8_validate (smolder_profile_get_string (p, f->name), -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/smolder/pprof-decode/fixture-cpu", test_fixture_cpu);
   g_test_add_func ("/smolder/pprof-decode/fixture-labels", test_fixture_labels);
   g_test_add_func ("/smolder/pprof-decode/fixture-big-heap", test_fixture_big_heap);
+  g_test_add_func ("/smolder/pprof-decode/bad-names", test_bad_names);
 
   return g_test_run ();
 }

@@ -92,12 +92,16 @@ smolder_cli_load_merged (char * const *files,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
       SmolderProfile *p = smolder_profile_new_from_file (file, NULL, NULL, &error);
+      const char * const *warnings;
 
       if (p == NULL)
         {
           smolder_cli_print_error (files[i], error);
           return NULL;
         }
+      warnings = smolder_profile_get_warnings (p);
+      for (guint w = 0; warnings[w] != NULL; w++)
+        g_printerr ("smolder-cli: %s: warning: %s\n", files[i], warnings[w]);
       g_ptr_array_add (profiles, p);
     }
 

@@ -11,9 +11,11 @@
 #include "smolder-cli-diff.h"
 #include "smolder-cli-export.h"
 #include "smolder-cli-suspects.h"
+#include "smolder-cli-top-text.h"
 #include "smolder-cli-live.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
+#include "smolder-tag-root.h"
 #include "smolder-top.h"
 #include "smolder-units.h"
 
@@ -210,6 +212,7 @@ typedef struct {
   int   limit;
   char **base;
   gboolean normalize;
+  gboolean group_by_state;
 } TopOptions;
 
 static void
@@ -240,43 +243,6 @@ print_top_tsv (SmolderTop     *top,
     }
 }
 
-static double
-percent (gint64 v, gint64 total)
-{
-  return total == 0 ? 0.0 : 100.0 * (double) v / (double) total;
-}
-
-static void
-print_top_text (SmolderTop     *top,
-                SmolderProfile *profile,
-                int             limit)
-{
-  SmolderFrames *frames = smolder_top_get_frames (top);
-  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_top_get_sample_index (top));
-  const char *unit = smolder_profile_get_string (profile, vt->unit);
-  gint64 total = smolder_top_get_total (top);
-  g_autofree char *total_s = smolder_units_format (total, unit);
-  g_autofree char *kept_s = smolder_units_format (smolder_top_get_kept_total (top), unit);
-  guint n = smolder_top_get_n_rows (top);
-  guint shown = (limit > 0 && (guint) limit < n) ? (guint) limit : n;
-  gint64 sum = 0;
-
-  g_print ("Type: %s (%s)\n", smolder_profile_get_string (profile, vt->type), unit);
-  g_print ("Showing %u of %u nodes, %s of %s total\n", shown, n, kept_s, total_s);
-  g_print ("%10s %7s %7s %10s %7s  %s\n", "flat", "flat%", "sum%", "cum", "cum%", "name");
-  for (guint i = 0; i < shown; i++)
-    {
-      const SmolderTopRow *row = smolder_top_get_row (top, i);
-      g_autofree char *flat = smolder_units_format (row->flat, unit);
-      g_autofree char *cum = smolder_units_format (row->cum, unit);
-
-      sum += row->flat;
-      g_print ("%10s %6.2f%% %6.2f%% %10s %6.2f%%  %s\n", flat, percent (row->flat, total),
-               percent (sum, total), cum, percent (row->cum, total),
-               smolder_frames_get_name (frames, row->frame));
-    }
-}
-
 static int
 cmd_top (int    argc,
          char **argv)
@@ -287,6 +253,7 @@ cmd_top (int    argc,
     { "limit", 0, 0, G_OPTION_ARG_INT, &o.limit, "Print at most N rows", "N" },
     { "base", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.base, "Subtract this profile first (pprof -base; repeatable)", "FILE" },
     { "normalize", 0, 0, G_OPTION_ARG_NONE, &o.normalize, "With --base: scale to the base's total first", NULL },
+    { "group-by-state", 0, 0, G_OPTION_ARG_NONE, &o.group_by_state, "Goroutine dumps: the state as the root frame (pprof -tagroot=state)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE…");
@@ -320,6 +287,18 @@ cmd_top (int    argc,
     profile = smolder_cli_load_merged (argv + 1, argc - 1);
   if (profile == NULL)
     goto out;
+  if (o.group_by_state)
+    {
+      SmolderProfile *grouped = smolder_profile_new_tag_root (profile, "state", &error);
+
+      if (grouped == NULL)
+        {
+          smolder_cli_print_error (argc == 2 ? argv[1] : NULL, error);
+          goto out;
+        }
+      g_object_unref (profile);
+      profile = grouped;
+    }
 
   if (!(query = smolder_cli_query_options_build (&o.query, profile, &error)))
     {
@@ -341,7 +320,7 @@ cmd_top (int    argc,
   if (tsv)
     print_top_tsv (top, profile, o.limit);
   else
-    print_top_text (top, profile, o.limit);
+    smolder_cli_print_top_text (top, profile, query, &o.query, o.limit);
   ret = 0;
 
 out:

@@ -8,8 +8,18 @@
  *   created by main.main in goroutine 1      (Go 1.21+; older: no "in goroutine")
  *   	leaky/main.go:95 +0x145
  *
- * Aggregated into a goroutine/count profile (one sample per distinct stack,
- * leaf first), and one SmolderGoroutine per goroutine with its state. */
+ * Aggregated into a goroutine/count profile, and one SmolderGoroutine per
+ * goroutine with its state. The state, wait, "locked to thread" and creator
+ * become sample labels (state, wait in minutes, locked_to_thread,
+ * created_by) so pprof's tag filters select goroutines: a sample is a
+ * distinct stack plus labels, as in a labelled pprof profile.
+ *
+ * Dumps come pasted from crashes and logs: the text before the first
+ * goroutine (a panic's message) becomes comments, tracebackancestors'
+ * "[originating from goroutine N]:" stacks are skipped, and any line that
+ * cannot be read is skipped and counted in one warning naming the first
+ * (a truncated log, "exit status 2"). Only a text without a goroutine is
+ * an error. */
 #include "smolder-decoders.h"
 #include "smolder-text-lines.h"
 
@@ -21,6 +31,7 @@ typedef enum {
   EXPECT_FILE,        /* "\tfile:line +0xoff" of a function */
   EXPECT_CREATOR_FILE,/* "\tfile:line +0xoff" of "created by" */
   EXPECT_END,         /* after the creator: only a blank line or a new goroutine */
+  IN_ANCESTOR,        /* "[originating from goroutine N]:" (tracebackancestors): skipped */
 } State;
 
 typedef struct
@@ -29,7 +40,7 @@ typedef struct
   const SmolderLimits *limits;
   SmolderU64Map        functions;  /* name id << 32 | file id -> function */
   SmolderU64Map        locations;  /* function << 32 | line -> location */
-  GHashTable          *stacks;     /* GBytes of guint32 locations -> index + 1 */
+  GHashTable          *stacks;     /* GBytes: guint32 locations + LabelKey -> index + 1 */
   GPtrArray           *stack_list; /* GBytes, in order of first sight */
   GArray              *counts;     /* gint64 per stack */
 
@@ -39,7 +50,21 @@ typedef struct
   GArray          *stack;          /* guint32 locations */
   char            *pending_name;   /* function waiting for its file line */
   gsize            pending_len;
+
+  /* Lines skipped, for the warning: how many, and the first. */
+  guint64          n_skipped;
+  guint64          first_skipped_no;
+  char            *first_skipped;
 } Dump;
+
+/* The labels a sample is keyed by, after its locations. */
+typedef struct {
+  guint32 state;
+  guint32 created_by;   /* function name string id, 0 when unknown */
+  guint32 locked;
+  guint32 has_wait;
+  gint64  wait_minutes;
+} LabelKey;
 
 static void
 dump_clear (Dump *d)
@@ -51,6 +76,22 @@ dump_clear (Dump *d)
   g_clear_pointer (&d->counts, g_array_unref);
   g_clear_pointer (&d->stack, g_array_unref);
   g_clear_pointer (&d->pending_name, g_free);
+  g_clear_pointer (&d->first_skipped, g_free);
+}
+
+static void
+skip_line (Dump       *d,
+           guint64     line_no,
+           const char *line,
+           gsize       len)
+{
+  if (d->n_skipped++ == 0)
+    {
+      g_autofree char *snippet = g_strndup (line, MIN (len, 60));
+
+      d->first_skipped_no = line_no;
+      d->first_skipped = g_strescape (snippet, NULL);
+    }
 }
 
 /* "file:line", then " +0xoff" and anything else Go may add (" fp=... sp=..."). */
@@ -203,7 +244,28 @@ end_goroutine (Dump    *d,
     return TRUE;
   d->open = FALSE;
 
-  key = g_bytes_new (d->stack->data, d->stack->len * sizeof (guint32));
+  {
+    LabelKey lk = { 0, };
+    gsize n = d->stack->len * sizeof (guint32);
+    guint8 *buf = g_malloc (n + sizeof lk);
+
+    lk.state = d->g.state;
+    lk.locked = d->g.locked_to_thread;
+    lk.has_wait = d->g.wait_minutes >= 0;
+    lk.wait_minutes = lk.has_wait ? d->g.wait_minutes : 0;
+    if (d->g.created_by_location != SMOLDER_NO_ID)
+      {
+        const SmolderLocation *l = &g_array_index (profile->locations, SmolderLocation,
+                                                   d->g.created_by_location);
+        const SmolderLine *ln = &g_array_index (profile->lines, SmolderLine, l->first_line);
+
+        lk.created_by = g_array_index (profile->functions, SmolderFunction, ln->function).name;
+      }
+    if (n > 0)
+      memcpy (buf, d->stack->data, n);
+    memcpy (buf + n, &lk, sizeof lk);
+    key = g_bytes_new_take (buf, n + sizeof lk);
+  }
   found = g_hash_table_lookup (d->stacks, key);
   if (found != NULL)
     {
@@ -274,6 +336,7 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
   gboolean seen_any = FALSE;
   Dump d = { 0, };
   SmolderProfile *result = NULL;
+  guint32 key_state, key_wait, unit_minutes, key_locked, str_true, key_created_by;
 
   g_return_val_if_fail (input != NULL, NULL);
 
@@ -298,10 +361,8 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
 
   smolder_text_lines_init (&lines, input, limits);
 
-#define FAIL(...) G_STMT_START { \
-    smolder_text_set_error (error, lines.line_no, line, len, __VA_ARGS__); \
-    goto out; \
-  } G_STMT_END
+/* Not G_STMT_START: "continue" must reach the loop. */
+#define SKIP() { skip_line (&d, lines.line_no, line, len); continue; }
 
   while (smolder_text_lines_next (&lines, &line, &len, &local_error))
     {
@@ -313,33 +374,57 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
       if (len == 0)
         {
           if (state == EXPECT_FILE || state == EXPECT_CREATOR_FILE)
-            FAIL ("expected \"\\tFILE:LINE\" after the function on the line before, found a blank line");
+            skip_line (&d, lines.line_no - 1, d.pending_name, d.pending_len);
           if (!end_goroutine (&d, error))
             goto out;
           state = EXPECT_GOROUTINE;
           continue;
         }
 
-      if (len > 10 && smolder_text_has_prefix (line, len, "goroutine ") && g_ascii_isdigit (line[10]) &&
-          (state == EXPECT_GOROUTINE || state == EXPECT_FRAME || state == EXPECT_END))
+      if (len > 10 && smolder_text_has_prefix (line, len, "goroutine ") && g_ascii_isdigit (line[10]))
         {
+          if (state == EXPECT_FILE || state == EXPECT_CREATOR_FILE)
+            skip_line (&d, lines.line_no - 1, d.pending_name, d.pending_len);
           if (!end_goroutine (&d, error))
             goto out;
+          state = EXPECT_GOROUTINE;
           if (!parse_goroutine_header (&d, line, len))
-            FAIL ("expected a goroutine header \"goroutine ID [STATE]:\"");
+            SKIP ();
           d.open = TRUE;
           seen_any = TRUE;
           state = EXPECT_FRAME;
           continue;
         }
 
+      /* GODEBUG=tracebackancestors: the stacks of the goroutines that
+       * created this one, up to the next blank line or header. */
+      if (d.open && smolder_text_has_prefix (line, len, "[originating from goroutine "))
+        {
+          state = IN_ANCESTOR;
+          continue;
+        }
+
+    again:
       switch (state)
         {
         case EXPECT_GOROUTINE:
-          /* The ?debug=1 header may head a dump that was pasted together. */
-          if (!seen_any && smolder_text_has_prefix (line, len, "goroutine profile: total "))
-            continue;
-          FAIL ("expected a goroutine header \"goroutine ID [STATE]:\"");
+          /* What comes before the first goroutine (a panic's message, the
+           * ?debug=1 header of a dump pasted together) is the dump's
+           * preamble: kept as comments. */
+          if (!seen_any)
+            {
+              if (profile->comments->len < 16)
+                {
+                  guint32 id = smolder_profile_intern (profile, line, len);
+
+                  g_array_append_val (profile->comments, id);
+                }
+              continue;
+            }
+          SKIP ();
+
+        case IN_ANCESTOR:
+          continue;
 
         case EXPECT_FRAME:
           if (smolder_text_equals (line, len, "...additional frames elided..."))
@@ -360,13 +445,14 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
                   const char *q = in + strlen (" in goroutine ");
                   guint64 creator;
 
-                  if (!smolder_text_parse_u64 (&q, line + len, &creator) || q != line + len ||
-                      creator > G_MAXINT64)
-                    FAIL ("expected a goroutine id after \"in goroutine\"");
-                  d.g.created_by_id = (gint64) creator;
+                  if (smolder_text_parse_u64 (&q, line + len, &creator) && q == line + len &&
+                      creator <= G_MAXINT64)
+                    d.g.created_by_id = (gint64) creator;
+                  else
+                    SKIP ();
                 }
               if (name_len == 0)
-                FAIL ("expected a function name after \"created by\"");
+                SKIP ();
               g_free (d.pending_name);
               d.pending_name = g_strndup (name, name_len);
               d.pending_len = name_len;
@@ -377,7 +463,7 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
             gsize name_len;
 
             if (!function_name (line, len, &name_len))
-              FAIL ("expected a frame \"FUNCTION(ARGS)\", \"created by FUNCTION\" or a blank line");
+              SKIP ();
             g_free (d.pending_name);
             d.pending_name = g_strndup (line, name_len);
             d.pending_len = name_len;
@@ -395,7 +481,13 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
 
             if (raw_len == 0 || (raw[0] != '\t' && raw[0] != ' ') ||
                 !parse_file_line (line, len, &file, &file_len, &number))
-              FAIL ("expected \"\\tFILE:LINE +0xOFFSET\" after the function on the line before");
+              {
+                /* The function's file line is lost: skip the function, and
+                 * read this line again as what may follow it. */
+                skip_line (&d, lines.line_no - 1, d.pending_name, d.pending_len);
+                state = state == EXPECT_CREATOR_FILE ? EXPECT_END : EXPECT_FRAME;
+                goto again;
+              }
             loc = intern_location (&d, d.pending_name, d.pending_len, file, file_len, number, error);
             if (loc == SMOLDER_NO_ID)
               goto out;
@@ -420,7 +512,7 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
           continue;
 
         case EXPECT_END:
-          FAIL ("expected a blank line or a goroutine header after \"created by\"");
+          SKIP ();
 
         default:
           g_assert_not_reached ();
@@ -432,11 +524,9 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
       goto out;
     }
   if (state == EXPECT_FILE || state == EXPECT_CREATOR_FILE)
-    {
-      smolder_text_set_error (error, lines.line_no + 1, NULL, 0,
-                              "expected \"\\tFILE:LINE\" after the function, found the end of the input");
-      goto out;
-    }
+    smolder_profile_add_warning (profile, "the input ends inside goroutine %" G_GINT64_FORMAT
+                                 " (a truncated dump?): its last frame “%s” has no file line",
+                                 d.g.id, d.pending_name);
   if (!end_goroutine (&d, error))
     goto out;
   if (!seen_any)
@@ -445,17 +535,43 @@ smolder_goroutine_dump_decode (SmolderInput         *input,
                               "expected a goroutine header \"goroutine ID [STATE]:\", found the end of the input");
       goto out;
     }
-#undef FAIL
+  if (d.n_skipped > 0)
+    smolder_profile_add_warning (profile, "skipped %" G_GUINT64_FORMAT " line%s that could not be read; "
+                                 "the first, line %" G_GUINT64_FORMAT ": “%s”",
+                                 d.n_skipped, d.n_skipped == 1 ? "" : "s",
+                                 d.first_skipped_no, d.first_skipped);
+#undef SKIP
 
+  key_state = smolder_profile_intern (profile, "state", -1);
+  key_wait = smolder_profile_intern (profile, "wait", -1);
+  unit_minutes = smolder_profile_intern (profile, "minutes", -1);
+  key_locked = smolder_profile_intern (profile, "locked_to_thread", -1);
+  str_true = smolder_profile_intern (profile, "true", -1);
+  key_created_by = smolder_profile_intern (profile, "created_by", -1);
   for (guint i = 0; i < d.stack_list->len; i++)
     {
       gsize size;
-      const guint32 *locs = g_bytes_get_data (d.stack_list->pdata[i], &size);
+      const guint8 *data = g_bytes_get_data (d.stack_list->pdata[i], &size);
+      LabelKey lk;
 
+      size -= sizeof lk;
+      memcpy (&lk, data + size, sizeof lk);
       smolder_profile_begin_sample (profile);
       for (gsize j = 0; j < size / sizeof (guint32); j++)
-        smolder_profile_sample_add_location (profile, locs[j]);
+        {
+          guint32 loc;
+
+          memcpy (&loc, data + j * sizeof loc, sizeof loc);
+          smolder_profile_sample_add_location (profile, loc);
+        }
       smolder_profile_sample_add_value (profile, g_array_index (d.counts, gint64, i));
+      smolder_profile_sample_add_label (profile, key_state, lk.state, 0, 0);
+      if (lk.has_wait)
+        smolder_profile_sample_add_label (profile, key_wait, 0, lk.wait_minutes, unit_minutes);
+      if (lk.locked)
+        smolder_profile_sample_add_label (profile, key_locked, str_true, 0, 0);
+      if (lk.created_by != 0)
+        smolder_profile_sample_add_label (profile, key_created_by, lk.created_by, 0, 0);
       smolder_profile_end_sample (profile);
     }
 

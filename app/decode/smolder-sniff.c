@@ -322,6 +322,13 @@ smolder_sniff (const guint8  *data,
       *description = g_strdup (_("a goroutine dump"));
       return SMOLDER_SNIFF_GOROUTINE_DUMP;
     }
+  /* A crash as pasted: "panic: …" (or log lines), then the dump. */
+  for (gsize i = skip; i + 1 < head; i++)
+    if (data[i] == '\n' && looks_like_goroutine_dump (data + i + 1, MIN (head - i - 1, 64)))
+      {
+        *description = g_strdup (_("a goroutine dump"));
+        return SMOLDER_SNIFF_GOROUTINE_DUMP;
+      }
 
   if (has_prefix_ci (t, tlen, "<!doctype html") || has_prefix_ci (t, tlen, "<html")
       || has_prefix_ci (t, tlen, "<head") || has_prefix_ci (t, tlen, "<body"))

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "smolder-profile-view-private.h"
+#include "smolder-profile-summary.h"
 
 enum {
   PROP_0,
@@ -435,6 +436,7 @@ smolder_profile_view_class_init (SmolderProfileViewClass *klass)
   g_type_ensure (SMOLDER_TYPE_CALLERS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/smolder/Smolder/smolder-profile-view.ui");
+  g_type_ensure (SMOLDER_TYPE_PROFILE_SUMMARY);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, sample_type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, granularity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, summary_label);

@@ -35,7 +35,7 @@ smolder_profile_scale (SmolderProfile *self,
 {
   g_autoptr(SmolderProfile) dst = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_types, n_samples, n_strings;
+  guint n_types, n_samples;
   guint32 key_id = 0, value_id = 0;
   gboolean all_ones = TRUE;
 
@@ -44,37 +44,16 @@ smolder_profile_scale (SmolderProfile *self,
 
   n_types = self->sample_types->len;
   n_samples = self->sample_loc_offsets->len - 1;
-  n_strings = self->strings->len;
   for (guint t = 0; t < n_types; t++)
     all_ones = all_ones && ratios[t] == 1.0;
 
-  dst = smolder_profile_new_empty (self->format);
-  dst->kind = self->kind;
   /* Same string ids: the copied tables refer to them. */
-  for (guint i = 0; i < n_strings; i++)
-    {
-      const char *s = self->strings->pdata[i];
-      smolder_profile_append_string (dst, s, strlen (s));
-    }
+  dst = smolder_profile_new_copy_tables (self);
   if (label_key != NULL)
     {
       key_id = smolder_profile_append_string (dst, label_key, strlen (label_key));
       value_id = smolder_profile_append_string (dst, label_value, strlen (label_value));
     }
-  copy_array (dst->sample_types, self->sample_types);
-  dst->default_sample_type = self->default_sample_type;
-  dst->drop_frames = self->drop_frames;
-  dst->keep_frames = self->keep_frames;
-  dst->doc_url = self->doc_url;
-  dst->period_type = self->period_type;
-  dst->period = self->period;
-  dst->time_nanos = self->time_nanos;
-  dst->duration_nanos = self->duration_nanos;
-  copy_array (dst->comments, self->comments);
-  copy_array (dst->mappings, self->mappings);
-  copy_array (dst->functions, self->functions);
-  copy_array (dst->locations, self->locations);
-  copy_array (dst->lines, self->lines);
 
   for (guint s = 0; s < n_samples; s++)
     {

@@ -49,6 +49,7 @@ struct _SmolderProfile
 
   SmolderMemStats *memstats;   /* owned, may be NULL */
   GArray  *goroutines;         /* SmolderGoroutine, debug=2 only */
+  GPtrArray *warnings;         /* char *: what a decoder skipped, for the user */
 
   gboolean sealed;
 };
@@ -69,6 +70,18 @@ smolder_value_abs (gint64 v)
 {
   return v < 0 ? (gint64) (0 - (guint64) v) : v;
 }
+
+/* @str (@len bytes) with bytes that are not UTF-8 replaced by U+FFFD and
+ * control characters and NUL escaped as \xNN; NULL when it needs no repair.
+ * Every string entering a profile goes through it. */
+char *smolder_string_repair (const char *str, gsize len);
+
+/* A note for the user about input the decoder skipped or repaired. */
+void smolder_profile_add_warning (SmolderProfile *self, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* A profile to fill with @src's samples, changed: @src's strings (same ids),
+ * header, comments, mappings, functions, locations and lines, no samples. */
+SmolderProfile *smolder_profile_new_copy_tables (SmolderProfile *src);
 
 /* Returns the id of @str (length @len, or -1 for NUL-terminated), adding it once. */
 guint32 smolder_profile_intern (SmolderProfile *self, const char *str, gssize len);

@@ -21,6 +21,7 @@ smolder_profile_finalize (GObject *object)
   g_clear_pointer (&self->string_index, g_hash_table_unref);
   g_clear_pointer (&self->sample_types, g_array_unref);
   g_clear_pointer (&self->comments, g_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->mappings, g_array_unref);
   g_clear_pointer (&self->functions, g_array_unref);
   g_clear_pointer (&self->locations, g_array_unref);
@@ -52,6 +53,7 @@ smolder_profile_init (SmolderProfile *self)
   self->string_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->sample_types = g_array_new (FALSE, FALSE, sizeof (SmolderValueType));
   self->comments = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->warnings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->mappings = g_array_new (FALSE, FALSE, sizeof (SmolderMapping));
   self->functions = g_array_new (FALSE, FALSE, sizeof (SmolderFunction));
   self->locations = g_array_new (FALSE, FALSE, sizeof (SmolderLocation));
@@ -76,6 +78,37 @@ smolder_profile_new_empty (SmolderProfileFormat format)
   return self;
 }
 
+SmolderProfile *
+smolder_profile_new_copy_tables (SmolderProfile *src)
+{
+  SmolderProfile *dst = smolder_profile_new_empty (src->format);
+
+  dst->kind = src->kind;
+  for (guint i = 0; i < src->strings->len; i++)
+    {
+      const char *s = src->strings->pdata[i];
+
+      smolder_profile_append_string (dst, s, strlen (s));
+    }
+#define COPY(field) g_array_append_vals (dst->field, src->field->data, src->field->len)
+  COPY (sample_types);
+  dst->default_sample_type = src->default_sample_type;
+  dst->drop_frames = src->drop_frames;
+  dst->keep_frames = src->keep_frames;
+  dst->doc_url = src->doc_url;
+  dst->period_type = src->period_type;
+  dst->period = src->period;
+  dst->time_nanos = src->time_nanos;
+  dst->duration_nanos = src->duration_nanos;
+  COPY (comments);
+  COPY (mappings);
+  COPY (functions);
+  COPY (locations);
+  COPY (lines);
+#undef COPY
+  return dst;
+}
+
 /* ------------------------------------------------------------------ */
 /* Building                                                            */
 
@@ -84,7 +117,15 @@ smolder_profile_append_string (SmolderProfile *self,
                                const char     *str,
                                gsize           len)
 {
+  g_autofree char *repaired = smolder_string_repair (str, len);
+
   g_assert (!self->sealed);
+
+  if (repaired != NULL)
+    {
+      str = repaired;
+      len = strlen (repaired);
+    }
 
   g_ptr_array_add (self->strings, g_string_chunk_insert_len (self->string_chunk, str, len));
   return self->strings->len - 1;
@@ -101,8 +142,16 @@ smolder_profile_intern (SmolderProfile *self,
   gpointer found;
   char *copy;
 
+  g_autofree char *repaired = smolder_string_repair (str, len >= 0 ? (gsize) len : strlen (str));
+
   g_assert (!self->sealed);
   g_assert (self->string_index != NULL);
+
+  if (repaired != NULL)
+    {
+      str = repaired;
+      len = -1;
+    }
 
   if (self->strings->len == 0)
     {
@@ -715,6 +764,29 @@ const char *
 smolder_profile_get_doc_url (SmolderProfile *self)
 {
   return smolder_profile_get_string (self, self->doc_url);
+}
+
+void
+smolder_profile_add_warning (SmolderProfile *self,
+                             const char     *format,
+                             ...)
+{
+  va_list args;
+
+  g_assert (!self->sealed);
+  va_start (args, format);
+  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+const char * const *
+smolder_profile_get_warnings (SmolderProfile *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (SMOLDER_IS_PROFILE (self), NULL);
+  /* A null-terminated array without elements may have no pdata yet. */
+  return self->warnings->pdata != NULL ? (const char * const *) self->warnings->pdata : none;
 }
 
 guint

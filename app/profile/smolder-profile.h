@@ -163,6 +163,10 @@ gint64         smolder_profile_get_total (SmolderProfile *self, guint type_index
 /* NULL unless the input carried a "# runtime.MemStats" block. */
 const SmolderMemStats *smolder_profile_get_memstats (SmolderProfile *self);
 
+/* What the decoder skipped or repaired in a readable file ("skipped 2 lines
+ * …, the first, line 40: …"), for the GUI and the CLI's stderr; NULL-terminated, never NULL. */
+const char * const *smolder_profile_get_warnings (SmolderProfile *self);
+
 /* Goroutines of a ?debug=2 dump; 0 for other formats. */
 guint                   smolder_profile_get_n_goroutines (SmolderProfile *self);
 const SmolderGoroutine *smolder_profile_get_goroutine    (SmolderProfile *self, guint index);
