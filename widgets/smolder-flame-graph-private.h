@@ -22,6 +22,7 @@ struct _SmolderFlameGraph
   GtkWidget          *context_menu;
   GHashTable         *functions;    /* name -> SmolderFunction of the tree's profile, on demand */
   SmolderFlameLabelCache *labels;   /* shaped names, kept across repaints */
+  GtkAdjustment      *vadjustment;  /* self->scroll for a scrollbar */
 
   /* state */
   SmolderFlameOrientation orientation;
@@ -31,6 +32,7 @@ struct _SmolderFlameGraph
   double   scroll;
   gboolean dark;
   gboolean frame_dark;              /* the style frame_node was drawn in */
+  gboolean syncing_vadjustment;     /* our own change, not the user's */
 };
 
 static inline gboolean

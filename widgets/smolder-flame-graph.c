@@ -46,19 +46,66 @@ invalidate_frame (SmolderFlameGraph *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-void
-_smolder_flame_graph_invalidate_layout (SmolderFlameGraph *self)
-{
-  g_clear_pointer (&self->layout, smolder_flame_layout_unref);
-  invalidate_frame (self);
-}
-
 static double
 content_height (SmolderFlameGraph *self)
 {
   if (self->tree == NULL || smolder_call_tree_get_n_nodes (self->tree) == 0)
     return 0;
   return (smolder_call_tree_get_max_depth (self->tree) + 1) * SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
+}
+
+/* The adjustment counts from the top of the content; self->scroll from the
+ * root's edge (the bottom in a flame). */
+static void
+sync_vadjustment (SmolderFlameGraph *self)
+{
+  double page = gtk_widget_get_height (GTK_WIDGET (self));
+  double upper = MAX (content_height (self), page);
+  double value;
+
+  if (self->vadjustment == NULL)
+    return;
+  if (page > 0)
+    self->scroll = CLAMP (self->scroll, 0.0, upper - page);
+  value = self->orientation == SMOLDER_FLAME_ORIENTATION_ICICLE ? self->scroll
+                                                                : MAX (0.0, upper - page - self->scroll);
+  self->syncing_vadjustment = TRUE;
+  gtk_adjustment_configure (self->vadjustment, value, 0, upper,
+                            SMOLDER_FLAME_DEFAULT_ROW_HEIGHT, page * 0.9, page);
+  self->syncing_vadjustment = FALSE;
+}
+
+static void
+vadjustment_value_changed_cb (SmolderFlameGraph *self)
+{
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double span = gtk_adjustment_get_upper (self->vadjustment) - gtk_adjustment_get_page_size (self->vadjustment);
+  double scroll;
+
+  if (self->syncing_vadjustment)
+    return;
+  scroll = self->orientation == SMOLDER_FLAME_ORIENTATION_ICICLE ? value : span - value;
+  scroll = CLAMP (scroll, 0.0, MAX (0.0, span));
+  if (scroll == self->scroll)
+    return;
+  self->scroll = scroll;
+  _smolder_flame_graph_set_hover (self, SMOLDER_NO_ID);
+  _smolder_flame_graph_invalidate_layout (self);
+}
+
+GtkAdjustment *
+smolder_flame_graph_get_vadjustment (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
+  return self->vadjustment;
+}
+
+void
+_smolder_flame_graph_invalidate_layout (SmolderFlameGraph *self)
+{
+  g_clear_pointer (&self->layout, smolder_flame_layout_unref);
+  invalidate_frame (self);
+  sync_vadjustment (self);
 }
 
 double
@@ -550,6 +597,7 @@ smolder_flame_graph_size_allocate (GtkWidget *widget,
       if (p->width != width || p->height != height)
         _smolder_flame_graph_invalidate_layout (self);
     }
+  sync_vadjustment (self);
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
@@ -679,6 +727,7 @@ smolder_flame_graph_dispose (GObject *object)
   g_clear_pointer (&self->functions, g_hash_table_unref);
   g_clear_pointer (&self->labels, smolder_flame_label_cache_free);
   g_clear_object (&self->tree);
+  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (smolder_flame_graph_parent_class)->dispose (object);
 }
@@ -807,6 +856,9 @@ smolder_flame_graph_init (SmolderFlameGraph *self)
   self->focus = SMOLDER_NO_ID;
   self->orientation = SMOLDER_FLAME_ORIENTATION_FLAME;
   self->labels = smolder_flame_label_cache_new ();
+  self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
+  g_signal_connect_object (self->vadjustment, "value-changed",
+                           G_CALLBACK (vadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);

@@ -34,6 +34,9 @@ void                    smolder_flame_graph_set_call_tree   (SmolderFlameGraph  
  * profile to start it afresh. */
 void                    smolder_flame_graph_reset_view      (SmolderFlameGraph       *self);
 
+/* The vertical scroll for a GtkScrollbar: from the top of the content to
+ * the top of the view, in pixels, whatever the orientation. */
+GtkAdjustment          *smolder_flame_graph_get_vadjustment (SmolderFlameGraph       *self);
 SmolderFlameOrientation smolder_flame_graph_get_orientation (SmolderFlameGraph       *self);
 void                    smolder_flame_graph_set_orientation (SmolderFlameGraph       *self,
                                                              SmolderFlameOrientation  orientation);

@@ -15,6 +15,7 @@ struct _SmolderFlameView
   /* widgets */
   GtkStack *stack;
   SmolderFlameGraph *flame_graph;
+  GtkWidget         *scrollbar;    /* only when the graph is deeper than the view */
   AdwStatusPage *status_page;
   GtkSpinner *spinner;
 
@@ -281,6 +282,14 @@ smolder_flame_view_class_init (SmolderFlameViewClass *klass)
 }
 
 static void
+smolder_flame_view_sync_scrollbar (SmolderFlameView *self,
+                                   GtkAdjustment    *adjustment)
+{
+  gtk_widget_set_visible (self->scrollbar,
+                          gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 0.5);
+}
+
+static void
 smolder_flame_view_init (SmolderFlameView *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
@@ -289,7 +298,20 @@ smolder_flame_view_init (SmolderFlameView *self)
   self->flame_graph = SMOLDER_FLAME_GRAPH (smolder_flame_graph_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->flame_graph), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->flame_graph), TRUE);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->flame_graph), "graph");
+  /* The graph scrolls itself (wheel, keys); the bar shows where and how
+   * much is left, only when the graph is deeper than the view. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    GtkAdjustment *adjustment = smolder_flame_graph_get_vadjustment (self->flame_graph);
+
+    self->scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, adjustment);
+    gtk_widget_set_visible (self->scrollbar, FALSE);
+    g_signal_connect_object (adjustment, "changed",
+                             G_CALLBACK (smolder_flame_view_sync_scrollbar), self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->flame_graph));
+    gtk_box_append (GTK_BOX (box), self->scrollbar);
+    gtk_stack_add_named (self->stack, box, "graph");
+  }
 
   self->status_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->status_page, "edit-find-symbolic");

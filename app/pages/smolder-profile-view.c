@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "smolder-application.h"
 #include "smolder-profile-view-private.h"
 
 enum {
@@ -476,6 +477,18 @@ smolder_profile_view_init (SmolderProfileView *self)
   g_signal_connect_object (self->icicle_button, "notify::active",
                            G_CALLBACK (smolder_profile_view_update_orientation),
                            self, G_CONNECT_SWAPPED);
+  /* Root at the top unless the user chose otherwise last time; each view
+   * keeps its own choice once made. */
+  {
+    GApplication *app = g_application_get_default ();
+    GSettings *settings = SMOLDER_IS_APPLICATION (app)
+                          ? smolder_application_get_settings (SMOLDER_APPLICATION (app)) : NULL;
+
+    if (settings != NULL)
+      g_settings_bind (settings, "flame-icicle", self->icicle_button, "active",
+                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  }
+  smolder_profile_view_update_orientation (self);
   g_signal_connect_object (self->top_view, "notify::summary",
                            G_CALLBACK (smolder_profile_view_update_summary),
                            self, G_CONNECT_SWAPPED);

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-viewer.c: the profile view as a user meets it under Xvfb: the
+ * orientation (root at the top by default, remembered) and the scrollbar
+ * of a graph deeper than the view. */
+
+#include "smolder-application.h"
+#include "smolder-load.h"
+#include "smolder-profile-view.h"
+#include "ui-test-helpers.h"
+
+static gboolean
+view_settled (gpointer data)
+{
+  SmolderProfileView *view = data;
+  SmolderFlameView *flame = smolder_profile_view_get_flame_view (view);
+
+  return !smolder_profile_view_get_busy (view)
+         && smolder_top_view_get_top (smolder_profile_view_get_top_view (view)) != NULL
+         && smolder_flame_graph_get_call_tree (smolder_flame_view_get_flame_graph (flame)) != NULL;
+}
+
+static SmolderProfile *
+load_fixture (const char *name)
+{
+  g_autoptr(GFile) file = data_file (name);
+  g_autoptr(GError) error = NULL;
+  SmolderProfile *profile = smolder_profile_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
+/* A view of @fixture in a window of its own of @width × @height. */
+static SmolderProfileView *
+open_view (const char  *fixture,
+           int          width,
+           int          height,
+           GtkWidget  **out_window)
+{
+  g_autoptr(SmolderProfile) profile = load_fixture (fixture);
+  SmolderProfileView *view = SMOLDER_PROFILE_VIEW (g_object_ref_sink (smolder_profile_view_new ()));
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  smolder_profile_view_set_profile (view, profile);
+  wait_until (view_settled, view);
+  *out_window = window;
+  return view;
+}
+
+static void
+close_view (SmolderProfileView *view,
+            GtkWidget          *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (view);
+}
+
+static SmolderFlameGraph *
+graph_of (SmolderProfileView *view)
+{
+  return smolder_flame_view_get_flame_graph (smolder_profile_view_get_flame_view (view));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkToggleButton *
+toggle_labelled (SmolderProfileView *view,
+                 const char         *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (view), label);
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+  return GTK_TOGGLE_BUTTON (button);
+}
+
+static gboolean
+drawn (gpointer data)
+{
+  return smolder_flame_graph_get_layout (data) != NULL;
+}
+
+/* pprof's web UI puts the root at the top; a user who turns that off
+ * finds it off in the next tab and the next session (GSettings). */
+static void
+test_orientation (void)
+{
+  GtkWidget *window;
+  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  GtkToggleButton *icicle = toggle_labelled (view, "Ic_icle");
+  SmolderFlameLayout *layout;
+
+  g_assert_true (gtk_toggle_button_get_active (icicle));
+  g_assert_cmpint (smolder_flame_graph_get_orientation (graph_of (view)), ==, SMOLDER_FLAME_ORIENTATION_ICICLE);
+  /* The root row is the first below the toolbar, not at the bottom of an
+   * empty canvas. */
+  wait_until (drawn, graph_of (view));
+  layout = smolder_flame_graph_get_layout (graph_of (view));
+  g_assert_cmpfloat (smolder_flame_layout_get_row_y (layout, 0), ==, 0);
+
+  gtk_toggle_button_set_active (icicle, FALSE);
+  g_assert_cmpint (smolder_flame_graph_get_orientation (graph_of (view)), ==, SMOLDER_FLAME_ORIENTATION_FLAME);
+  close_view (view, window);
+
+  view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  g_assert_false (gtk_toggle_button_get_active (toggle_labelled (view, "Ic_icle")));
+  g_assert_cmpint (smolder_flame_graph_get_orientation (graph_of (view)), ==, SMOLDER_FLAME_ORIENTATION_FLAME);
+  gtk_toggle_button_set_active (toggle_labelled (view, "Ic_icle"), TRUE);
+  close_view (view, window);
+}
+
+static gboolean
+scrollbar_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The compiler's CPU profile is ~60 frames deep: a 400 px high window
+ * shows part of it and a scrollbar; dragging it to the end shows the
+ * deepest row and no longer the root. A shallow heap needs none. */
+static void
+test_scrollbar (void)
+{
+  GtkWidget *window;
+  SmolderProfileView *view = open_view ("go-toolchain/compile-nethttp-cpu.pb.gz", 1000, 400, &window);
+  SmolderFlameGraph *graph = graph_of (view);
+  GtkWidget *bar = find_descendant (GTK_WIDGET (smolder_profile_view_get_flame_view (view)), GTK_TYPE_SCROLLBAR, NULL);
+  GtkAdjustment *adj;
+  SmolderFlameLayout *layout;
+  guint depth = smolder_call_tree_get_max_depth (smolder_flame_graph_get_call_tree (graph));
+  double rh;
+
+  g_assert_nonnull (bar);
+  wait_until (scrollbar_shown, bar);
+  wait_until (drawn, graph);
+  adj = gtk_scrollbar_get_adjustment (GTK_SCROLLBAR (bar));
+  rh = smolder_flame_layout_get_params (smolder_flame_graph_get_layout (graph))->row_height;
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), ==, (depth + 1) * rh);
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adj), ==, gtk_widget_get_height (GTK_WIDGET (graph)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  wait_until (drawn, graph);
+  layout = smolder_flame_graph_get_layout (graph);
+  g_assert_cmpfloat (smolder_flame_layout_get_row_y (layout, 0), <, 0);
+  g_assert_cmpfloat (smolder_flame_layout_get_row_y (layout, depth) + rh, <=, gtk_widget_get_height (GTK_WIDGET (graph)) + 0.5);
+  g_assert_cmpfloat (smolder_flame_layout_get_row_y (layout, depth), >=, 0);
+
+  /* Flame: the deepest rows stay in view, now at the top of the bar; its
+   * end shows the root at the bottom of the view. */
+  gtk_toggle_button_set_active (toggle_labelled (view, "Ic_icle"), FALSE);
+  wait_until (drawn, graph);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  wait_until (drawn, graph);
+  layout = smolder_flame_graph_get_layout (graph);
+  g_assert_cmpfloat (smolder_flame_layout_get_row_y (layout, 0) + rh, ==, gtk_widget_get_height (GTK_WIDGET (graph)));
+  g_assert_cmpfloat (smolder_flame_layout_get_row_y (layout, depth), <, 0);
+  gtk_toggle_button_set_active (toggle_labelled (view, "Ic_icle"), TRUE);
+  close_view (view, window);
+
+  view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 900, &window);
+  bar = find_descendant (GTK_WIDGET (smolder_profile_view_get_flame_view (view)), GTK_TYPE_SCROLLBAR, NULL);
+  wait_until (drawn, graph_of (view));
+  g_assert_false (gtk_widget_get_visible (bar));
+  close_view (view, window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = ui_test_init (&argc, &argv, "smolder-test-viewer-XXXXXX");
+  g_autoptr(SmolderApplication) app = NULL;
+  int status;
+
+  if (home == NULL)
+    return 0;
+  /* The settings the views remember their choices in. */
+  app = smolder_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_nonnull (smolder_application_get_settings (app));
+
+  g_test_add_func ("/smolder/viewer/orientation", test_orientation);
+  g_test_add_func ("/smolder/viewer/scrollbar", test_scrollbar);
+
+  status = g_test_run ();
+  ui_test_cleanup (home);
+  return status;
+}
