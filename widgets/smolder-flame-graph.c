@@ -11,6 +11,7 @@
 #include "smolder-units.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 
@@ -147,6 +148,74 @@ unit_of (SmolderCallTree *tree)
   return vt != NULL ? smolder_profile_get_string (profile, vt->unit) : "";
 }
 
+static const char *
+type_of (SmolderCallTree *tree)
+{
+  SmolderProfile *profile = smolder_frames_get_profile (smolder_call_tree_get_frames (tree));
+  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_call_tree_get_sample_index (tree));
+
+  return vt != NULL ? smolder_profile_get_string (profile, vt->type) : "";
+}
+
+/* "12.50%", as Top and pprof print them. */
+static char *
+percent (gint64 value,
+         gint64 total)
+{
+  if (total == 0)
+    return g_strdup ("-");
+  if (value == 0)
+    return g_strdup ("0%");
+  if (value == total)
+    return g_strdup ("100%");
+  return g_strdup_printf ("%.2f%%", 100.0 * (double) value / (double) ABS (total));
+}
+
+/* "14.4k (14,368 goroutines)", "59.5 MiB (62,390,272 B)": the human value
+ * and, when it is rounded, the exact one. */
+static char *
+with_exact (gint64      value,
+            const char *unit,
+            const char *type)
+{
+  g_autofree char *human = smolder_units_format (value, unit);
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) ABS (value));
+  const char *sep = localeconv ()->thousands_sep;
+  g_autoptr(GString) exact = g_string_new (value < 0 ? "-" : "");
+  g_autofree char *noun = NULL;
+  gsize n = strlen (digits);
+
+  if (ABS (value) < 1000)
+    return g_steal_pointer (&human);
+  if (sep == NULL || sep[0] == '\0')
+    sep = ",";
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (exact, sep);
+      g_string_append_c (exact, digits[i]);
+    }
+
+  if (g_strcmp0 (unit, "bytes") == 0)
+    noun = g_strdup ("B");
+  else if (g_strcmp0 (unit, "nanoseconds") == 0)
+    noun = g_strdup ("ns");
+  else if (g_strcmp0 (unit, "count") == 0 || unit == NULL || unit[0] == '\0')
+    {
+      /* What is counted: "goroutine" → "goroutines", "alloc_objects" →
+       * "objects". */
+      const char *base = strrchr (type, '_') != NULL ? strrchr (type, '_') + 1 : type;
+
+      noun = base[0] == '\0' ? NULL
+             : g_str_has_suffix (base, "s") ? g_strdup (base) : g_strconcat (base, "s", NULL);
+    }
+  else
+    noun = g_strdup (unit);
+  if (noun != NULL)
+    g_string_append_printf (exact, " %s", noun);
+  return g_strdup_printf ("%s (%s)", human, exact->str);
+}
+
 static const SmolderFunction *
 lookup_function (SmolderFlameGraph *self,
                  const char        *name)
@@ -182,7 +251,7 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   SmolderFrames *frames;
   const char *unit;
   guint32 frame;
-  gint64 root_total, zoom_total, value_self, value_total;
+  gint64 root_total, zoom_total, value_self, value_total, profile_total;
 
   g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
 
@@ -193,6 +262,8 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   frame = smolder_call_tree_get_frame (self->tree, node);
   unit = unit_of (self->tree);
   root_total = smolder_call_tree_get_total (self->tree, 0);
+  profile_total = smolder_profile_get_total (smolder_frames_get_profile (frames),
+                                             smolder_call_tree_get_sample_index (self->tree));
   zoom_total = smolder_call_tree_get_total (self->tree, self->zoom_root);
   value_self = smolder_call_tree_get_self (self->tree, node);
   value_total = smolder_call_tree_get_total (self->tree, node);
@@ -233,20 +304,28 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
         }
     }
 
-  self_s = smolder_units_format (value_self, unit);
-  total_s = smolder_units_format (value_total, unit);
-  self_pct = smolder_units_format_percent (value_self, root_total);
-  total_pct = smolder_units_format_percent (value_total, root_total);
-  zoom_pct = smolder_units_format_percent (value_total, zoom_total);
+  self_s = with_exact (value_self, unit, type_of (self->tree));
+  total_s = with_exact (value_total, unit, type_of (self->tree));
+  self_pct = percent (value_self, profile_total);
+  total_pct = percent (value_total, profile_total);
+  zoom_pct = percent (value_total, zoom_total);
 
+  /* Every percentage names its base, at Top's precision. */
   /* TRANSLATORS: a frame's own value and its share of the whole profile */
-  g_string_append_printf (str, _("\nSelf: %s (%s of total)"), self_s, self_pct);
-  /* TRANSLATORS: a frame's value with its callees; the parenthesis is closed
-   * after an optional ", 40% of zoomed" */
-  g_string_append_printf (str, _("\nTotal: %s (%s of total"), total_s, total_pct);
+  g_string_append_printf (str, _("\nSelf: %s · %s of total"), self_s, self_pct);
+  /* TRANSLATORS: a frame's value with its callees and its share of the
+   * whole profile; ", 40.00% of shown (12 MiB)" may follow */
+  g_string_append_printf (str, _("\nTotal: %s · %s of total"), total_s, total_pct);
+  if (root_total != profile_total)
+    {
+      g_autofree char *shown_pct = percent (value_total, root_total);
+      g_autofree char *shown = smolder_units_format (root_total, unit);
+
+      /* TRANSLATORS: the share of what the filters leave, and how much that is */
+      g_string_append_printf (str, _(", %s of shown (%s)"), shown_pct, shown);
+    }
   if (self->zoom_root != 0)
     g_string_append_printf (str, _(", %s of zoomed"), zoom_pct);
-  g_string_append_c (str, ')');
 
   if (!g_utf8_validate (str->str, str->len, NULL))
     return g_utf8_make_valid (str->str, str->len);

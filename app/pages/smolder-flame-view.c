@@ -189,9 +189,19 @@ smolder_flame_view_install (SmolderFlameView *self,
   smolder_flame_graph_set_call_tree (self->flame_graph, tree);
   if (smolder_call_tree_get_total (tree, 0) == 0)
     {
+      SmolderProfile *profile = smolder_frames_get_profile (frames);
+      const char *why;
+
+      /* Say which: a delta profile of a quiet interval holds no samples at
+       * all, and no filter would bring any back. */
+      if (smolder_profile_get_n_samples (profile) == 0)
+        why = _("This profile holds no samples: nothing was recorded (a delta profile of a quiet interval is empty).");
+      else if (smolder_profile_get_total (profile, smolder_call_tree_get_sample_index (tree)) == 0)
+        why = _("Every sample of this type is zero.");
+      else
+        why = _("No sample passes the filters.");
       adw_status_page_set_title (self->status_page, _("Nothing to Show"));
-      adw_status_page_set_description (self->status_page,
-                                       _("No sample passes the filters, or the samples are all zero."));
+      adw_status_page_set_description (self->status_page, why);
       gtk_stack_set_visible_child_name (self->stack, "status");
     }
   else

@@ -3,6 +3,8 @@
  * orientation (root at the top by default, remembered) and the scrollbar
  * of a graph deeper than the view. */
 
+#include <string.h>
+
 #include "smolder-application.h"
 #include "smolder-load.h"
 #include "smolder-profile-view.h"
@@ -186,6 +188,52 @@ test_scrollbar (void)
   close_view (view, window);
 }
 
+/* A delta profile of a quiet interval (heap-delta-5s: 0 samples, as
+ * `go tool pprof -raw` lists them) says so, not that filters hid it. */
+static void
+test_empty_delta (void)
+{
+  GtkWidget *window;
+  SmolderProfileView *view = open_view ("leaky-service/heap-delta-5s.pb.gz", 1000, 700, &window);
+  AdwStatusPage *status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (smolder_profile_view_get_flame_view (view)),
+                                                            ADW_TYPE_STATUS_PAGE, NULL));
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "holds no samples"));
+  g_assert_null (strstr (adw_status_page_get_description (status), "filter"));
+  close_view (view, window);
+}
+
+/* Under a focus filter the tooltip gives both bases and the exact bytes:
+ * go tool pprof -sample_index=alloc_space -focus=registerSession -unit=B
+ * heap-00: 1052677 B of 9986482 B total = 10.54 %. */
+static void
+test_percent_bases (void)
+{
+  GtkWidget *window;
+  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  GtkDropDown *types = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL));
+  SmolderFlameGraph *graph = graph_of (view);
+  g_autofree char *tip = NULL;
+  guint alloc_space;
+
+  g_assert_true (smolder_profile_lookup_sample_index (smolder_profile_view_get_profile (view),
+                                                      "alloc_space", &alloc_space, NULL));
+  gtk_drop_down_set_selected (types, alloc_space);
+  wait_until (view_settled, view);
+  tip = smolder_flame_graph_describe_node (graph, 0);
+  g_assert_nonnull (strstr (tip, "\nTotal: 9.52 MiB (9,986,482 B) · 100% of total"));
+  g_assert_null (strstr (tip, "of shown"));
+  g_clear_pointer (&tip, g_free);
+
+  g_assert_true (smolder_profile_view_add_filter (view, SMOLDER_FILTER_FOCUS, "registerSession", NULL));
+  wait_until (view_settled, view);
+  tip = smolder_flame_graph_describe_node (graph, 0);
+  if (strstr (tip, "\nTotal: 1.00 MiB (1,052,677 B) · 10.54% of total, 100% of shown (1.00 MiB)") == NULL)
+    g_error ("tooltip: %s", tip);
+  close_view (view, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +253,8 @@ main (int   argc,
 
   g_test_add_func ("/smolder/viewer/orientation", test_orientation);
   g_test_add_func ("/smolder/viewer/scrollbar", test_scrollbar);
+  g_test_add_func ("/smolder/viewer/empty-delta", test_empty_delta);
+  g_test_add_func ("/smolder/viewer/percent-bases", test_percent_bases);
 
   status = g_test_run ();
   ui_test_cleanup (home);
