@@ -23,6 +23,7 @@ struct _SmolderFlameGraph
   GHashTable         *functions;    /* name -> SmolderFunction of the tree's profile, on demand */
   SmolderFlameLabelCache *labels;   /* shaped names, kept across repaints */
   GtkAdjustment      *vadjustment;  /* self->scroll for a scrollbar */
+  char               *base_name;    /* what the root stands for in tooltips, or NULL */
 
   /* state */
   SmolderFlameOrientation orientation;

@@ -94,6 +94,16 @@ vadjustment_value_changed_cb (SmolderFlameGraph *self)
   _smolder_flame_graph_invalidate_layout (self);
 }
 
+void
+smolder_flame_graph_set_base_name (SmolderFlameGraph *self,
+                                   const char        *name)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
+
+  g_free (self->base_name);
+  self->base_name = g_strdup (name);
+}
+
 GtkAdjustment *
 smolder_flame_graph_get_vadjustment (SmolderFlameGraph *self)
 {
@@ -316,13 +326,17 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   /* TRANSLATORS: a frame's value with its callees and its share of the
    * whole profile; ", 40.00% of shown (12 MiB)" may follow */
   g_string_append_printf (str, _("\nTotal: %s · %s of total"), total_s, total_pct);
-  if (root_total != profile_total)
+  if (self->base_name != NULL || root_total != profile_total)
     {
       g_autofree char *shown_pct = percent (value_total, root_total);
       g_autofree char *shown = smolder_units_format (root_total, unit);
 
-      /* TRANSLATORS: the share of what the filters leave, and how much that is */
-      g_string_append_printf (str, _(", %s of shown (%s)"), shown_pct, shown);
+      if (self->base_name != NULL)
+        /* TRANSLATORS: the share of a function's own total, its name and that total */
+        g_string_append_printf (str, _(", %s of %s (%s)"), shown_pct, self->base_name, shown);
+      else
+        /* TRANSLATORS: the share of what the filters leave, and how much that is */
+        g_string_append_printf (str, _(", %s of shown (%s)"), shown_pct, shown);
     }
   if (self->zoom_root != 0)
     g_string_append_printf (str, _(", %s of zoomed"), zoom_pct);
@@ -807,6 +821,7 @@ smolder_flame_graph_dispose (GObject *object)
   g_clear_pointer (&self->labels, smolder_flame_label_cache_free);
   g_clear_object (&self->tree);
   g_clear_object (&self->vadjustment);
+  g_clear_pointer (&self->base_name, g_free);
 
   G_OBJECT_CLASS (smolder_flame_graph_parent_class)->dispose (object);
 }

@@ -204,6 +204,13 @@ test_empty_delta (void)
   close_view (view, window);
 }
 
+static gboolean
+callees_shown (gpointer data)
+{
+  return !smolder_query_view_get_busy (data)
+         && smolder_flame_graph_get_call_tree (smolder_callers_view_get_callees_graph (data)) != NULL;
+}
+
 /* Under a focus filter the tooltip gives both bases and the exact bytes:
  * go tool pprof -sample_index=alloc_space -focus=registerSession -unit=B
  * heap-00: 1052677 B of 9986482 B total = 10.54 %. */
@@ -230,6 +237,14 @@ test_percent_bases (void)
   wait_until (view_settled, view);
   tip = smolder_flame_graph_describe_node (graph, 0);
   if (strstr (tip, "\nTotal: 1.00 MiB (1,052,677 B) · 10.54% of total, 100% of shown (1.00 MiB)") == NULL)
+    g_error ("tooltip: %s", tip);
+  g_clear_pointer (&tip, g_free);
+
+  /* Callees: shares of the function itself, by name. */
+  smolder_profile_view_show_callers (view, "main.registerSession");
+  wait_until (callees_shown, smolder_profile_view_get_callers_view (view));
+  tip = smolder_flame_graph_describe_node (smolder_callers_view_get_callees_graph (smolder_profile_view_get_callers_view (view)), 0);
+  if (strstr (tip, "100% of shown") != NULL || strstr (tip, "100% of main.registerSession (1.00 MiB)") == NULL)
     g_error ("tooltip: %s", tip);
   close_view (view, window);
 }
