@@ -358,6 +358,8 @@ smolder_top_view_dispose (GObject *object)
   self->column_view = NULL;
   g_clear_object (&self->slice);
   g_clear_object (&self->sorted);
+  g_clear_pointer (&self->sum_flat, g_array_unref);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->top);
 
@@ -438,6 +440,30 @@ smolder_top_view_class_init (SmolderTopViewClass *klass)
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "smoldertopview");
 }
 
+/* A new order starts at its top: the largest rows, not where the old
+ * order's scroll happened to be. */
+static gboolean
+smolder_top_view_scroll_to_top_cb (gpointer user_data)
+{
+  SmolderTopView *self = user_data;
+  GtkAdjustment *vadj = self->column_view != NULL
+                        ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)) : NULL;
+
+  self->scroll_source = 0;
+  if (vadj != NULL)
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the list has taken the new order: scrolling from inside the
+ * sorter's signal races the list's own update. */
+static void
+smolder_top_view_sort_changed_cb (SmolderTopView *self)
+{
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add (smolder_top_view_scroll_to_top_cb, self);
+}
+
 static void
 smolder_top_view_init (SmolderTopView *self)
 {
@@ -466,7 +492,12 @@ smolder_top_view_init (SmolderTopView *self)
                            G_CALLBACK (smolder_top_view_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_object_unref (selection);
-  gtk_column_view_sort_by_column (self->column_view, flat, GTK_SORT_DESCENDING);
+  /* Largest first (see compare_flat). */
+  gtk_column_view_sort_by_column (self->column_view, flat, GTK_SORT_ASCENDING);
+  g_signal_connect_object (self->sorted, "items-changed",
+                           G_CALLBACK (_smolder_top_view_invalidate_sums), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (smolder_top_view_sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->column_view, "activate",
                            G_CALLBACK (smolder_top_view_activate_cb),

@@ -8,7 +8,10 @@
 #include "smolder-application.h"
 #include "smolder-load.h"
 #include "smolder-profile-view.h"
+#include "smolder-top-item.h"
 #include "ui-test-helpers.h"
+
+#include <gdk/x11/gdkx.h>
 
 static gboolean
 view_settled (gpointer data)
@@ -249,6 +252,102 @@ test_percent_bases (void)
   close_view (view, window);
 }
 
+/* A real click (xdotool, through the X server) on the title of column
+ * @title; FALSE without xdotool. */
+static gboolean
+click_column_title (GtkWidget  *column_view,
+                    const char *title)
+{
+  GType title_type = g_type_from_name ("GtkColumnViewTitle");
+  GtkWidget *target = NULL;
+  GtkNative *native = gtk_widget_get_native (column_view);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *command = NULL;
+  graphene_point_t p;
+  double sx, sy;
+  int x, y;
+
+  if (xdotool == NULL)
+    return FALSE;
+  for (GtkWidget *w = find_descendant (column_view, title_type, NULL); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (find_label (w, title) != NULL && g_str_equal (gtk_label_get_text (GTK_LABEL (find_label (w, title))), title))
+      target = w;
+  g_assert_nonnull (target);
+  g_assert_true (gtk_widget_compute_point (target, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (target) / 2.0,
+                                                                 gtk_widget_get_height (target) / 2.0), &p));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  x = (int) (p.x + sx);
+  y = (int) (p.y + sy);
+  command = g_strdup_printf ("%s mousemove --sync --window %lu %d %d click 1", xdotool,
+                             (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (native)), x, y);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  return TRUE;
+}
+
+static gboolean
+sorted_by_cum (gpointer data)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (data));
+  g_autoptr(SmolderTopItem) first = g_list_model_get_item (model, 0);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return first != NULL && g_str_equal (smolder_top_item_get_name (first), "main.main.func1.1");
+}
+
+static gboolean
+scrollable (gpointer data)
+{
+  return gtk_adjustment_get_upper (data) > gtk_adjustment_get_page_size (data) + 1;
+}
+
+static gboolean
+top_filled (gpointer data)
+{
+  return find_descendant (data, GTK_TYPE_INSCRIPTION, "83.44%") != NULL;
+}
+
+/* Top as `go tool pprof -top -unit=B heap-00`: sum% runs 33.24%, 50.32%,
+ * 66.88%, 83.44%, 100%; the first click on Cum puts the largest cum first
+ * (main.main.func1.1, pprof -top -cum) and the list back at its top. */
+static void
+test_top_table (void)
+{
+  GtkWidget *window;
+  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 260, &window);
+  SmolderTopView *top = smolder_profile_view_get_top_view (view);
+  GtkWidget *column_view;
+  GtkAdjustment *vadj;
+  g_autoptr(SmolderTopItem) first = NULL;
+  GtkSelectionModel *model;
+
+  smolder_profile_view_set_visible_view (view, "top");
+  wait_until (view_settled, view);
+  wait_until (top_filled, top);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (top), GTK_TYPE_INSCRIPTION, "50.32%"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (top), GTK_TYPE_INSCRIPTION, "33.24%"));
+
+  column_view = find_descendant (GTK_WIDGET (top), GTK_TYPE_COLUMN_VIEW, NULL);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  wait_until (scrollable, vadj);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
+
+  if (!click_column_title (column_view, "Cum"))
+    {
+      g_test_skip ("no xdotool");
+      close_view (view, window);
+      return;
+    }
+  wait_until (sorted_by_cum, column_view);
+  model = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (smolder_top_item_get_name (first), ==, "main.main.func1.1");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+  close_view (view, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/smolder/viewer/scrollbar", test_scrollbar);
   g_test_add_func ("/smolder/viewer/empty-delta", test_empty_delta);
   g_test_add_func ("/smolder/viewer/percent-bases", test_percent_bases);
+  g_test_add_func ("/smolder/viewer/top-table", test_top_table);
 
   status = g_test_run ();
   ui_test_cleanup (home);
