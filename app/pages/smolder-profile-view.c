@@ -66,6 +66,17 @@ smolder_profile_view_update_orientation (SmolderProfileView *self)
                                        : SMOLDER_FLAME_ORIENTATION_FLAME);
 }
 
+/* Inverted and Icicle shape the flame graph only: Top's flat and cum and
+ * the callers and callees of a function are the same either way. */
+static void
+smolder_profile_view_update_toggles (SmolderProfileView *self)
+{
+  gboolean flame = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "flame") == 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->inverted_button), flame);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->icicle_button), flame);
+}
+
 /* Rows are the Top table's; the other views say only the total. */
 static void
 smolder_profile_view_update_summary (SmolderProfileView *self)
@@ -496,6 +507,10 @@ smolder_profile_view_init (SmolderProfileView *self)
                            G_CALLBACK (smolder_profile_view_update_summary),
                            self, G_CONNECT_SWAPPED);
   smolder_profile_view_update_summary (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (smolder_profile_view_update_toggles),
+                           self, G_CONNECT_SWAPPED);
+  smolder_profile_view_update_toggles (self);
   g_signal_connect_object (self->top_view, "notify::busy",
                            G_CALLBACK (smolder_profile_view_sync_busy),
                            self, G_CONNECT_SWAPPED);

@@ -116,6 +116,8 @@ test_orientation (void)
   SmolderFlameLayout *layout;
 
   g_assert_true (gtk_toggle_button_get_active (icicle));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (icicle)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (toggle_labelled (view, "_Inverted"))));
   g_assert_cmpint (smolder_flame_graph_get_orientation (graph_of (view)), ==, SMOLDER_FLAME_ORIENTATION_ICICLE);
   /* The root row is the first below the toolbar, not at the bottom of an
    * empty canvas. */
@@ -326,6 +328,9 @@ test_top_table (void)
   wait_until (view_settled, view);
   wait_until (top_filled, top);
   g_assert_nonnull (find_descendant (GTK_WIDGET (top), GTK_TYPE_INSCRIPTION, "50.32%"));
+  /* Inverted and Icicle change nothing here. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (toggle_labelled (view, "_Inverted"))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (toggle_labelled (view, "Ic_icle"))));
   g_assert_nonnull (find_descendant (GTK_WIDGET (top), GTK_TYPE_INSCRIPTION, "33.24%"));
 
   column_view = find_descendant (GTK_WIDGET (top), GTK_TYPE_COLUMN_VIEW, NULL);
