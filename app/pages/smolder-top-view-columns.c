@@ -42,13 +42,13 @@ sum_flat_at (SmolderTopView *self,
 {
   if (self->sum_flat == NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
       gint64 sum = 0;
 
       self->sum_flat = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(SmolderTopItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+          g_autoptr(SmolderTopItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
 
           sum += smolder_top_item_get_flat (item);
           g_array_append_val (self->sum_flat, sum);

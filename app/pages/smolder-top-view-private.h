@@ -29,6 +29,8 @@ struct _SmolderTopView
   SmolderTop *top;
   GListStore *store;
   GtkSortListModel *sorted;
+  GtkFilterListModel *filtered;  /* the sorted rows the search matches */
+  GRegex *search;       /* NULL: every row */
   char *summary;
   char *total_summary;  /* the summary without the rows, for other views */
   char *unit;
@@ -43,6 +45,7 @@ struct _SmolderTopView
   gint64 fill_max_usec;
   guint fill_source;
   guint scroll_source;  /* back to the top after a new sort */
+  guint focus_source;   /* focus to the rows once they are laid out */
 };
 
 /* smolder-top-view.c */

@@ -350,6 +350,25 @@ test_top_table (void)
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (smolder_top_item_get_name (first), ==, "main.main.func1.1");
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+
+  /* Search: 6 of pprof's 15 rows name a regexp function; Enter stays in
+   * Top and goes to them. */
+  smolder_profile_view_set_search_text (view, "regexp");
+  wait_until (view_settled, view);
+  g_assert_cmpuint (g_list_model_get_n_items (smolder_top_view_get_model (top)), ==, 6);
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "6 of 15 rows match"));
+  /* The user reads the rows before pressing Enter. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_signal_emit_by_name (find_descendant (find_descendant (GTK_WIDGET (view), GTK_TYPE_SEARCH_BAR, NULL),
+                                          GTK_TYPE_SEARCH_ENTRY, NULL), "activate");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (smolder_profile_view_get_visible_view (view), ==, "top");
+  if (!gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), column_view))
+    g_error ("focus on %s", G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
+  smolder_profile_view_set_search_text (view, "");
+  g_assert_cmpuint (g_list_model_get_n_items (smolder_top_view_get_model (top)), ==, 15);
   close_view (view, window);
 }
 
