@@ -372,6 +372,42 @@ test_top_table (void)
   close_view (view, window);
 }
 
+/* The row menu (Menu key) closed with Esc gives the focus back to the row
+ * it was opened on, so the next Enter acts there, not on whatever button
+ * GTK would pick. */
+static void
+test_menu_focus (void)
+{
+  GtkWidget *window;
+  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderTopView *top = smolder_profile_view_get_top_view (view);
+  GtkWidget *column_view, *focus, *popover;
+
+  smolder_profile_view_set_visible_view (view, "top");
+  wait_until (top_filled, top);
+  column_view = find_descendant (GTK_WIDGET (top), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_assert_true (smolder_top_view_focus_rows (top));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, column_view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (top), "top.context-menu", NULL));
+  popover = find_descendant (GTK_WIDGET (top), GTK_TYPE_POPOVER_MENU, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), popover));
+  /* What Esc does in a popover. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (gtk_root_get_focus (GTK_ROOT (window)) != focus)
+    g_error ("focus on %s", gtk_root_get_focus (GTK_ROOT (window)) != NULL
+                            ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))) : "nothing");
+  close_view (view, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/smolder/viewer/empty-delta", test_empty_delta);
   g_test_add_func ("/smolder/viewer/percent-bases", test_percent_bases);
   g_test_add_func ("/smolder/viewer/top-table", test_top_table);
+  g_test_add_func ("/smolder/viewer/menu-focus", test_menu_focus);
 
   status = g_test_run ();
   ui_test_cleanup (home);
