@@ -281,6 +281,13 @@ smolder_profile_view_add_typed_filter_action (GtkWidget  *widget,
   gtk_popover_popdown (self->filter_popover);
 }
 
+/* Filter… opens on its text: the mode keeps its last choice. */
+static void
+smolder_profile_view_filter_popover_shown_cb (SmolderProfileView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
 static void
 smolder_profile_view_filter_entry_activate_cb (SmolderProfileView *self)
 {
@@ -324,6 +331,9 @@ _smolder_profile_view_init_filters (SmolderProfileView *self)
   g_signal_connect_object (self->filters, "changed",
                            G_CALLBACK (smolder_profile_view_filters_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_popover, "show",
+                           G_CALLBACK (smolder_profile_view_filter_popover_shown_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->filter_entry, "activate",
                            G_CALLBACK (smolder_profile_view_filter_entry_activate_cb),
                            self, G_CONNECT_SWAPPED);

@@ -408,6 +408,52 @@ test_menu_focus (void)
   close_view (view, window);
 }
 
+static GtkWidget *
+find_menu_button (GtkWidget  *widget,
+                  const char *label)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Filter… opens on its text entry; Enter adds the filter. */
+static void
+test_filter_entry (void)
+{
+  GtkWidget *window;
+  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  GtkWidget *button = find_menu_button (GTK_WIDGET (view), "_Filter…");
+  GtkPopover *popover;
+  GtkWidget *focus;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_ENTRY (gtk_widget_get_parent (focus)));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)));
+
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_parent (focus)), "registerSession");
+  g_signal_emit_by_name (gtk_widget_get_parent (focus), "activate");
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (smolder_profile_view_get_filters (view)), ==, 1);
+  g_assert_cmpstr (smolder_filter_stack_get_regex (smolder_profile_view_get_filters (view), 0), ==, "registerSession");
+  wait_until (view_settled, view);
+  close_view (view, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/smolder/viewer/percent-bases", test_percent_bases);
   g_test_add_func ("/smolder/viewer/top-table", test_top_table);
   g_test_add_func ("/smolder/viewer/menu-focus", test_menu_focus);
+  g_test_add_func ("/smolder/viewer/filter-entry", test_filter_entry);
 
   status = g_test_run ();
   ui_test_cleanup (home);
