@@ -9,6 +9,7 @@
 #include "smolder-load.h"
 #include "smolder-profile-view.h"
 #include "smolder-top-item.h"
+#include "smolder-window.h"
 #include "ui-test-helpers.h"
 
 #include <gdk/x11/gdkx.h>
@@ -454,6 +455,49 @@ test_filter_entry (void)
   close_view (view, window);
 }
 
+static gboolean
+tab_bar_height_is (gpointer data)
+{
+  GtkWidget *bar = data;
+  int want = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (bar), "want-shown"));
+
+  return want ? gtk_widget_get_height (bar) > 0 : gtk_widget_get_height (bar) == 0;
+}
+
+static gboolean
+laid_out (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_height (data) > 0;
+}
+
+/* The tab bar shows with two tabs, not one, as in other GNOME apps. */
+static void
+test_tab_bar (gconstpointer data)
+{
+  SmolderApplication *app = SMOLDER_APPLICATION ((gpointer) data);
+  g_autoptr(GFile) a = data_file ("leaky-service/series/heap-00.pb.gz");
+  g_autoptr(GFile) b = data_file ("leaky-service/series/heap-01.pb.gz");
+  SmolderWindow *window = g_object_ref (smolder_window_new (app));
+  GtkWidget *bar, *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = GTK_WIDGET (smolder_window_open_file (window, a));
+  bar = find_descendant (GTK_WIDGET (window), ADW_TYPE_TAB_BAR, NULL);
+  /* Laid out with its one tab: no bar. */
+  wait_until (laid_out, page);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (gtk_widget_get_height (bar), ==, 0);
+  smolder_window_open_file (window, b);
+  g_object_set_data (G_OBJECT (bar), "want-shown", GINT_TO_POINTER (TRUE));
+  wait_until (tab_bar_height_is, bar);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_object_unref (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/smolder/viewer/top-table", test_top_table);
   g_test_add_func ("/smolder/viewer/menu-focus", test_menu_focus);
   g_test_add_func ("/smolder/viewer/filter-entry", test_filter_entry);
+  g_test_add_data_func ("/smolder/viewer/tab-bar", app, test_tab_bar);
 
   status = g_test_run ();
   ui_test_cleanup (home);
