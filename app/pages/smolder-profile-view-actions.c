@@ -395,7 +395,18 @@ smolder_profile_view_show_view_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *param)
 {
-  smolder_profile_view_set_visible_view (SMOLDER_PROFILE_VIEW (widget), g_variant_get_string (param, NULL));
+  SmolderProfileView *self = SMOLDER_PROFILE_VIEW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  smolder_profile_view_set_visible_view (self, name);
+  /* Alt+1/2/3 take the keyboard along: the next arrow key moves in the
+   * view, not in the toolbar. */
+  if (g_str_equal (name, "flame"))
+    gtk_widget_grab_focus (GTK_WIDGET (smolder_flame_view_get_flame_graph (self->flame_view)));
+  else if (g_str_equal (name, "top"))
+    smolder_top_view_focus_rows (self->top_view);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->callers_view), GTK_DIR_TAB_FORWARD);
 }
 
 void

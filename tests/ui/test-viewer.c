@@ -498,6 +498,29 @@ test_tab_bar (gconstpointer data)
   g_object_unref (window);
 }
 
+/* Alt+2 and Alt+1 (the view's key bindings) put the keyboard in the view. */
+static void
+test_view_keys (void)
+{
+  GtkWidget *window;
+  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  GtkWidget *column_view = find_descendant (GTK_WIDGET (smolder_profile_view_get_top_view (view)),
+                                            GTK_TYPE_COLUMN_VIEW, NULL);
+
+  gtk_widget_grab_focus (GTK_WIDGET (toggle_labelled (view, "_Inverted")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.show-view", "s", "top"));
+  wait_until (top_filled, smolder_profile_view_get_top_view (view));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), column_view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.show-view", "s", "flame"));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (graph_of (view)));
+  close_view (view, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/smolder/viewer/menu-focus", test_menu_focus);
   g_test_add_func ("/smolder/viewer/filter-entry", test_filter_entry);
   g_test_add_data_func ("/smolder/viewer/tab-bar", app, test_tab_bar);
+  g_test_add_func ("/smolder/viewer/view-keys", test_view_keys);
 
   status = g_test_run ();
   ui_test_cleanup (home);
