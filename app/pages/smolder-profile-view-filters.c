@@ -295,6 +295,14 @@ smolder_profile_view_filter_entry_activate_cb (SmolderProfileView *self)
 }
 
 static void
+smolder_profile_view_redo_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  smolder_filter_stack_redo (SMOLDER_PROFILE_VIEW (widget)->filters);
+}
+
+static void
 smolder_profile_view_undo_action (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *param)
@@ -312,6 +320,12 @@ _smolder_profile_view_class_init_filters (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.undo-filter", NULL,
                                    smolder_profile_view_undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "view.undo-filter", NULL);
+  gtk_widget_class_install_action (widget_class, "view.redo-filter", NULL,
+                                   smolder_profile_view_redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.redo-filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.redo-filter", NULL);
 }
 
 void

@@ -452,6 +452,19 @@ test_filter_entry (void)
   g_assert_cmpuint (smolder_filter_stack_get_n_filters (smolder_profile_view_get_filters (view)), ==, 1);
   g_assert_cmpstr (smolder_filter_stack_get_regex (smolder_profile_view_get_filters (view), 0), ==, "registerSession");
   wait_until (view_settled, view);
+
+  /* Ctrl+Z takes it away, Ctrl+Shift+Z (view.redo-filter) brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.undo-filter", NULL));
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (smolder_profile_view_get_filters (view)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.redo-filter", NULL));
+  g_assert_cmpuint (smolder_filter_stack_get_n_filters (smolder_profile_view_get_filters (view)), ==, 1);
+  g_assert_cmpstr (smolder_filter_stack_get_regex (smolder_profile_view_get_filters (view), 0), ==, "registerSession");
+  g_assert_false (smolder_filter_stack_can_redo (smolder_profile_view_get_filters (view)));
+  /* A new change after an undo: nothing left to redo. */
+  g_assert_true (smolder_filter_stack_undo (smolder_profile_view_get_filters (view)));
+  g_assert_true (smolder_profile_view_add_filter (view, SMOLDER_FILTER_IGNORE, "cpuWork", NULL));
+  g_assert_false (smolder_filter_stack_can_redo (smolder_profile_view_get_filters (view)));
+  wait_until (view_settled, view);
   close_view (view, window);
 }
 
