@@ -16,6 +16,7 @@ struct _SmolderFlameView
   GtkStack *stack;
   SmolderFlameGraph *flame_graph;
   GtkWidget         *scrollbar;    /* only when the graph is deeper than the view */
+  GtkLabel          *status_label; /* the focused frame and its values */
   AdwStatusPage *status_page;
   GtkSpinner *spinner;
 
@@ -300,6 +301,19 @@ smolder_flame_view_sync_scrollbar (SmolderFlameView *self,
 }
 
 static void
+smolder_flame_view_sync_status (SmolderFlameView *self)
+{
+  guint32 node = smolder_flame_graph_get_focus_node (self->flame_graph);
+  g_autofree char *text = smolder_flame_graph_describe_node (self->flame_graph, node);
+
+  if (text != NULL)
+    g_strdelimit (text, "\n", ' ');
+  /* One line: "name file:line Self: … Total: …". */
+  gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+}
+
+static void
 smolder_flame_view_init (SmolderFlameView *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
@@ -318,9 +332,29 @@ smolder_flame_view_init (SmolderFlameView *self)
     gtk_widget_set_visible (self->scrollbar, FALSE);
     g_signal_connect_object (adjustment, "changed",
                              G_CALLBACK (smolder_flame_view_sync_scrollbar), self, G_CONNECT_SWAPPED);
+    GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->flame_graph));
     gtk_box_append (GTK_BOX (box), self->scrollbar);
-    gtk_stack_add_named (self->stack, box, "graph");
+    gtk_box_append (GTK_BOX (page), box);
+    /* The frame picked with the keys, in words: the outline alone is easy
+     * to lose, and its values are what the user came for. */
+    self->status_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->status_label, 0);
+    gtk_label_set_ellipsize (self->status_label, PANGO_ELLIPSIZE_MIDDLE);
+    gtk_label_set_selectable (self->status_label, FALSE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "caption");
+    gtk_widget_set_margin_start (GTK_WIDGET (self->status_label), 6);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->status_label), 6);
+    gtk_widget_set_margin_top (GTK_WIDGET (self->status_label), 3);
+    gtk_widget_set_margin_bottom (GTK_WIDGET (self->status_label), 3);
+    gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+    gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->status_label));
+    g_signal_connect_object (self->flame_graph, "notify::focus-node",
+                             G_CALLBACK (smolder_flame_view_sync_status), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->flame_graph, "notify::call-tree",
+                             G_CALLBACK (smolder_flame_view_sync_status), self, G_CONNECT_SWAPPED);
+    gtk_stack_add_named (self->stack, page, "graph");
   }
 
   self->status_page = ADW_STATUS_PAGE (adw_status_page_new ());

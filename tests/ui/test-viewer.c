@@ -534,6 +534,25 @@ test_view_keys (void)
   close_view (view, window);
 }
 
+/* The frame picked with the arrow keys is named with its values under
+ * the graph (root: 3166711 B, pprof -top -unit=B heap-00's total). */
+static void
+test_focus_status (void)
+{
+  GtkWidget *window;
+  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderFlameGraph *graph = graph_of (view);
+  GtkWidget *flame = GTK_WIDGET (smolder_profile_view_get_flame_view (view));
+
+  g_assert_null (find_label (flame, "of total"));
+  smolder_flame_graph_set_focus_node (graph, 0);
+  g_assert_nonnull (find_label (flame, "Total: 3.02 MiB (3,166,711 B) · 100% of total"));
+  g_assert_true (gtk_widget_get_visible (find_label (flame, "100% of total")));
+  smolder_flame_graph_set_focus_node (graph, SMOLDER_NO_ID);
+  g_assert_null (find_label (flame, "of total"));
+  close_view (view, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/smolder/viewer/filter-entry", test_filter_entry);
   g_test_add_data_func ("/smolder/viewer/tab-bar", app, test_tab_bar);
   g_test_add_func ("/smolder/viewer/view-keys", test_view_keys);
+  g_test_add_func ("/smolder/viewer/focus-status", test_focus_status);
 
   status = g_test_run ();
   ui_test_cleanup (home);
