@@ -304,11 +304,11 @@ static void
 smolder_flame_view_sync_status (SmolderFlameView *self)
 {
   guint32 node = smolder_flame_graph_get_focus_node (self->flame_graph);
-  g_autofree char *text = smolder_flame_graph_describe_node (self->flame_graph, node);
+  g_autofree char *lines = smolder_flame_graph_describe_node (self->flame_graph, node);
+  g_auto(GStrv) parts = lines != NULL ? g_strsplit (lines, "\n", -1) : NULL;
+  g_autofree char *text = parts != NULL ? g_strjoinv ("  —  ", parts) : NULL;
 
-  if (text != NULL)
-    g_strdelimit (text, "\n", ' ');
-  /* One line: "name file:line Self: … Total: …". */
+  /* One line: "name  —  file:line  —  Self: …  —  Total: …". */
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
 }
