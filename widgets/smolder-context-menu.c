@@ -52,6 +52,49 @@ smolder_context_menu_frame_model (const char            *group,
   return G_MENU_MODEL (menu);
 }
 
+/* The widget that had the focus before the menu opened. */
+typedef struct {
+  GWeakRef widget;
+} ReturnFocus;
+
+static void
+return_focus_free (gpointer data)
+{
+  ReturnFocus *rf = data;
+
+  g_weak_ref_clear (&rf->widget);
+  g_free (rf);
+}
+
+static gboolean
+return_focus_idle_cb (gpointer data)
+{
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&((ReturnFocus *) data)->widget);
+
+  /* Not when an item went elsewhere (another view): it is hidden then. */
+  if (widget != NULL && gtk_widget_get_mapped (widget))
+    gtk_widget_grab_focus (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closing the menu (Esc, a click outside, an item) gives the focus back
+ * to where it was; GTK would otherwise move it to the first focusable
+ * widget of the window (the Open button). After GTK's own move: idle. */
+static void
+smolder_context_menu_closed_cb (GtkPopover *menu)
+{
+  ReturnFocus *rf = g_object_get_data (G_OBJECT (menu), "smolder-return-focus");
+  GtkWidget *widget;
+  ReturnFocus *copy;
+
+  if (rf == NULL || (widget = g_weak_ref_get (&rf->widget)) == NULL)
+    return;
+  copy = g_new0 (ReturnFocus, 1);
+  g_weak_ref_init (&copy->widget, widget);
+  g_object_unref (widget);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, return_focus_idle_cb, copy, return_focus_free);
+}
+
 GtkWidget *
 smolder_context_menu_new (GtkWidget  *parent,
                           GMenuModel *model)
@@ -65,6 +108,7 @@ smolder_context_menu_new (GtkWidget  *parent,
   gtk_popover_set_has_arrow (GTK_POPOVER (menu), FALSE);
   gtk_widget_set_halign (menu, GTK_ALIGN_START);
   gtk_widget_set_parent (menu, parent);
+  g_signal_connect (menu, "closed", G_CALLBACK (smolder_context_menu_closed_cb), NULL);
   return menu;
 }
 
@@ -75,6 +119,14 @@ smolder_context_menu_popup (GtkWidget *menu,
 {
   g_return_if_fail (GTK_IS_POPOVER (menu));
 
+  {
+    GtkRoot *root = gtk_widget_get_root (menu);
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+    ReturnFocus *rf = g_new0 (ReturnFocus, 1);
+
+    g_weak_ref_init (&rf->widget, focus);
+    g_object_set_data_full (G_OBJECT (menu), "smolder-return-focus", rf, return_focus_free);
+  }
   gtk_popover_set_pointing_to (GTK_POPOVER (menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (menu));
 }

@@ -24,6 +24,8 @@ struct _SmolderFlameGraph
   SmolderFlameLabelCache *labels;   /* shaped names, kept across repaints */
   SmolderFlameDiff   *diff;         /* diff mode: colours by change (tree is its tree) */
   SmolderDiffColorOptions diff_options;
+  GtkAdjustment      *vadjustment;  /* self->scroll for a scrollbar */
+  char               *base_name;    /* what the root stands for in tooltips, or NULL */
 
   /* state */
   SmolderFlameOrientation orientation;
@@ -33,6 +35,7 @@ struct _SmolderFlameGraph
   double   scroll;
   gboolean dark;
   gboolean frame_dark;              /* the style frame_node was drawn in */
+  gboolean syncing_vadjustment;     /* our own change, not the user's */
 };
 
 static inline gboolean

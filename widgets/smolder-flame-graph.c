@@ -11,6 +11,7 @@
 #include "smolder-units.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 
@@ -46,19 +47,76 @@ invalidate_frame (SmolderFlameGraph *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-void
-_smolder_flame_graph_invalidate_layout (SmolderFlameGraph *self)
-{
-  g_clear_pointer (&self->layout, smolder_flame_layout_unref);
-  invalidate_frame (self);
-}
-
 static double
 content_height (SmolderFlameGraph *self)
 {
   if (self->tree == NULL || smolder_call_tree_get_n_nodes (self->tree) == 0)
     return 0;
   return (smolder_call_tree_get_max_depth (self->tree) + 1) * SMOLDER_FLAME_DEFAULT_ROW_HEIGHT;
+}
+
+/* The adjustment counts from the top of the content; self->scroll from the
+ * root's edge (the bottom in a flame). */
+static void
+sync_vadjustment (SmolderFlameGraph *self)
+{
+  double page = gtk_widget_get_height (GTK_WIDGET (self));
+  double upper = MAX (content_height (self), page);
+  double value;
+
+  if (self->vadjustment == NULL)
+    return;
+  if (page > 0)
+    self->scroll = CLAMP (self->scroll, 0.0, upper - page);
+  value = self->orientation == SMOLDER_FLAME_ORIENTATION_ICICLE ? self->scroll
+                                                                : MAX (0.0, upper - page - self->scroll);
+  self->syncing_vadjustment = TRUE;
+  gtk_adjustment_configure (self->vadjustment, value, 0, upper,
+                            SMOLDER_FLAME_DEFAULT_ROW_HEIGHT, page * 0.9, page);
+  self->syncing_vadjustment = FALSE;
+}
+
+static void
+vadjustment_value_changed_cb (SmolderFlameGraph *self)
+{
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double span = gtk_adjustment_get_upper (self->vadjustment) - gtk_adjustment_get_page_size (self->vadjustment);
+  double scroll;
+
+  if (self->syncing_vadjustment)
+    return;
+  scroll = self->orientation == SMOLDER_FLAME_ORIENTATION_ICICLE ? value : span - value;
+  scroll = CLAMP (scroll, 0.0, MAX (0.0, span));
+  if (scroll == self->scroll)
+    return;
+  self->scroll = scroll;
+  _smolder_flame_graph_set_hover (self, SMOLDER_NO_ID);
+  _smolder_flame_graph_invalidate_layout (self);
+}
+
+void
+smolder_flame_graph_set_base_name (SmolderFlameGraph *self,
+                                   const char        *name)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
+
+  g_free (self->base_name);
+  self->base_name = g_strdup (name);
+}
+
+GtkAdjustment *
+smolder_flame_graph_get_vadjustment (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
+  return self->vadjustment;
+}
+
+void
+_smolder_flame_graph_invalidate_layout (SmolderFlameGraph *self)
+{
+  g_clear_pointer (&self->layout, smolder_flame_layout_unref);
+  invalidate_frame (self);
+  sync_vadjustment (self);
 }
 
 double
@@ -98,6 +156,74 @@ unit_of (SmolderCallTree *tree)
   const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_call_tree_get_sample_index (tree));
 
   return vt != NULL ? smolder_profile_get_string (profile, vt->unit) : "";
+}
+
+static const char *
+type_of (SmolderCallTree *tree)
+{
+  SmolderProfile *profile = smolder_frames_get_profile (smolder_call_tree_get_frames (tree));
+  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_call_tree_get_sample_index (tree));
+
+  return vt != NULL ? smolder_profile_get_string (profile, vt->type) : "";
+}
+
+/* "12.50%", as Top and pprof print them. */
+static char *
+percent (gint64 value,
+         gint64 total)
+{
+  if (total == 0)
+    return g_strdup ("-");
+  if (value == 0)
+    return g_strdup ("0%");
+  if (value == total)
+    return g_strdup ("100%");
+  return g_strdup_printf ("%.2f%%", 100.0 * (double) value / (double) ABS (total));
+}
+
+/* "14.4k (14,368 goroutines)", "59.5 MiB (62,390,272 B)": the human value
+ * and, when it is rounded, the exact one. */
+static char *
+with_exact (gint64      value,
+            const char *unit,
+            const char *type)
+{
+  g_autofree char *human = smolder_units_format (value, unit);
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) ABS (value));
+  const char *sep = localeconv ()->thousands_sep;
+  g_autoptr(GString) exact = g_string_new (value < 0 ? "-" : "");
+  g_autofree char *noun = NULL;
+  gsize n = strlen (digits);
+
+  if (ABS (value) < 1000)
+    return g_steal_pointer (&human);
+  if (sep == NULL || sep[0] == '\0')
+    sep = ",";
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (exact, sep);
+      g_string_append_c (exact, digits[i]);
+    }
+
+  if (g_strcmp0 (unit, "bytes") == 0)
+    noun = g_strdup ("B");
+  else if (g_strcmp0 (unit, "nanoseconds") == 0)
+    noun = g_strdup ("ns");
+  else if (g_strcmp0 (unit, "count") == 0 || unit == NULL || unit[0] == '\0')
+    {
+      /* What is counted: "goroutine" → "goroutines", "alloc_objects" →
+       * "objects". */
+      const char *base = strrchr (type, '_') != NULL ? strrchr (type, '_') + 1 : type;
+
+      noun = base[0] == '\0' ? NULL
+             : g_str_has_suffix (base, "s") ? g_strdup (base) : g_strconcat (base, "s", NULL);
+    }
+  else
+    noun = g_strdup (unit);
+  if (noun != NULL)
+    g_string_append_printf (exact, " %s", noun);
+  return g_strdup_printf ("%s (%s)", human, exact->str);
 }
 
 static const SmolderFunction *
@@ -166,7 +292,7 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   SmolderFrames *frames;
   const char *unit;
   guint32 frame;
-  gint64 root_total, zoom_total, value_self, value_total;
+  gint64 root_total, zoom_total, value_self, value_total, profile_total;
 
   g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), NULL);
 
@@ -177,6 +303,8 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   frame = smolder_call_tree_get_frame (self->tree, node);
   unit = unit_of (self->tree);
   root_total = smolder_call_tree_get_total (self->tree, 0);
+  profile_total = smolder_profile_get_total (smolder_frames_get_profile (frames),
+                                             smolder_call_tree_get_sample_index (self->tree));
   zoom_total = smolder_call_tree_get_total (self->tree, self->zoom_root);
   value_self = smolder_call_tree_get_self (self->tree, node);
   value_total = smolder_call_tree_get_total (self->tree, node);
@@ -217,20 +345,32 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
         }
     }
 
-  self_s = smolder_units_format (value_self, unit);
-  total_s = smolder_units_format (value_total, unit);
-  self_pct = smolder_units_format_percent (value_self, root_total);
-  total_pct = smolder_units_format_percent (value_total, root_total);
-  zoom_pct = smolder_units_format_percent (value_total, zoom_total);
+  self_s = with_exact (value_self, unit, type_of (self->tree));
+  total_s = with_exact (value_total, unit, type_of (self->tree));
+  self_pct = percent (value_self, profile_total);
+  total_pct = percent (value_total, profile_total);
+  zoom_pct = percent (value_total, zoom_total);
 
+  /* Every percentage names its base, at Top's precision. */
   /* TRANSLATORS: a frame's own value and its share of the whole profile */
-  g_string_append_printf (str, _("\nSelf: %s (%s of total)"), self_s, self_pct);
-  /* TRANSLATORS: a frame's value with its callees; the parenthesis is closed
-   * after an optional ", 40% of zoomed" */
-  g_string_append_printf (str, _("\nTotal: %s (%s of total"), total_s, total_pct);
+  g_string_append_printf (str, _("\nSelf: %s · %s of total"), self_s, self_pct);
+  /* TRANSLATORS: a frame's value with its callees and its share of the
+   * whole profile; ", 40.00% of shown (12 MiB)" may follow */
+  g_string_append_printf (str, _("\nTotal: %s · %s of total"), total_s, total_pct);
+  if (self->base_name != NULL || root_total != profile_total)
+    {
+      g_autofree char *shown_pct = percent (value_total, root_total);
+      g_autofree char *shown = smolder_units_format (root_total, unit);
+
+      if (self->base_name != NULL)
+        /* TRANSLATORS: the share of a function's own total, its name and that total */
+        g_string_append_printf (str, _(", %s of %s (%s)"), shown_pct, self->base_name, shown);
+      else
+        /* TRANSLATORS: the share of what the filters leave, and how much that is */
+        g_string_append_printf (str, _(", %s of shown (%s)"), shown_pct, shown);
+    }
   if (self->zoom_root != 0)
     g_string_append_printf (str, _(", %s of zoomed"), zoom_pct);
-  g_string_append_c (str, ')');
 
   if (self->diff != NULL)
     append_diff_description (self, str, node, unit);
@@ -617,6 +757,7 @@ smolder_flame_graph_size_allocate (GtkWidget *widget,
       if (p->width != width || p->height != height)
         _smolder_flame_graph_invalidate_layout (self);
     }
+  sync_vadjustment (self);
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
@@ -753,6 +894,8 @@ smolder_flame_graph_dispose (GObject *object)
   g_clear_pointer (&self->labels, smolder_flame_label_cache_free);
   g_clear_pointer (&self->diff, smolder_flame_diff_unref);
   g_clear_object (&self->tree);
+  g_clear_object (&self->vadjustment);
+  g_clear_pointer (&self->base_name, g_free);
 
   G_OBJECT_CLASS (smolder_flame_graph_parent_class)->dispose (object);
 }
@@ -881,6 +1024,9 @@ smolder_flame_graph_init (SmolderFlameGraph *self)
   self->focus = SMOLDER_NO_ID;
   self->orientation = SMOLDER_FLAME_ORIENTATION_FLAME;
   self->labels = smolder_flame_label_cache_new ();
+  self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
+  g_signal_connect_object (self->vadjustment, "value-changed",
+                           G_CALLBACK (vadjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);

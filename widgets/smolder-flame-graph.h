@@ -35,6 +35,13 @@ void                    smolder_flame_graph_set_call_tree   (SmolderFlameGraph  
  * profile to start it afresh. */
 void                    smolder_flame_graph_reset_view      (SmolderFlameGraph       *self);
 
+/* Tooltips give each frame's share of the root as "% of @name" (a
+ * function's callers or callees); NULL: "% of shown" under filters. */
+void                    smolder_flame_graph_set_base_name   (SmolderFlameGraph       *self,
+                                                             const char              *name);
+/* The vertical scroll for a GtkScrollbar: from the top of the content to
+ * the top of the view, in pixels, whatever the orientation. */
+GtkAdjustment          *smolder_flame_graph_get_vadjustment (SmolderFlameGraph       *self);
 SmolderFlameOrientation smolder_flame_graph_get_orientation (SmolderFlameGraph       *self);
 void                    smolder_flame_graph_set_orientation (SmolderFlameGraph       *self,
                                                              SmolderFlameOrientation  orientation);

@@ -149,6 +149,8 @@ smolder_callers_view_compute_done (gpointer      owner,
   callees = g_strdup_printf (_("Callees of %s"), self->function);
   gtk_label_set_text (self->callers_label, callers);
   gtk_label_set_text (self->callees_label, callees);
+  smolder_flame_graph_set_base_name (self->callers_graph, self->function);
+  smolder_flame_graph_set_base_name (self->callees_graph, self->function);
   smolder_flame_graph_set_call_tree (self->callers_graph, result->callers);
   smolder_flame_graph_set_call_tree (self->callees_graph, result->callees);
   gtk_stack_set_visible_child_name (self->stack, "content");

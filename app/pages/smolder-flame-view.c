@@ -15,6 +15,8 @@ struct _SmolderFlameView
   /* widgets */
   GtkStack *stack;
   SmolderFlameGraph *flame_graph;
+  GtkWidget         *scrollbar;    /* only when the graph is deeper than the view */
+  GtkLabel          *status_label; /* the focused frame and its values */
   AdwStatusPage *status_page;
   GtkSpinner *spinner;
 
@@ -188,9 +190,19 @@ smolder_flame_view_install (SmolderFlameView *self,
   smolder_flame_graph_set_call_tree (self->flame_graph, tree);
   if (smolder_call_tree_get_total (tree, 0) == 0)
     {
+      SmolderProfile *profile = smolder_frames_get_profile (frames);
+      const char *why;
+
+      /* Say which: a delta profile of a quiet interval holds no samples at
+       * all, and no filter would bring any back. */
+      if (smolder_profile_get_n_samples (profile) == 0)
+        why = _("This profile holds no samples: nothing was recorded (a delta profile of a quiet interval is empty).");
+      else if (smolder_profile_get_total (profile, smolder_call_tree_get_sample_index (tree)) == 0)
+        why = _("Every sample of this type is zero.");
+      else
+        why = _("No sample passes the filters.");
       adw_status_page_set_title (self->status_page, _("Nothing to Show"));
-      adw_status_page_set_description (self->status_page,
-                                       _("No sample passes the filters, or the samples are all zero."));
+      adw_status_page_set_description (self->status_page, why);
       gtk_stack_set_visible_child_name (self->stack, "status");
     }
   else
@@ -281,6 +293,27 @@ smolder_flame_view_class_init (SmolderFlameViewClass *klass)
 }
 
 static void
+smolder_flame_view_sync_scrollbar (SmolderFlameView *self,
+                                   GtkAdjustment    *adjustment)
+{
+  gtk_widget_set_visible (self->scrollbar,
+                          gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 0.5);
+}
+
+static void
+smolder_flame_view_sync_status (SmolderFlameView *self)
+{
+  guint32 node = smolder_flame_graph_get_focus_node (self->flame_graph);
+  g_autofree char *lines = smolder_flame_graph_describe_node (self->flame_graph, node);
+  g_auto(GStrv) parts = lines != NULL ? g_strsplit (lines, "\n", -1) : NULL;
+  g_autofree char *text = parts != NULL ? g_strjoinv ("  —  ", parts) : NULL;
+
+  /* One line: "name  —  file:line  —  Self: …  —  Total: …". */
+  gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+}
+
+static void
 smolder_flame_view_init (SmolderFlameView *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
@@ -289,7 +322,40 @@ smolder_flame_view_init (SmolderFlameView *self)
   self->flame_graph = SMOLDER_FLAME_GRAPH (smolder_flame_graph_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->flame_graph), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->flame_graph), TRUE);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->flame_graph), "graph");
+  /* The graph scrolls itself (wheel, keys); the bar shows where and how
+   * much is left, only when the graph is deeper than the view. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    GtkAdjustment *adjustment = smolder_flame_graph_get_vadjustment (self->flame_graph);
+
+    self->scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, adjustment);
+    gtk_widget_set_visible (self->scrollbar, FALSE);
+    g_signal_connect_object (adjustment, "changed",
+                             G_CALLBACK (smolder_flame_view_sync_scrollbar), self, G_CONNECT_SWAPPED);
+    GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->flame_graph));
+    gtk_box_append (GTK_BOX (box), self->scrollbar);
+    gtk_box_append (GTK_BOX (page), box);
+    /* The frame picked with the keys, in words: the outline alone is easy
+     * to lose, and its values are what the user came for. */
+    self->status_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->status_label, 0);
+    gtk_label_set_ellipsize (self->status_label, PANGO_ELLIPSIZE_MIDDLE);
+    gtk_label_set_selectable (self->status_label, FALSE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "caption");
+    gtk_widget_set_margin_start (GTK_WIDGET (self->status_label), 6);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->status_label), 6);
+    gtk_widget_set_margin_top (GTK_WIDGET (self->status_label), 3);
+    gtk_widget_set_margin_bottom (GTK_WIDGET (self->status_label), 3);
+    gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+    gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->status_label));
+    g_signal_connect_object (self->flame_graph, "notify::focus-node",
+                             G_CALLBACK (smolder_flame_view_sync_status), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->flame_graph, "notify::call-tree",
+                             G_CALLBACK (smolder_flame_view_sync_status), self, G_CONNECT_SWAPPED);
+    gtk_stack_add_named (self->stack, page, "graph");
+  }
 
   self->status_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->status_page, "edit-find-symbolic");

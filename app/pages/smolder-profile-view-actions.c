@@ -16,13 +16,30 @@
 static void
 smolder_profile_view_update_search (SmolderProfileView *self)
 {
-  guint n = smolder_flame_view_get_n_matches (self->flame_view);
-  double fraction = smolder_flame_view_get_match_fraction (self->flame_view);
+  guint n;
+  double fraction;
   g_autofree char *text = NULL;
 
+  /* Models and the stack still signal while the template is disposed. */
+  if (self->flame_view == NULL || self->top_view == NULL || self->search_label == NULL)
+    return;
+  n = smolder_flame_view_get_n_matches (self->flame_view);
+  fraction = smolder_flame_view_get_match_fraction (self->flame_view);
   if (smolder_flame_view_get_search (self->flame_view) == NULL)
     {
       gtk_label_set_text (self->search_label, "");
+      return;
+    }
+
+  /* Top shows only the matching rows: say how many. */
+  if (g_str_equal (smolder_profile_view_get_visible_view (self), "top"))
+    {
+      guint shown = g_list_model_get_n_items (smolder_top_view_get_model (self->top_view));
+      guint rows = smolder_top_view_get_n_rows (self->top_view);
+
+      text = g_strdup_printf (g_dngettext (NULL, "%u of %u row matches", "%u of %u rows match", rows),
+                              shown, rows);
+      gtk_label_set_text (self->search_label, text);
       return;
     }
 
@@ -44,6 +61,7 @@ smolder_profile_view_search_changed_cb (SmolderProfileView *self)
   if (text[0] == '\0')
     {
       smolder_flame_view_set_search (self->flame_view, NULL);
+      smolder_top_view_set_search (self->top_view, NULL);
       return;
     }
 
@@ -55,11 +73,18 @@ smolder_profile_view_search_changed_cb (SmolderProfileView *self)
       return;
     }
   smolder_flame_view_set_search (self->flame_view, regex);
+  smolder_top_view_set_search (self->top_view, regex);
 }
 
 static void
 smolder_profile_view_search_activate_cb (SmolderProfileView *self)
 {
+  /* Top already shows only the matches: Enter goes to them, not away. */
+  if (g_str_equal (smolder_profile_view_get_visible_view (self), "top"))
+    {
+      smolder_top_view_focus_rows (self->top_view);
+      return;
+    }
   if (!g_str_equal (smolder_profile_view_get_visible_view (self), "flame"))
     smolder_profile_view_set_visible_view (self, "flame");
   smolder_flame_view_focus_next_match (self->flame_view);
@@ -370,7 +395,18 @@ smolder_profile_view_show_view_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *param)
 {
-  smolder_profile_view_set_visible_view (SMOLDER_PROFILE_VIEW (widget), g_variant_get_string (param, NULL));
+  SmolderProfileView *self = SMOLDER_PROFILE_VIEW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  smolder_profile_view_set_visible_view (self, name);
+  /* Alt+1/2/3 take the keyboard along: the next arrow key moves in the
+   * view, not in the toolbar. */
+  if (g_str_equal (name, "flame"))
+    gtk_widget_grab_focus (GTK_WIDGET (smolder_flame_view_get_flame_graph (self->flame_view)));
+  else if (g_str_equal (name, "top"))
+    smolder_top_view_focus_rows (self->top_view);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->callers_view), GTK_DIR_TAB_FORWARD);
 }
 
 void
@@ -422,6 +458,12 @@ _smolder_profile_view_init_actions (SmolderProfileView *self)
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->flame_view, "search-changed",
+                           G_CALLBACK (smolder_profile_view_update_search),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (smolder_top_view_get_model (self->top_view), "items-changed",
+                           G_CALLBACK (smolder_profile_view_update_search),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (smolder_profile_view_update_search),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",

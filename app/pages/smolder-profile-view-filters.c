@@ -281,10 +281,25 @@ smolder_profile_view_add_typed_filter_action (GtkWidget  *widget,
   gtk_popover_popdown (self->filter_popover);
 }
 
+/* Filter… opens on its text: the mode keeps its last choice. */
+static void
+smolder_profile_view_filter_popover_shown_cb (SmolderProfileView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
 static void
 smolder_profile_view_filter_entry_activate_cb (SmolderProfileView *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "view.add-typed-filter", NULL);
+}
+
+static void
+smolder_profile_view_redo_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  smolder_filter_stack_redo (SMOLDER_PROFILE_VIEW (widget)->filters);
 }
 
 static void
@@ -305,6 +320,12 @@ _smolder_profile_view_class_init_filters (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.undo-filter", NULL,
                                    smolder_profile_view_undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "view.undo-filter", NULL);
+  gtk_widget_class_install_action (widget_class, "view.redo-filter", NULL,
+                                   smolder_profile_view_redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.redo-filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.redo-filter", NULL);
 }
 
 void
@@ -324,6 +345,9 @@ _smolder_profile_view_init_filters (SmolderProfileView *self)
   g_signal_connect_object (self->filters, "changed",
                            G_CALLBACK (smolder_profile_view_filters_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_popover, "show",
+                           G_CALLBACK (smolder_profile_view_filter_popover_shown_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->filter_entry, "activate",
                            G_CALLBACK (smolder_profile_view_filter_entry_activate_cb),
                            self, G_CONNECT_SWAPPED);

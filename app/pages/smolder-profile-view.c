@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "smolder-application.h"
 #include "smolder-profile-view-private.h"
 #include "smolder-profile-summary.h"
 
@@ -64,6 +65,17 @@ smolder_profile_view_update_orientation (SmolderProfileView *self)
                                        gtk_toggle_button_get_active (self->icicle_button)
                                        ? SMOLDER_FLAME_ORIENTATION_ICICLE
                                        : SMOLDER_FLAME_ORIENTATION_FLAME);
+}
+
+/* Inverted and Icicle shape the flame graph only: Top's flat and cum and
+ * the callers and callees of a function are the same either way. */
+static void
+smolder_profile_view_update_toggles (SmolderProfileView *self)
+{
+  gboolean flame = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "flame") == 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->inverted_button), flame);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->icicle_button), flame);
 }
 
 /* Rows are the Top table's; the other views say only the total. */
@@ -478,6 +490,18 @@ smolder_profile_view_init (SmolderProfileView *self)
   g_signal_connect_object (self->icicle_button, "notify::active",
                            G_CALLBACK (smolder_profile_view_update_orientation),
                            self, G_CONNECT_SWAPPED);
+  /* Root at the top unless the user chose otherwise last time; each view
+   * keeps its own choice once made. */
+  {
+    GApplication *app = g_application_get_default ();
+    GSettings *settings = SMOLDER_IS_APPLICATION (app)
+                          ? smolder_application_get_settings (SMOLDER_APPLICATION (app)) : NULL;
+
+    if (settings != NULL)
+      g_settings_bind (settings, "flame-icicle", self->icicle_button, "active",
+                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  }
+  smolder_profile_view_update_orientation (self);
   g_signal_connect_object (self->top_view, "notify::summary",
                            G_CALLBACK (smolder_profile_view_update_summary),
                            self, G_CONNECT_SWAPPED);
@@ -485,6 +509,10 @@ smolder_profile_view_init (SmolderProfileView *self)
                            G_CALLBACK (smolder_profile_view_update_summary),
                            self, G_CONNECT_SWAPPED);
   smolder_profile_view_update_summary (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (smolder_profile_view_update_toggles),
+                           self, G_CONNECT_SWAPPED);
+  smolder_profile_view_update_toggles (self);
   g_signal_connect_object (self->top_view, "notify::busy",
                            G_CALLBACK (smolder_profile_view_sync_busy),
                            self, G_CONNECT_SWAPPED);

@@ -29,6 +29,34 @@ format_percent (gint64 value,
   return g_strdup_printf ("%.2f%%", pct);
 }
 
+void
+_smolder_top_view_invalidate_sums (SmolderTopView *self)
+{
+  g_clear_pointer (&self->sum_flat, g_array_unref);
+}
+
+/* pprof's sum%: flat of this row and every row above it, in the order shown. */
+static gint64
+sum_flat_at (SmolderTopView *self,
+             guint           position)
+{
+  if (self->sum_flat == NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+      gint64 sum = 0;
+
+      self->sum_flat = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SmolderTopItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+          sum += smolder_top_item_get_flat (item);
+          g_array_append_val (self->sum_flat, sum);
+        }
+    }
+  return position < self->sum_flat->len ? g_array_index (self->sum_flat, gint64, position) : 0;
+}
+
 /* The full name, only when the cell shows it ellipsized. */
 static gboolean
 smolder_top_view_name_query_tooltip_cb (GtkWidget  *widget,
@@ -240,6 +268,9 @@ smolder_top_view_bind_cb (SmolderTopView           *self,
     case COLUMN_FLAT_PERCENT:
       text = format_percent (smolder_top_item_get_flat (item), self->total);
       break;
+    case COLUMN_SUM_PERCENT:
+      text = format_percent (sum_flat_at (self, gtk_list_item_get_position (list_item)), self->total);
+      break;
     case COLUMN_CUM:
       text = smolder_units_format (smolder_top_item_get_cum (item), self->unit);
       break;
@@ -256,6 +287,8 @@ smolder_top_view_bind_cb (SmolderTopView           *self,
   gtk_inscription_set_text (label, text);
 }
 
+/* Numbers sort largest first on the first click, as in pprof: GTK's first
+ * click sorts "ascending", so their order is reversed here. */
 static int
 compare_flat (gconstpointer a,
               gconstpointer b,
@@ -264,7 +297,7 @@ compare_flat (gconstpointer a,
   gint64 fa = smolder_top_item_get_flat ((SmolderTopItem *) a);
   gint64 fb = smolder_top_item_get_flat ((SmolderTopItem *) b);
 
-  return (fa > fb) - (fa < fb);
+  return (fa < fb) - (fa > fb);
 }
 
 static int
@@ -275,8 +308,9 @@ compare_cum (gconstpointer a,
   gint64 ca = smolder_top_item_get_cum ((SmolderTopItem *) a);
   gint64 cb = smolder_top_item_get_cum ((SmolderTopItem *) b);
 
-  return (ca > cb) - (ca < cb);
+  return (ca < cb) - (ca > cb);
 }
+
 
 static int
 compare_name (gconstpointer a,
@@ -296,7 +330,7 @@ smolder_top_view_add_column (SmolderTopView   *self,
                              GCompareDataFunc  compare)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
+  g_autoptr(GtkSorter) sorter = compare != NULL ? GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL)) : NULL;
   GtkColumnViewColumn *col;
 
   g_object_set_data (G_OBJECT (factory), "smolder-column", GUINT_TO_POINTER (column));
@@ -306,7 +340,8 @@ smolder_top_view_add_column (SmolderTopView   *self,
                            self, G_CONNECT_SWAPPED);
 
   col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (col, sorter);
+  if (sorter != NULL)
+    gtk_column_view_column_set_sorter (col, sorter);
   gtk_column_view_column_set_resizable (col, TRUE);
   gtk_column_view_column_set_expand (col, column == COLUMN_NAME);
   gtk_column_view_append_column (self->column_view, col);
@@ -323,6 +358,7 @@ _smolder_top_view_add_columns (SmolderTopView *self)
 
   flat = smolder_top_view_add_column (self, COLUMN_FLAT, _("Flat"), compare_flat);
   smolder_top_view_add_column (self, COLUMN_FLAT_PERCENT, _("Flat %"), compare_flat);
+  smolder_top_view_add_column (self, COLUMN_SUM_PERCENT, _("Sum %"), NULL);
   smolder_top_view_add_column (self, COLUMN_CUM, _("Cum"), compare_cum);
   smolder_top_view_add_column (self, COLUMN_CUM_PERCENT, _("Cum %"), compare_cum);
   smolder_top_view_add_column (self, COLUMN_NAME, _("Name"), compare_name);

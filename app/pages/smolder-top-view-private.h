@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef enum {
   COLUMN_FLAT,
   COLUMN_FLAT_PERCENT,
+  COLUMN_SUM_PERCENT,
   COLUMN_CUM,
   COLUMN_CUM_PERCENT,
   COLUMN_NAME,
@@ -28,6 +29,8 @@ struct _SmolderTopView
   SmolderTop *top;
   GListStore *store;
   GtkSortListModel *sorted;
+  GtkFilterListModel *filtered;  /* the sorted rows the search matches */
+  GRegex *search;       /* NULL: every row */
   char *summary;
   char *total_summary;  /* the summary without the rows, for other views */
   char *unit;
@@ -35,11 +38,14 @@ struct _SmolderTopView
   GtkSingleSelection *selection;
   GtkSliceListModel *slice;  /* the sorted rows the column view shows so far */
   GPtrArray *pending;   /* rows of the current table not yet in the store */
+  GArray *sum_flat;     /* gint64 running sums of flat in the sorted order, or NULL: stale */
 
   /* state */
   gint64 total;
   gint64 fill_max_usec;
   guint fill_source;
+  guint scroll_source;  /* back to the top after a new sort */
+  guint focus_source;   /* focus to the rows once they are laid out */
 };
 
 /* smolder-top-view.c */
@@ -53,5 +59,7 @@ void                 _smolder_top_view_emit_frame_action    (SmolderTopView *sel
 /* smolder-top-view-columns.c */
 GtkColumnViewColumn *_smolder_top_view_add_columns          (SmolderTopView *self);
 void                 _smolder_top_view_class_init_menu      (GtkWidgetClass *widget_class);
+/* The sorted rows changed: sum% is worked out again when next shown. */
+void                 _smolder_top_view_invalidate_sums      (SmolderTopView *self);
 
 G_END_DECLS

@@ -144,7 +144,7 @@ smolder_top_view_fill_chunk (SmolderTopView *self)
 {
   gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
   guint shown = gtk_slice_list_model_get_size (self->slice);
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   gint64 begin = g_get_monotonic_time ();
   gboolean done = FALSE;
 
@@ -162,7 +162,7 @@ smolder_top_view_fill_chunk (SmolderTopView *self)
       g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                            self->pending->pdata, self->pending->len);
       g_clear_pointer (&self->pending, g_ptr_array_unref);
-      n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+      n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
       shown = 0;
       /* The table is complete: no longer busy, whatever is on screen. */
       smolder_query_view_set_extra_busy (SMOLDER_QUERY_VIEW (self), FALSE);
@@ -332,7 +332,7 @@ smolder_top_view_activate_cb (SmolderTopView *self,
                               guint           position,
                               GtkColumnView  *column_view)
 {
-  g_autoptr(SmolderTopItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autoptr(SmolderTopItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   if (item != NULL)
     g_signal_emit (self, signals[FRAME_ACTIVATED], 0,
@@ -357,7 +357,12 @@ smolder_top_view_dispose (GObject *object)
   self->selection = NULL;
   self->column_view = NULL;
   g_clear_object (&self->slice);
+  g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
+  g_clear_pointer (&self->search, g_regex_unref);
+  g_clear_pointer (&self->sum_flat, g_array_unref);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->top);
 
@@ -438,6 +443,40 @@ smolder_top_view_class_init (SmolderTopViewClass *klass)
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "smoldertopview");
 }
 
+static gboolean
+smolder_top_view_match (gpointer item,
+                        gpointer user_data)
+{
+  SmolderTopView *self = user_data;
+
+  return self->search == NULL
+         || g_regex_match (self->search, smolder_top_item_get_name (item), 0, NULL);
+}
+
+/* A new order starts at its top: the largest rows, not where the old
+ * order's scroll happened to be. */
+static gboolean
+smolder_top_view_scroll_to_top_cb (gpointer user_data)
+{
+  SmolderTopView *self = user_data;
+  GtkAdjustment *vadj = self->column_view != NULL
+                        ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)) : NULL;
+
+  self->scroll_source = 0;
+  if (vadj != NULL)
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the list has taken the new order: scrolling from inside the
+ * sorter's signal races the list's own update. */
+static void
+smolder_top_view_sort_changed_cb (SmolderTopView *self)
+{
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add (smolder_top_view_scroll_to_top_cb, self);
+}
+
 static void
 smolder_top_view_init (SmolderTopView *self)
 {
@@ -456,7 +495,9 @@ smolder_top_view_init (SmolderTopView *self)
    * descending keeps pprof's tie-breaks (name, then cum). */
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, G_MAXUINT);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              GTK_FILTER (gtk_custom_filter_new (smolder_top_view_match, self, NULL)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0, G_MAXUINT);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -466,7 +507,12 @@ smolder_top_view_init (SmolderTopView *self)
                            G_CALLBACK (smolder_top_view_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_object_unref (selection);
-  gtk_column_view_sort_by_column (self->column_view, flat, GTK_SORT_DESCENDING);
+  /* Largest first (see compare_flat). */
+  gtk_column_view_sort_by_column (self->column_view, flat, GTK_SORT_ASCENDING);
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (_smolder_top_view_invalidate_sums), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (smolder_top_view_sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->column_view, "activate",
                            G_CALLBACK (smolder_top_view_activate_cb),
@@ -543,7 +589,7 @@ smolder_top_view_get_model (SmolderTopView *self)
 {
   g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }
 
 SmolderTop *
@@ -566,4 +612,68 @@ smolder_top_view_get_selected_name (SmolderTopView *self)
     return NULL;
   item = gtk_single_selection_get_selected_item (self->selection);
   return item != NULL ? smolder_top_item_get_name (item) : NULL;
+}
+
+/* Shows only the rows whose name @regex matches (NULL: all). */
+void
+smolder_top_view_set_search (SmolderTopView *self,
+                             GRegex         *regex)
+{
+  GtkFilter *filter;
+
+  g_return_if_fail (SMOLDER_IS_TOP_VIEW (self));
+
+  if (regex == self->search)
+    return;
+  g_clear_pointer (&self->search, g_regex_unref);
+  self->search = regex != NULL ? g_regex_ref (regex) : NULL;
+  filter = gtk_filter_list_model_get_filter (self->filtered);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Rows in the table, searched or not. */
+guint
+smolder_top_view_get_n_rows (SmolderTopView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+static gboolean
+smolder_top_view_focus_rows_cb (gpointer user_data)
+{
+  SmolderTopView *self = user_data;
+
+  self->focus_source = 0;
+  smolder_top_view_focus_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Keyboard focus to the rows, the first one selected; FALSE without rows. */
+gboolean
+smolder_top_view_focus_rows (SmolderTopView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_TOP_VIEW (self), FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slice)) == 0)
+    return FALSE;
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  /* The column view's list takes focus on a row through its own action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u",
+                                    gtk_single_selection_get_selected (self->selection));
+        if (gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
+          return TRUE;
+        /* The row has no widget until the list is laid out again. */
+        if (self->focus_source == 0)
+          self->focus_source = g_idle_add (smolder_top_view_focus_rows_cb, self);
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -24,5 +24,13 @@ GListModel     *smolder_top_view_get_model   (SmolderTopView *self);
 SmolderTop     *smolder_top_view_get_top     (SmolderTopView *self);
 /* The printable name of the selected row, or NULL ("selected-name"). */
 const char     *smolder_top_view_get_selected_name (SmolderTopView *self);
+/* Only the rows whose name @regex matches, NULL: all; the model
+ * (smolder_top_view_get_model()) holds those. */
+void            smolder_top_view_set_search  (SmolderTopView *self,
+                                              GRegex         *regex);
+/* The rows of the table, whatever the search. */
+guint           smolder_top_view_get_n_rows  (SmolderTopView *self);
+/* Keyboard focus to the rows, the first one selected; FALSE without rows. */
+gboolean        smolder_top_view_focus_rows  (SmolderTopView *self);
 
 G_END_DECLS

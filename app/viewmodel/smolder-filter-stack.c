@@ -19,6 +19,7 @@ struct _SmolderFilterStack
 
   GPtrArray *filters;  /* Filter, in the order added */
   GPtrArray *undo;     /* GPtrArray of Filter: earlier lists, newest last */
+  GPtrArray *redo;     /* lists undone since the last change, newest last */
 };
 
 enum {
@@ -119,6 +120,8 @@ filters_apply (GPtrArray     *filters,
 static void
 smolder_filter_stack_push_undo (SmolderFilterStack *self)
 {
+  /* A new change: what was undone cannot be redone on top of it. */
+  g_ptr_array_set_size (self->redo, 0);
   g_ptr_array_add (self->undo, filters_copy (self->filters));
   if (self->undo->len > MAX_UNDO)
     g_ptr_array_remove_index (self->undo, 0);
@@ -131,6 +134,7 @@ smolder_filter_stack_finalize (GObject *object)
 
   g_clear_pointer (&self->filters, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
 
   G_OBJECT_CLASS (smolder_filter_stack_parent_class)->finalize (object);
 }
@@ -153,6 +157,7 @@ smolder_filter_stack_init (SmolderFilterStack *self)
 {
   self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) filter_free);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
 
 SmolderFilterStack *
@@ -261,10 +266,32 @@ smolder_filter_stack_undo (SmolderFilterStack *self)
   if (self->undo->len == 0)
     return FALSE;
 
-  g_ptr_array_unref (self->filters);
+  g_ptr_array_add (self->redo, g_steal_pointer (&self->filters));
   self->filters = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
+
+gboolean
+smolder_filter_stack_redo (SmolderFilterStack *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FILTER_STACK (self), FALSE);
+
+  if (self->redo->len == 0)
+    return FALSE;
+
+  g_ptr_array_add (self->undo, g_steal_pointer (&self->filters));
+  self->filters = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+smolder_filter_stack_can_redo (SmolderFilterStack *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FILTER_STACK (self), FALSE);
+
+  return self->redo->len > 0;
 }
 
 gboolean

@@ -54,6 +54,9 @@ void                smolder_filter_stack_remove       (SmolderFilterStack  *self
 /* Restores the list as it was before the last change; FALSE if none. */
 gboolean            smolder_filter_stack_undo         (SmolderFilterStack  *self);
 gboolean            smolder_filter_stack_can_undo     (SmolderFilterStack  *self);
+/* Takes back the last undo; any other change forgets what was undone. */
+gboolean            smolder_filter_stack_redo         (SmolderFilterStack  *self);
+gboolean            smolder_filter_stack_can_redo     (SmolderFilterStack  *self);
 
 guint               smolder_filter_stack_get_n_filters (SmolderFilterStack *self);
 SmolderFilterMode   smolder_filter_stack_get_mode     (SmolderFilterStack  *self,

@@ -171,14 +171,14 @@ test_hover_tooltip (Fixture       *f,
   g_assert_cmpstr (tip, ==,
                    "main.a\n"
                    "x/src.go\n"
-                   "Self: 200 B (20.0% of total)\n"
-                   "Total: 600 B (60.0% of total)");
+                   "Self: 200 B · 20.00% of total\n"
+                   "Total: 600 B · 60.00% of total");
   g_clear_pointer (&tip, g_free);
 
   hover (f, ff_node (f->tree, "runtime.mallocgc"));
   tip = g_strdup (gtk_widget_get_tooltip_text (f->graph));
   g_assert_true (g_str_has_prefix (tip, "runtime.mallocgc\n"));
-  g_assert_nonnull (strstr (tip, "Self: 100 B (10.0% of total)"));
+  g_assert_nonnull (strstr (tip, "Self: 100 B · 10.00% of total"));
   g_clear_pointer (&tip, g_free);
 
   /* Zoomed: the share of the zoomed root too. */
@@ -186,7 +186,7 @@ test_hover_tooltip (Fixture       *f,
   drain ();
   hover (f, ff_node (f->tree, "main.b"));
   tip = g_strdup (gtk_widget_get_tooltip_text (f->graph));
-  g_assert_nonnull (strstr (tip, "Total: 299 B (29.9% of total, 33.2% of zoomed)"));
+  g_assert_nonnull (strstr (tip, "Total: 299 B · 29.90% of total, 33.22% of zoomed"));
   g_clear_pointer (&tip, g_free);
 
   /* Empty space: no frame, no tooltip. */
@@ -224,7 +224,7 @@ test_hover_fixture (Fixture       *f,
   /* Go 1.19 records no start line: the file alone. */
   if (strstr (tip, "\nregexp/backtrack.go\n") == NULL)
     g_error ("tooltip: %s", tip);
-  g_assert_nonnull (strstr (tip, "Total: 310 ms (38.8% of total)"));
+  g_assert_nonnull (strstr (tip, "Total: 310 ms (310,000,000 ns) · 38.75% of total"));
   smolder_flame_graph_set_call_tree (graph, f->tree);
 }
 
@@ -557,8 +557,8 @@ test_keeps_place (Fixture       *f,
   hover (f, node);
   tip = g_strdup (gtk_widget_get_tooltip_text (f->graph));
   g_assert_true (g_str_has_prefix (tip, "main.registerSession\n"));
-  /* 39733737 B = 37.9 MiB, of 66459896 B in use: 59.8%. */
-  g_assert_nonnull (strstr (tip, "\nSelf: 37.9 MiB (59.8% of total)\nTotal: 37.9 MiB (59.8% of total, 100% of zoomed)"));
+  /* 39733737 B = 37.9 MiB, of 66459896 B in use: 59.79%. */
+  g_assert_nonnull (strstr (tip, "\nSelf: 37.9 MiB (39,733,737 B) · 59.79% of total\nTotal: 37.9 MiB (39,733,737 B) · 59.79% of total, 100% of zoomed"));
   g_clear_pointer (&tip, g_free);
 
   /* inuse_space -> alloc_space: still there (+ 524392 + 524296 B freed). */

@@ -2,6 +2,7 @@
 /* smolder-flame-paint.c: cairo and pango drawing of a flame layout. */
 
 #include "smolder-flame-paint.h"
+#include "smolder-flame-label.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -231,15 +232,19 @@ show_label (cairo_t                *cr,
   return TRUE;
 }
 
-/* @name after the last '/' of its package path, or NULL if it has none. */
-static const char *
-short_name (const char *name)
-{
-  const char *pkg;
-  gsize len = smolder_palette_package_of (name, &pkg);
-  const char *slash = len > 0 ? g_strrstr_len (pkg, len, "/") : NULL;
+typedef struct {
+  SmolderFlameLabelCache *cache;
+  PangoContext           *context;
+} Measure;
 
-  return slash != NULL && slash[1] != '\0' ? slash + 1 : NULL;
+static int
+measure_label (const char *text,
+               gpointer    user_data)
+{
+  Measure *m = user_data;
+  const ShapedLabel *label = lookup_label (m->cache, m->context, text);
+
+  return label->font != NULL ? label->width : G_MAXINT;
 }
 
 static guint
@@ -416,19 +421,17 @@ smolder_flame_paint (cairo_t                        *cr,
                     name = valid = g_utf8_make_valid (name, -1);
                   set_rgb (cr, ink);
                   label = lookup_label (labels, context, name);
-                  /* Too long: drop the package's directories first
-                   * ("ssa.Compile", not "cmd/compile/internal/ssa.Co…"). */
+                  /* Too long: drop the package's directories, then the
+                   * package, then the receiver: the end of a Go name says
+                   * the most ("…(*digest).Write", not "sha256.(*di…"). */
                   if (label->font != NULL && label->width > avail)
                     {
-                      const char *tail = short_name (name);
+                      Measure m = { labels, context };
+                      g_autofree char *shown = smolder_flame_label_fit (name, avail, measure_label, &m, NULL);
+                      const ShapedLabel *shorter = lookup_label (labels, context, shown);
 
-                      if (tail != NULL)
-                        {
-                          const ShapedLabel *shorter = lookup_label (labels, context, tail);
-
-                          if (shorter->font != NULL)
-                            label = shorter;
-                        }
+                      /* A lookup may empty the cache: look the name up again. */
+                      label = shorter->font != NULL ? shorter : lookup_label (labels, context, name);
                     }
                   if (label->font != NULL)
                     {

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* smolder-flame-label.h: which part of a Go name a bar too narrow for it
+ * shows: the end of a name says more than its package path
+ * ("…(*digest).Write", not "crypto/sha256.(*di…"). No pango: the caller
+ * measures, so the choice is tested with made-up widths. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The width of @text in the caller's units; G_MAXINT when it cannot be
+ * drawn. */
+typedef int (*SmolderLabelMeasure) (const char *text,
+                                     gpointer    user_data);
+
+/* The text to draw for @name in @avail units, the first that fits of: the
+ * name; the name without its package's directories ("sha256.(*digest).Write");
+ * "…" and what follows the package ("…(*digest).Write"); "…" and the method
+ * of a (*T) or (T) receiver ("…Write"). When none fits: the name without its
+ * package's directories, for the caller to cut at its end, and *@fits FALSE. */
+char *smolder_flame_label_fit (const char          *name,
+                               int                  avail,
+                               SmolderLabelMeasure  measure,
+                               gpointer             user_data,
+                               gboolean            *fits);
+
+G_END_DECLS
