@@ -152,6 +152,7 @@ smolder_profile_intern (SmolderProfile *self,
       str = repaired;
       len = -1;
     }
+  key = str;  /* after the repair: the key is what gets stored */
 
   if (self->strings->len == 0)
     {
