@@ -152,11 +152,13 @@ def parse_pprof_raw(out):
     return types, default, samples, locations
 
 
-def parse_smolder_tsv(out):
-    """Returns (total or None, sample type name or None, [(name, flat, cum)])."""
+def parse_tsv(out, columns):
+    """Returns (total or None, sample type name or None, [(name, v1, ...)]) of a
+    smolder-cli tsv whose rows are len(columns) integers, then the name."""
     total = None
     stype = None
     rows = []
+    shape = "<TAB>".join(columns + ["name"])
     for n, line in enumerate(out.splitlines(), 1):
         if line.startswith("#"):
             words = line[1:].split()
@@ -167,16 +169,20 @@ def parse_smolder_tsv(out):
             continue
         if not line:
             continue
-        parts = line.split("\t", 2)
-        if len(parts) != 3:
-            raise OracleError("smolder-cli tsv line %d is not flat<TAB>cum<TAB>name: %r"
-                              % (n, line))
+        parts = line.split("\t", len(columns))
+        if len(parts) != len(columns) + 1:
+            raise OracleError("smolder-cli tsv line %d is not %s: %r" % (n, shape, line))
         try:
-            rows.append((parts[2], int(parts[0]), int(parts[1])))
+            rows.append((parts[-1],) + tuple(int(x) for x in parts[:-1]))
         except ValueError:
             raise OracleError("smolder-cli tsv line %d has a non-integer value: %r"
                               % (n, line))
     return total, stype, rows
+
+
+def parse_smolder_tsv(out):
+    """Returns (total or None, sample type name or None, [(name, flat, cum)])."""
+    return parse_tsv(out, ["flat", "cum"])
 
 
 def parse_comment_frames(path):

@@ -48,30 +48,7 @@ class DiffCase:
 
 def parse_diff_tsv(out):
     """Returns (total, sample type, [(name, base, new, delta_flat, delta_cum)])."""
-    total = None
-    stype = None
-    rows = []
-    for n, line in enumerate(out.splitlines(), 1):
-        if line.startswith("#"):
-            words = line[1:].split()
-            if len(words) == 2 and words[0] == "total":
-                total = int(words[1])
-            elif len(words) >= 2 and words[0] == "sample_type":
-                stype = words[1]
-            continue
-        if not line:
-            continue
-        parts = line.split("\t", 4)
-        if len(parts) != 5:
-            raise OracleError("smolder-cli diff tsv line %d is not "
-                              "base<TAB>new<TAB>delta_flat<TAB>delta_cum<TAB>name: %r"
-                              % (n, line))
-        try:
-            rows.append((parts[4],) + tuple(int(x) for x in parts[:4]))
-        except ValueError:
-            raise OracleError("smolder-cli diff tsv line %d has a non-integer value: %r"
-                              % (n, line))
-    return total, stype, rows
+    return oracle.parse_tsv(out, ["base", "new", "delta_flat", "delta_cum"])
 
 
 def pprof_top(case, extra, files):
