@@ -537,16 +537,16 @@ smolder_trends_take_states (SmolderTrends *self,
 
 /* ---- finishing -------------------------------------------------------- */
 
-static SmolderTrends *sort_self;
-
 static int
 compare_snapshots (gconstpointer a,
-                   gconstpointer b)
+                   gconstpointer b,
+                   gpointer      user_data)
 {
-  const Snapshot *x = &g_array_index (sort_self->snapshots, Snapshot, *(const guint *) a);
-  const Snapshot *y = &g_array_index (sort_self->snapshots, Snapshot, *(const guint *) b);
+  SmolderTrends *self = user_data;
+  const Snapshot *x = &g_array_index (self->snapshots, Snapshot, *(const guint *) a);
+  const Snapshot *y = &g_array_index (self->snapshots, Snapshot, *(const guint *) b);
 
-  if (sort_self->timed && x->time_nanos != y->time_nanos)
+  if (self->timed && x->time_nanos != y->time_nanos)
     return x->time_nanos < y->time_nanos ? -1 : 1;
   return strcmp (x->sort_key, y->sort_key);
 }
@@ -734,9 +734,7 @@ smolder_trends_finish (SmolderTrends        *self,
   self->minutes = g_new (double, n);
   for (guint i = 0; i < n; i++)
     self->order[i] = i;
-  sort_self = self;
-  qsort (self->order, n, sizeof (guint), compare_snapshots);
-  sort_self = NULL;
+  g_qsort_with_data (self->order, n, sizeof (guint), compare_snapshots, self);
   for (guint i = 0; i < n; i++)
     {
       const Snapshot *s = &g_array_index (self->snapshots, Snapshot, self->order[i]);
