@@ -378,6 +378,7 @@ smolder_timeline_chart_get_layout (SmolderTimelineChart *self)
   options.dark = self->dark;
   options.background = FALSE;
   options.cache = self->cache;
+  options.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   options.hidden = self->hidden;
   smolder_timeline_chart_get_range (self, &options.t0_ms, &options.t1_ms);
   if (self->hovering)
@@ -872,6 +873,8 @@ smolder_timeline_chart_init (SmolderTimelineChart *self)
   g_array_set_clear_func (self->thresholds, clear_threshold);
   self->alerts = g_array_new (FALSE, FALSE, sizeof (SmolderChartAlert));
 
+  /* A HiDPI move: the series layer is drawn in device pixels. */
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (invalidate), NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.follow-live", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
