@@ -511,12 +511,23 @@ smolder_timeline_chart_pressed_cb (SmolderTimelineChart *self,
                                    double                y,
                                    GtkGestureClick      *click)
 {
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* On release, not press: a press that turns into a drag pans, and the
+ * click gesture is cancelled before it releases. */
+static void
+smolder_timeline_chart_released_cb (SmolderTimelineChart *self,
+                                    int                   n_press,
+                                    double                x,
+                                    double                y,
+                                    GtkGestureClick      *click)
+{
   SmolderChartLayout *layout = smolder_timeline_chart_get_layout (self);
   guint series;
 
   if (layout == NULL)
     return;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
   series = smolder_chart_layout_legend_at (layout, x, y);
   if (series != SMOLDER_SERIES_NONE)
     {
@@ -887,6 +898,7 @@ smolder_timeline_chart_init (SmolderTimelineChart *self)
 
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "pressed", G_CALLBACK (smolder_timeline_chart_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (click, "released", G_CALLBACK (smolder_timeline_chart_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   drag = gtk_gesture_drag_new ();
