@@ -378,6 +378,7 @@ smolder_timeline_chart_get_layout (SmolderTimelineChart *self)
   options.dark = self->dark;
   options.background = FALSE;
   options.cache = self->cache;
+  options.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   options.hidden = self->hidden;
   smolder_timeline_chart_get_range (self, &options.t0_ms, &options.t1_ms);
   if (self->hovering)
@@ -510,12 +511,23 @@ smolder_timeline_chart_pressed_cb (SmolderTimelineChart *self,
                                    double                y,
                                    GtkGestureClick      *click)
 {
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* On release, not press: a press that turns into a drag pans, and the
+ * click gesture is cancelled before it releases. */
+static void
+smolder_timeline_chart_released_cb (SmolderTimelineChart *self,
+                                    int                   n_press,
+                                    double                x,
+                                    double                y,
+                                    GtkGestureClick      *click)
+{
   SmolderChartLayout *layout = smolder_timeline_chart_get_layout (self);
   guint series;
 
   if (layout == NULL)
     return;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
   series = smolder_chart_layout_legend_at (layout, x, y);
   if (series != SMOLDER_SERIES_NONE)
     {
@@ -872,6 +884,8 @@ smolder_timeline_chart_init (SmolderTimelineChart *self)
   g_array_set_clear_func (self->thresholds, clear_threshold);
   self->alerts = g_array_new (FALSE, FALSE, sizeof (SmolderChartAlert));
 
+  /* A HiDPI move: the series layer is drawn in device pixels. */
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (invalidate), NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.follow-live", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -884,6 +898,7 @@ smolder_timeline_chart_init (SmolderTimelineChart *self)
 
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "pressed", G_CALLBACK (smolder_timeline_chart_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (click, "released", G_CALLBACK (smolder_timeline_chart_released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   drag = gtk_gesture_drag_new ();

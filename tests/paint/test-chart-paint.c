@@ -318,6 +318,37 @@ test_legend_hidden (void)
   cairo_surface_destroy (hidden);
 }
 
+/* At scale 2 the lines are drawn in device pixels: a 1.6 px line is
+ * about 3 device pixels tall, not an upscaled blur twice that. */
+static void
+test_hidpi (void)
+{
+  g_autoptr(SmolderSeries) m = small_model ();
+  g_autoptr(SmolderChartLayout) layout = NULL;
+  SmolderChartPaintOptions options;
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 480);
+  cairo_t *cr;
+  SmolderRgb blue;
+  double x, y;
+
+  cairo_surface_set_device_scale (s, 2, 2);
+  cr = cairo_create (s);
+  options_init (&options);
+  options.scale = 2;
+  layout = smolder_chart_layout_new (m, &options, 400, 240);
+  smolder_chart_paint (cr, layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+
+  smolder_chart_series_color (0, FALSE, &blue);
+  /* Heap in use at 10 s, 20 MiB: a local peak, the line flat there. */
+  x = smolder_chart_layout_x_for_time (layout, T0 + 10000);
+  y = smolder_chart_layout_y_for_value (layout, 0, 20 * MiB);
+  g_assert_true (close_to (pixel (s, (int) (2 * x), (int) (2 * y)), rgb_pixel (blue), 8));
+  g_assert_false (close_to (pixel (s, (int) (2 * x), (int) (2 * y) - 4), rgb_pixel (blue), 60));
+  cairo_surface_destroy (s);
+}
+
 static void
 test_describe (void)
 {
@@ -396,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/smolder/chart-paint/threshold-alert", test_golden_threshold_alert);
   g_test_add_func ("/smolder/chart-paint/gc-marks", test_golden_gc);
   g_test_add_func ("/smolder/chart-paint/legend-hidden", test_legend_hidden);
+  g_test_add_func ("/smolder/chart-paint/hidpi", test_hidpi);
   g_test_add_func ("/smolder/chart-paint/describe", test_describe);
   g_test_add_func ("/smolder/chart-paint/layout-mapping", test_layout_mapping);
 

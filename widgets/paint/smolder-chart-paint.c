@@ -557,18 +557,20 @@ line_value_at (const gint64 *times,
 static void
 paint_series (cairo_surface_t    *layer,
               SmolderChartLayout *self,
-              guint               series)
+              guint               series,
+              double              scale)   /* device pixels a unit */
 {
   SmolderSeries *m = self->model;
   const Panel *panel = &self->panels[self->panel_of[series]];
   guint n;
   const gint64 *times = smolder_series_peek_times (m, series, &n);
   const double *values = smolder_series_peek_values (m, series, NULL);
-  double ms_per_px = (double) (self->t1 - self->t0) / self->plot.width;
-  double clip_top = panel->rect.y - self->plot.y - 1;
-  double clip_bottom = panel->rect.y + panel->rect.height - self->plot.y + 1;
-  double y_scale = panel->rect.height / panel->top;
-  double y_base = panel->rect.y + panel->rect.height - self->plot.y;
+  double ms_per_px = (double) (self->t1 - self->t0) / (self->plot.width * scale);
+  double clip_top = (panel->rect.y - self->plot.y - 1) * scale;
+  double clip_bottom = (panel->rect.y + panel->rect.height - self->plot.y + 1) * scale;
+  double y_scale = panel->rect.height / panel->top * scale;
+  double y_base = (panel->rect.y + panel->rect.height - self->plot.y) * scale;
+  double half_line = LINE_WIDTH / 2 * scale;
   int width = cairo_image_surface_get_width (layer);
   int c0, c1;
   guint idx;
@@ -611,28 +613,31 @@ paint_series (cairo_surface_t    *layer,
             lo = MIN (lo, values[i]);
           }
       smolder_chart_raster_run (layer, c,
-                                MAX (y_base - hi * y_scale - LINE_WIDTH / 2, clip_top),
-                                MIN (y_base - lo * y_scale + LINE_WIDTH / 2, clip_bottom),
+                                MAX (y_base - hi * y_scale - half_line, clip_top),
+                                MIN (y_base - lo * y_scale + half_line, clip_bottom),
                                 color);
       idx = end;
     }
 }
 
-/* Every visible series through one layer composited once. */
+/* Every visible series through one layer composited once, in device
+ * pixels (sharp lines on a HiDPI screen). */
 static void
 paint_all_series (cairo_t            *cr,
                   SmolderChartLayout *self)
 {
-  int w = (int) ceil (self->plot.width), h = (int) ceil (self->plot.height);
+  double scale = MAX (self->options.scale, 1);
+  int w = (int) ceil (self->plot.width * scale), h = (int) ceil (self->plot.height * scale);
   cairo_surface_t *layer = layer_get (self->options.cache, w, h);
   guint n = MIN (smolder_series_get_n_series (self->model), 32);
 
   for (guint i = 0; i < n; i++)
     if (!is_hidden (self, i))
-      paint_series (layer, self, i);
+      paint_series (layer, self, i, scale);
   cairo_surface_mark_dirty (layer);
+  cairo_surface_set_device_scale (layer, scale, scale);
   cairo_set_source_surface (cr, layer, self->plot.x, self->plot.y);
-  cairo_rectangle (cr, self->plot.x, self->plot.y, w, h);
+  cairo_rectangle (cr, self->plot.x, self->plot.y, w / scale, h / scale);
   cairo_fill (cr);
   cairo_surface_destroy (layer);
 }

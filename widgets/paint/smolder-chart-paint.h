@@ -59,6 +59,7 @@ typedef struct {
   gint64      gc_warn_ns;    /* pauses this long are marked as alerts; 0: 100 ms */
   GTimeZone  *tz;            /* time labels' zone; NULL: local */
   SmolderChartCache *cache;  /* NULL: new buffers this time */
+  double      scale;         /* device pixels per unit (2 on HiDPI); 0: 1 */
 } SmolderChartPaintOptions;
 
 void smolder_chart_paint_options_init (SmolderChartPaintOptions *options);
