@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "smolder-fetch.h"
 #include "smolder-live-error.h"
 #include "smolder-poller.h"
 
@@ -341,6 +342,68 @@ test_cpu_capture (void)
   counter_clear (&c2);
 }
 
+static void
+fetched (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A body goes to its file byte for byte, small (one write) or over the
+ * 1 MiB a write takes at most (several): the server's fixtures themselves. */
+static void
+test_fetch_to_file (void)
+{
+  static const char * const cases[][2] = {
+    { "allocs", "allocs.pb.gz" },                      /* 4 KB */
+    { "goroutine?debug=2", "goroutine-debug2.txt" },   /* 2 MB */
+  };
+  g_autofree char *tmp = g_dir_make_tmp ("smolder-fetch-XXXXXX", NULL);
+  g_autofree char *url = g_strconcat (base, "/ok/debug/pprof/", NULL);
+  g_autofree char *live_dir = g_path_get_dirname (fault_server);
+  g_autofree char *data_dir = g_build_filename (live_dir, "..", "data", "leaky-service", NULL);
+  g_autoptr(SmolderEndpoint) e = smolder_endpoint_new_parse (url, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("body-%u.part", i);
+      g_autoptr(GFile) part = g_file_new_build_filename (tmp, name, NULL);
+      g_autofree char *fixture = g_build_filename (data_dir, cases[i][1], NULL);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *want = NULL, *got = NULL;
+      gsize want_len, got_len;
+      const SmolderFetch *f;
+
+      smolder_fetch_async (e, cases[i][0], part, 8 * 1024 * 1024, 20000, 5, TRUE, NULL, fetched, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      f = smolder_fetch_finish (result, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (fixture, &want, &want_len, NULL));
+      g_assert_true (g_file_load_contents (part, NULL, &got, &got_len, NULL, NULL));
+      g_assert_cmpuint (f->size, ==, want_len);
+      g_assert_cmpmem (got, got_len, want, want_len);
+      g_assert_true (g_file_delete (part, NULL, NULL));
+    }
+
+  /* Over the cap: an error, and no file left behind. */
+  {
+    g_autoptr(GFile) part = g_file_new_build_filename (tmp, "big.part", NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    smolder_fetch_async (e, "goroutine?debug=2", part, 1536 * 1024, 20000, 5, TRUE, NULL, fetched, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (smolder_fetch_finish (result, &error));
+    g_assert_error (error, SMOLDER_LIVE_ERROR, SMOLDER_LIVE_ERROR_TOO_LARGE);
+    g_assert_false (g_file_query_exists (part, NULL));
+  }
+  g_rmdir (tmp);
+}
+
 static gboolean
 start_server (void)
 {
@@ -388,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/live/poller/isolation-and-stalls", test_isolation_and_stalls);
   g_test_add_func ("/live/poller/pause-resume", test_pause_resume);
   g_test_add_func ("/live/poller/cpu-capture", test_cpu_capture);
+  g_test_add_func ("/live/fetch/to-file", test_fetch_to_file);
   ret = g_test_run ();
   g_subprocess_force_exit (server);
   g_clear_object (&server);

@@ -358,6 +358,61 @@ test_session_reopen_lagging (void)
   g_rmdir (tmp);
 }
 
+/* A heap poll's summary: MemStats from the ?debug=1 text (only its block is
+ * read), totals from the .pb.gz; a text without the block is no heap text. */
+static void
+test_snapshot_heap_summary (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("smolder-live-XXXXXX", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (tmp);
+  g_autoptr(SmolderLiveSnapshot) s = smolder_live_snapshot_new ("heap", 1, 1000);
+  g_autoptr(SmolderLiveSnapshot) cut = smolder_live_snapshot_new ("heap", 2, 2000);
+  g_autoptr(GFile) cut_file = g_file_get_child (dir, "heap-0002.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 total = 0;
+  gsize len;
+
+  copy_fixture ("heap-00.pb.gz", dir, "heap-0001.pb.gz");
+  copy_fixture ("heap-debug1-00.txt", dir, "heap-0001.txt");
+  smolder_live_snapshot_add_file (s, "heap-0001.pb.gz", "heap", 200, 1);
+  smolder_live_snapshot_add_file (s, "heap-0001.txt", "heap?debug=1", 200, 1);
+  g_assert_true (smolder_live_snapshot_summarise (s, dir, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (s->summary.has_memstats);
+  g_assert_cmpuint (s->summary.heap_inuse, ==, memstats_field ("heap-debug1-00.txt", "HeapInuse"));
+  g_assert_cmpuint (s->summary.heap_objects, ==, memstats_field ("heap-debug1-00.txt", "HeapObjects"));
+  g_assert_cmpuint (s->summary.next_gc, ==, memstats_field ("heap-debug1-00.txt", "NextGC"));
+  /* "# NumGC = 5", "# PauseNs = [131385 78205 90974 74621 28853 0 ...]". */
+  g_assert_cmpuint (s->summary.num_gc, ==, 5);
+  g_assert_cmpuint (s->summary.n_pauses, ==, 5);
+  g_assert_cmpuint (s->summary.pause_ns[0], ==, 131385);
+  g_assert_cmpuint (s->summary.pause_ns[4], ==, 28853);
+  /* go tool pprof -top -unit=B -sample_index=inuse_space heap-00.pb.gz: "of 3166711B total";
+   * -sample_index=inuse_objects: "of 11364 total". */
+  g_assert_true (smolder_live_summary_lookup_total (&s->summary, "inuse_space", &total));
+  g_assert_cmpint (total, ==, 3166711);
+  g_assert_true (smolder_live_summary_lookup_total (&s->summary, "inuse_objects", &total));
+  g_assert_cmpint (total, ==, 11364);
+
+  /* The text cut off before its MemStats block. */
+  {
+    g_autofree char *path = g_build_filename (SERIES, "heap-debug1-00.txt", NULL);
+
+    g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+  }
+  g_assert_nonnull (strstr (text, "\n# runtime.MemStats"));
+  g_assert_true (g_file_replace_contents (cut_file, text, strstr (text, "\n# runtime.MemStats") - text,
+                                          NULL, FALSE, 0, NULL, NULL, NULL));
+  smolder_live_snapshot_add_file (cut, "heap-0002.txt", "heap?debug=1", 200, 1);
+  g_assert_false (smolder_live_snapshot_summarise (cut, dir, NULL, NULL, &error));
+  g_assert_error (error, SMOLDER_LIVE_ERROR, SMOLDER_LIVE_ERROR_DECODE);
+  g_assert_nonnull (strstr (error->message, "heap-0002.txt"));
+  g_assert_nonnull (strstr (error->message, "runtime.MemStats"));
+
+  g_assert_true (smolder_session_delete (dir, NULL, NULL));
+}
+
 static void
 test_session_bad_index (void)
 {
@@ -395,5 +450,6 @@ main (int   argc,
   g_test_add_func ("/live/index/errors", test_index_errors);
   g_test_add_func ("/live/session/reopen-lagging", test_session_reopen_lagging);
   g_test_add_func ("/live/session/bad-index", test_session_bad_index);
+  g_test_add_func ("/live/snapshot/heap-summary", test_snapshot_heap_summary);
   return g_test_run ();
 }

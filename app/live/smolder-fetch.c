@@ -9,6 +9,7 @@
 #include <string.h>
 
 #define CHUNK_SIZE 65536
+#define FLUSH_BYTES (1024 * 1024)
 #define DESCRIBE_BYTES 512
 
 /* One SoupSession for every poller of the process, on the main context. */
@@ -39,7 +40,10 @@ typedef struct {
   GInputStream  *in;
   GOutputStream *out;
   GFile         *part;        /* NULL: the body goes to memory */
-  GBytes        *chunk;       /* being written */
+  GByteArray    *pending;     /* read, not yet written to @part */
+  gsize          buf_len;     /* bytes in the buffer before the read under way */
+  GBytes        *chunk;       /* being written (by a worker) */
+  gboolean       eof;         /* the body is complete: close after writing */
   guint64        max;
   guint          redirects;
   gboolean       profile_mode; /* a non-2xx or HTML answer is an error */
@@ -69,6 +73,7 @@ fetch_free (Fetch *f)
   g_clear_object (&f->part);
   g_clear_pointer (&f->pub.body, g_byte_array_unref);
   g_clear_pointer (&f->chunk, g_bytes_unref);
+  g_clear_pointer (&f->pending, g_byte_array_unref);
   g_clear_object (&f->cancellable);
   g_free (f->fingerprint);
   g_free (f->pub.reason);
@@ -165,16 +170,27 @@ fetch_fail_described (GTask *task)
 static void fetch_read_next (GTask *task);
 static void fetch_send (GTask *task);
 
+/* The body goes to its file in pieces of up to FLUSH_BYTES, each written
+ * (the file opened first, closed after the last) by one job on a worker: a
+ * local file is not pollable, so every async write is a thread hand-off,
+ * and one per network read cost more than the rest of a 0.2 s poll. */
 static void
-fetch_closed (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+fetch_write_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  Fetch *f = task_data;
   GError *error = NULL;
 
-  if (!g_output_stream_close_finish (G_OUTPUT_STREAM (source), result, &error))
-    fetch_fail (task, error);
+  if (f->out == NULL)
+    f->out = G_OUTPUT_STREAM (g_file_replace (f->part, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                              cancellable, &error));
+  if (f->out == NULL ||
+      !g_output_stream_write_all (f->out, g_bytes_get_data (f->chunk, NULL), g_bytes_get_size (f->chunk),
+                                  NULL, cancellable, &error) ||
+      (f->eof && !g_output_stream_close (f->out, cancellable, &error)))
+    g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -186,13 +202,43 @@ fetch_written (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   Fetch *f = g_task_get_task_data (task);
-  GError *error = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&f->chunk, g_bytes_unref);
-  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, &error))
-    fetch_fail (task, error);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* A timeout or a cancel says so itself. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fetch_fail (task, g_steal_pointer (&error));
+      else
+        fetch_fail (task,
+                    g_error_new (SMOLDER_LIVE_ERROR, SMOLDER_LIVE_ERROR_SESSION, "cannot write %s: %s",
+                                 g_file_peek_path (f->part), error->message));
+    }
+  else if (f->eof)
+    g_task_return_boolean (task, TRUE);
   else
     fetch_read_next (g_steal_pointer (&task));
+}
+
+static void
+fetch_write (GTask *task)
+{
+  Fetch *f = g_task_get_task_data (task);
+  g_autoptr(GTask) job = g_task_new (NULL, f->cancellable, fetch_written, task);
+
+  f->chunk = g_byte_array_free_to_bytes (g_steal_pointer (&f->pending));
+  f->pending = g_byte_array_new ();
+  g_task_set_source_tag (job, fetch_write);
+  g_task_set_task_data (job, f, NULL);
+  g_task_run_in_thread (job, fetch_write_thread);
+}
+
+/* Where the next read goes: the body in memory, or the part not yet written. */
+static GByteArray *
+fetch_buffer (Fetch *f)
+{
+  return f->part != NULL && !f->describing ? f->pending : f->pub.body;
 }
 
 static void
@@ -202,25 +248,28 @@ fetch_read (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   Fetch *f = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
+  GByteArray *buf = fetch_buffer (f);
   GError *error = NULL;
-  gsize n;
+  gssize n;
 
-  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
-  if (bytes == NULL)
+  n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
+  g_byte_array_set_size (buf, f->buf_len + MAX (n, 0));
+  if (n < 0)
     {
       if (f->describing && !f->timed_out)
-        fetch_fail_described (task);
+        {
+          g_error_free (error);
+          fetch_fail_described (task);
+        }
       else
         fetch_fail (task, error);
       return;
     }
-  n = g_bytes_get_size (bytes);
 
   if (f->describing)
     {
-      g_byte_array_append (f->pub.body, g_bytes_get_data (bytes, NULL), MIN (n, DESCRIBE_BYTES - f->pub.body->len));
-      if (n == 0 || f->pub.body->len >= DESCRIBE_BYTES)
+      g_byte_array_set_size (buf, MIN (buf->len, DESCRIBE_BYTES));
+      if (n == 0 || buf->len >= DESCRIBE_BYTES)
         fetch_fail_described (task);
       else
         fetch_read_next (g_steal_pointer (&task));
@@ -229,9 +278,9 @@ fetch_read (GObject      *source,
 
   if (n == 0)
     {
-      if (f->out != NULL)
-        g_output_stream_close_async (f->out, G_PRIORITY_DEFAULT, f->cancellable,
-                                     fetch_closed, g_steal_pointer (&task));
+      f->eof = TRUE;
+      if (f->part != NULL)
+        fetch_write (g_steal_pointer (&task));
       else
         g_task_return_boolean (task, TRUE);
       return;
@@ -246,47 +295,23 @@ fetch_read (GObject      *source,
                                      "the body is larger than the %s allowed; stopped reading", cap));
       return;
     }
-  if (f->out != NULL)
-    {
-      f->chunk = g_steal_pointer (&bytes);
-      g_output_stream_write_all_async (f->out, g_bytes_get_data (f->chunk, NULL), n,
-                                       G_PRIORITY_DEFAULT, f->cancellable,
-                                       fetch_written, g_steal_pointer (&task));
-    }
+  if (f->part != NULL && f->pending->len >= FLUSH_BYTES)
+    fetch_write (g_steal_pointer (&task));
   else
-    {
-      g_byte_array_append (f->pub.body, g_bytes_get_data (bytes, NULL), n);
-      fetch_read_next (g_steal_pointer (&task));
-    }
+    fetch_read_next (g_steal_pointer (&task));
 }
 
+/* Reads straight into the buffer's tail: no chunk allocated per read. */
 static void
 fetch_read_next (GTask *task)
 {
   Fetch *f = g_task_get_task_data (task);
+  GByteArray *buf = fetch_buffer (f);
 
-  g_input_stream_read_bytes_async (f->in, CHUNK_SIZE, G_PRIORITY_DEFAULT, f->cancellable,
-                                   fetch_read, task);
-}
-
-static void
-fetch_opened (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Fetch *f = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  f->out = G_OUTPUT_STREAM (g_file_replace_finish (G_FILE (source), result, &error));
-  if (f->out == NULL)
-    {
-      fetch_fail (task, g_error_new (SMOLDER_LIVE_ERROR, SMOLDER_LIVE_ERROR_SESSION,
-                                     "cannot write %s: %s", g_file_peek_path (f->part), error->message));
-      g_error_free (error);
-      return;
-    }
-  fetch_read_next (g_steal_pointer (&task));
+  f->buf_len = buf->len;
+  g_byte_array_set_size (buf, buf->len + CHUNK_SIZE);
+  g_input_stream_read_async (f->in, buf->data + f->buf_len, CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                             f->cancellable, fetch_read, task);
 }
 
 static gboolean
@@ -371,13 +396,10 @@ fetch_sent (GObject      *source,
     }
 
   if (f->part != NULL)
-    g_file_replace_async (f->part, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                          G_PRIORITY_DEFAULT, f->cancellable, fetch_opened, g_steal_pointer (&task));
+    f->pending = g_byte_array_new ();
   else
-    {
-      f->pub.body = g_byte_array_new ();
-      fetch_read_next (g_steal_pointer (&task));
-    }
+    f->pub.body = g_byte_array_new ();
+  fetch_read_next (g_steal_pointer (&task));
 }
 
 static void

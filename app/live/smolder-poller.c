@@ -19,6 +19,7 @@ struct _SmolderPoller
 
   SmolderEndpoint   *endpoint;
   SmolderSession    *session;
+  SoupSession       *soup;         /* held: its connections outlive each poll */
 
   guint              interval_ms;
   guint              timeout_ms;
@@ -135,6 +136,7 @@ smolder_poller_finalize (GObject *object)
 
   g_clear_object (&self->endpoint);
   g_clear_object (&self->session);
+  g_clear_object (&self->soup);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->snapshot, smolder_live_snapshot_free);
   g_strfreev (self->profiles);
@@ -203,6 +205,10 @@ smolder_poller_init (SmolderPoller *self)
   self->limits.max_decompressed_bytes = 8 * self->max_body;
   self->profiles = g_strdupv ((char **) defaults);
   self->cancellable = g_cancellable_new ();
+  /* Without a holder the shared session would die after each poll, and
+   * with it the kept-alive connection: a new one (and a new session) every
+   * 0.2 s. */
+  self->soup = smolder_fetch_get_soup_session ();
 }
 
 SmolderPoller *
