@@ -404,6 +404,22 @@ test_fetch_to_file (void)
   g_rmdir (tmp);
 }
 
+/* A poller holds the shared SoupSession: it would otherwise die after each
+ * poll, and with it the kept-alive connection. */
+static void
+test_poller_holds_session (void)
+{
+  g_autoptr(SmolderEndpoint) e = smolder_endpoint_new_parse ("http://127.0.0.1:9/", NULL);
+  SmolderPoller *p = smolder_poller_new (e, NULL);
+  SoupSession *soup = smolder_fetch_get_soup_session ();
+
+  g_object_add_weak_pointer (G_OBJECT (soup), (gpointer *) &soup);
+  g_object_unref (soup);
+  g_assert_nonnull (soup);
+  g_object_unref (p);
+  g_assert_null (soup);
+}
+
 static gboolean
 start_server (void)
 {
@@ -452,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/live/poller/pause-resume", test_pause_resume);
   g_test_add_func ("/live/poller/cpu-capture", test_cpu_capture);
   g_test_add_func ("/live/fetch/to-file", test_fetch_to_file);
+  g_test_add_func ("/live/poller/holds-session", test_poller_holds_session);
   ret = g_test_run ();
   g_subprocess_force_exit (server);
   g_clear_object (&server);
