@@ -413,6 +413,49 @@ test_snapshot_heap_summary (void)
   g_assert_true (smolder_session_delete (dir, NULL, NULL));
 }
 
+/* The index's hand-written JSON reads back as written, odd strings too. */
+static void
+test_snapshot_json_round_trip (void)
+{
+  g_autoptr(SmolderLiveSnapshot) s = smolder_live_snapshot_new ("heap", 42, 1780000000123);
+  g_autoptr(SmolderLiveSnapshot) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  smolder_live_snapshot_add_file (s, "heap-0042.pb.gz", "heap?gc=1&x=\"q\"\\\t\xc3\xa9", 200, 8446);
+  s->summary.has_memstats = TRUE;
+  s->summary.heap_inuse = G_GUINT64_CONSTANT (9007199254740993);  /* 2^53 + 1: no double on the way */
+  s->summary.heap_alloc = 1;
+  s->summary.heap_objects = 0;
+  s->summary.sys = 123456789;
+  s->summary.next_gc = 4194304;
+  s->summary.num_gc = 4000000000u;
+  s->summary.n_pauses = 2;
+  s->summary.pause_end[0] = G_GUINT64_CONSTANT (1780000000000000000);
+  s->summary.pause_ns[0] = 28853;
+  s->summary.pause_end[1] = G_GUINT64_CONSTANT (1780000000500000000);
+  s->summary.pause_ns[1] = 0;
+  s->summary.goroutines = 1226;
+  smolder_live_snapshot_append_json (s, text);
+  node = json_from_string (text->str, &error);
+  g_assert_no_error (error);
+  back = smolder_live_snapshot_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->profile, ==, "heap");
+  g_assert_cmpuint (back->seq, ==, 42);
+  g_assert_cmpint (back->time_ms, ==, 1780000000123);
+  g_assert_cmpuint (back->files->len, ==, 1);
+  g_assert_cmpstr (((SmolderLiveFile *) back->files->pdata[0])->query, ==, "heap?gc=1&x=\"q\"\\\t\xc3\xa9");
+  g_assert_cmpuint (((SmolderLiveFile *) back->files->pdata[0])->size, ==, 8446);
+  g_assert_cmpuint (back->summary.heap_inuse, ==, G_GUINT64_CONSTANT (9007199254740993));
+  g_assert_cmpuint (back->summary.num_gc, ==, 4000000000u);
+  g_assert_cmpuint (back->summary.n_pauses, ==, 2);
+  g_assert_cmpuint (back->summary.pause_end[1], ==, G_GUINT64_CONSTANT (1780000000500000000));
+  g_assert_cmpuint (back->summary.pause_ns[0], ==, 28853);
+  g_assert_cmpint (back->summary.goroutines, ==, 1226);
+}
+
 static void
 test_session_bad_index (void)
 {
@@ -451,5 +494,6 @@ main (int   argc,
   g_test_add_func ("/live/session/reopen-lagging", test_session_reopen_lagging);
   g_test_add_func ("/live/session/bad-index", test_session_bad_index);
   g_test_add_func ("/live/snapshot/heap-summary", test_snapshot_heap_summary);
+  g_test_add_func ("/live/snapshot/json-round-trip", test_snapshot_json_round_trip);
   return g_test_run ();
 }

@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -201,21 +202,35 @@ def test_std():
                'SIGTERM: exit 0, the index names all %d files, no partial file' % len(files),
                'rc %s, parts %s, unindexed %s\n%s' % (p.returncode, parts, set(files) - indexed, err))
 
-        # kill -9 mid-recording, then info/series see every complete body.
+        # kill -9 mid-recording, then info/series see every complete body. What
+        # record printed before the kill is what it had fetched: each of those
+        # must be back on reopen, whether or not the index (written at most
+        # once a second) had caught up.
         kdir = os.path.join(tmp, 'killed')
         p = subprocess.Popen([cli, 'record', addr, '--interval=0.2s', '--out=' + kdir],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+        printed = []
+        reader = threading.Thread(target=lambda: printed.extend(p.stdout), daemon=True)
+        reader.start()
         wait_until(lambda: os.path.isdir(kdir) and
-                   len([f for f in os.listdir(kdir) if f.endswith('.txt')]) >= 4, 30)
+                   len([f for f in os.listdir(kdir) if f.endswith('.txt')]) >= 6, 30)
         p.send_signal(signal.SIGKILL)
         p.wait()
+        reader.join(5)
+        fetched = {line.split()[1] for line in printed if len(line.split()) > 1}
         files = snapshot_files(kdir)
-        tap.diag('after kill -9: %d snapshot files, %d partial' %
-                 (len(files), len([f for f in os.listdir(kdir) if f.endswith('.part')])))
+        with open(os.path.join(kdir, 'session.json')) as f:
+            before = {fl['name'] for s in json.load(f)['snapshots'] for fl in s['files']}
+        tap.diag('after kill -9: %d snapshot files, %d partial; %d snapshots printed, %d of them not in the index yet' %
+                 (len(files), len([f for f in os.listdir(kdir) if f.endswith('.part')]), len(fetched),
+                  len(fetched - before)))
         rc, out, err = run(['info', kdir])
         tap.ok(rc == 0, 'info on the killed session exits 0', err)
         with open(os.path.join(kdir, 'session.json')) as f:
             indexed = {fl['name'] for s in json.load(f)['snapshots'] for fl in s['files']}
+        tap.ok(len(fetched) >= 8 and fetched <= indexed,
+               'every snapshot printed before the kill is in the reopened session (%d)' % len(fetched),
+               'lost: %s' % sorted(fetched - indexed))
         missing = [f for f in files if f not in indexed]
         tap.ok(len(files) >= 8 and not missing, 'every body on disk is in the index (%d files)' % len(files),
                'missing: %s' % missing)

@@ -8,19 +8,16 @@
 
 #include <string.h>
 
+/* Profile names, queries, sample types and units come from a small set:
+ * they are interned (never freed) rather than copied into every snapshot of
+ * a session that may hold thousands. */
+#define INTERN(s) ((char *) g_intern_string (s))
+
 static void
 live_file_free (SmolderLiveFile *f)
 {
   g_free (f->name);
-  g_free (f->query);
   g_free (f);
-}
-
-static void
-live_total_clear (SmolderLiveTotal *t)
-{
-  g_free (t->type);
-  g_free (t->unit);
 }
 
 SmolderLiveSnapshot *
@@ -30,13 +27,12 @@ smolder_live_snapshot_new (const char *profile,
 {
   SmolderLiveSnapshot *self = g_new0 (SmolderLiveSnapshot, 1);
 
-  self->profile = g_strdup (profile);
+  self->profile = INTERN (profile);
   self->seq = seq;
   self->time_ms = time_ms;
-  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) live_file_free);
+  self->files = g_ptr_array_new_full (2, (GDestroyNotify) live_file_free);
   self->summary.goroutines = -1;
   self->summary.totals = g_array_new (FALSE, TRUE, sizeof (SmolderLiveTotal));
-  g_array_set_clear_func (self->summary.totals, (GDestroyNotify) live_total_clear);
   return self;
 }
 
@@ -45,7 +41,6 @@ smolder_live_snapshot_free (SmolderLiveSnapshot *self)
 {
   if (self == NULL)
     return;
-  g_free (self->profile);
   g_ptr_array_unref (self->files);
   g_array_unref (self->summary.totals);
   g_free (self);
@@ -61,7 +56,7 @@ smolder_live_snapshot_add_file (SmolderLiveSnapshot *self,
   SmolderLiveFile *f = g_new0 (SmolderLiveFile, 1);
 
   f->name = g_strdup (name);
-  f->query = g_strdup (query);
+  f->query = INTERN (query);
   f->status = status;
   f->size = size;
   g_ptr_array_add (self->files, f);
@@ -85,8 +80,8 @@ summary_set_total (SmolderLiveSummary *summary,
           return;
         }
     }
-  t.type = g_strdup (type);
-  t.unit = g_strdup (unit);
+  t.type = INTERN (type);
+  t.unit = INTERN (unit);
   t.total = total;
   g_array_append_val (summary->totals, t);
 }
@@ -243,94 +238,137 @@ smolder_live_snapshot_summarise (SmolderLiveSnapshot *self,
 }
 
 /* JSON: integers are written as numbers; guint64 values above 2^63 do not
- * occur in MemStats byte counts, so gint64 carries them. */
+ * occur in MemStats byte counts, so gint64 carries them. Written by hand
+ * rather than through a JsonBuilder tree: a long session at 0.2 s rewrites
+ * thousands of these per index write. */
 
-JsonNode *
-smolder_live_snapshot_to_json (const SmolderLiveSnapshot *self)
+static void
+append_int (GString *out,
+            gint64   v)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  char buf[24], *p = buf + sizeof buf;
+  guint64 u = v < 0 ? -(guint64) v : (guint64) v;
+
+  do
+    *--p = '0' + u % 10;
+  while ((u /= 10) != 0);
+  if (v < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+void
+smolder_live_json_append_string (GString    *out,
+                                 const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+      else if (*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_member (GString    *out,
+               const char *name,
+               gint64      v)
+{
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append (out, "\":");
+  append_int (out, v);
+}
+
+void
+smolder_live_snapshot_append_json (const SmolderLiveSnapshot *self,
+                                   GString                   *out)
+{
   const SmolderLiveSummary *s = &self->summary;
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "profile");
-  json_builder_add_string_value (b, self->profile);
-  json_builder_set_member_name (b, "seq");
-  json_builder_add_int_value (b, self->seq);
-  json_builder_set_member_name (b, "time_ms");
-  json_builder_add_int_value (b, self->time_ms);
-
-  json_builder_set_member_name (b, "files");
-  json_builder_begin_array (b);
+  g_string_append (out, "{\"profile\":");
+  smolder_live_json_append_string (out, self->profile);
+  g_string_append_c (out, ',');
+  append_member (out, "seq", self->seq);
+  g_string_append_c (out, ',');
+  append_member (out, "time_ms", self->time_ms);
+  g_string_append (out, ",\"files\":[");
   for (guint i = 0; i < self->files->len; i++)
     {
       const SmolderLiveFile *f = self->files->pdata[i];
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, f->name);
-      json_builder_set_member_name (b, "query");
-      json_builder_add_string_value (b, f->query);
-      json_builder_set_member_name (b, "status");
-      json_builder_add_int_value (b, f->status);
-      json_builder_set_member_name (b, "size");
-      json_builder_add_int_value (b, (gint64) f->size);
-      json_builder_end_object (b);
+      g_string_append (out, i > 0 ? ",{\"name\":" : "{\"name\":");
+      smolder_live_json_append_string (out, f->name);
+      g_string_append (out, ",\"query\":");
+      smolder_live_json_append_string (out, f->query);
+      g_string_append_c (out, ',');
+      append_member (out, "status", f->status);
+      g_string_append_c (out, ',');
+      append_member (out, "size", (gint64) f->size);
+      g_string_append_c (out, '}');
     }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "summary");
-  json_builder_begin_object (b);
+  g_string_append (out, "],\"summary\":{");
   if (s->has_memstats)
     {
-      json_builder_set_member_name (b, "memstats");
-      json_builder_begin_object (b);
-#define INT_MEMBER(field) \
-      json_builder_set_member_name (b, #field); \
-      json_builder_add_int_value (b, (gint64) s->field);
-      INT_MEMBER (heap_inuse)
-      INT_MEMBER (heap_alloc)
-      INT_MEMBER (heap_objects)
-      INT_MEMBER (sys)
-      INT_MEMBER (next_gc)
-      INT_MEMBER (num_gc)
-#undef INT_MEMBER
-      json_builder_set_member_name (b, "pauses");
-      json_builder_begin_array (b);
+      g_string_append (out, "\"memstats\":{");
+      append_member (out, "heap_inuse", (gint64) s->heap_inuse);
+      g_string_append_c (out, ',');
+      append_member (out, "heap_alloc", (gint64) s->heap_alloc);
+      g_string_append_c (out, ',');
+      append_member (out, "heap_objects", (gint64) s->heap_objects);
+      g_string_append_c (out, ',');
+      append_member (out, "sys", (gint64) s->sys);
+      g_string_append_c (out, ',');
+      append_member (out, "next_gc", (gint64) s->next_gc);
+      g_string_append_c (out, ',');
+      append_member (out, "num_gc", s->num_gc);
+      g_string_append (out, ",\"pauses\":[");
       for (guint i = 0; i < s->n_pauses; i++)
         {
-          json_builder_begin_array (b);
-          json_builder_add_int_value (b, (gint64) s->pause_end[i]);
-          json_builder_add_int_value (b, (gint64) s->pause_ns[i]);
-          json_builder_end_array (b);
+          g_string_append (out, i > 0 ? ",[" : "[");
+          append_int (out, (gint64) s->pause_end[i]);
+          g_string_append_c (out, ',');
+          append_int (out, (gint64) s->pause_ns[i]);
+          g_string_append_c (out, ']');
         }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      g_string_append (out, "]},");
     }
   if (s->goroutines >= 0)
     {
-      json_builder_set_member_name (b, "goroutines");
-      json_builder_add_int_value (b, s->goroutines);
+      append_member (out, "goroutines", s->goroutines);
+      g_string_append_c (out, ',');
     }
-  json_builder_set_member_name (b, "totals");
-  json_builder_begin_array (b);
+  g_string_append (out, "\"totals\":[");
   for (guint i = 0; i < s->totals->len; i++)
     {
       const SmolderLiveTotal *t = &g_array_index (s->totals, SmolderLiveTotal, i);
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, t->type);
-      json_builder_set_member_name (b, "unit");
-      json_builder_add_string_value (b, t->unit);
-      json_builder_set_member_name (b, "total");
-      json_builder_add_int_value (b, t->total);
-      json_builder_end_object (b);
+      g_string_append (out, i > 0 ? ",{\"type\":" : "{\"type\":");
+      smolder_live_json_append_string (out, t->type);
+      g_string_append (out, ",\"unit\":");
+      smolder_live_json_append_string (out, t->unit);
+      g_string_append_c (out, ',');
+      append_member (out, "total", t->total);
+      g_string_append_c (out, '}');
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  g_string_append (out, "]}}");
+}
 
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+JsonNode *
+smolder_live_snapshot_to_json (const SmolderLiveSnapshot *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  smolder_live_snapshot_append_json (self, text);
+  return json_from_string (text->str, NULL);
 }
 
 /* Members read defensively: session.json comes from disk and may be edited

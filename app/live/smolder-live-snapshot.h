@@ -12,9 +12,11 @@ G_BEGIN_DECLS
 
 #define SMOLDER_LIVE_MAX_PAUSES 16
 
+/* The strings of these records are interned (g_intern_string): never free
+ * them; a new record gets them from the functions below. */
 typedef struct {
-  char   *type;    /* sample type, e.g. "inuse_space" */
-  char   *unit;
+  char   *type;    /* sample type, e.g. "inuse_space" (interned) */
+  char   *unit;    /* interned */
   gint64  total;
 } SmolderLiveTotal;
 
@@ -32,13 +34,13 @@ typedef struct {
 
 typedef struct {
   char    *name;           /* "heap-0001.pb.gz", inside the session folder */
-  char    *query;          /* what was asked, relative: "heap?debug=1" */
+  char    *query;          /* what was asked, relative: "heap?debug=1" (interned) */
   guint    status;         /* HTTP status; 0 when recovered from the folder */
   guint64  size;           /* bytes on disk */
 } SmolderLiveFile;
 
 typedef struct {
-  char               *profile;  /* "heap", "goroutine", "goroutine-debug2", "cpu" ... */
+  char               *profile;  /* "heap", "goroutine", "goroutine-debug2", "cpu" ... (interned) */
   guint               seq;      /* the poll's number, shared by every profile of it */
   gint64              time_ms;  /* fetch time, ms since the epoch */
   GPtrArray          *files;    /* SmolderLiveFile */
@@ -73,6 +75,12 @@ gboolean smolder_live_snapshot_summarise (SmolderLiveSnapshot *self,
                                           GError             **error);
 
 JsonNode            *smolder_live_snapshot_to_json   (const SmolderLiveSnapshot *self);
+/* The same JSON as text, appended to @out (fast: for the session index). */
+void                 smolder_live_snapshot_append_json (const SmolderLiveSnapshot *self,
+                                                        GString                   *out);
+/* @text as a JSON string, quoted and escaped. */
+void                 smolder_live_json_append_string   (GString                   *out,
+                                                        const char                *text);
 /* NULL with @error when @node is not a snapshot this version wrote. */
 SmolderLiveSnapshot *smolder_live_snapshot_from_json (JsonNode  *node,
                                                       GError   **error);

@@ -22,12 +22,19 @@ struct _SmolderSession
 
   gboolean   saving;       /* an async write is in flight */
   gboolean   dirty;        /* and another is due after it */
-  guint      save_timer;   /* a write due later (at most one a second) */
+  guint      save_timer;   /* a write due later (see request_save) */
   gint64     last_save;    /* monotonic µs */
-  GHashTable *json;        /* SmolderLiveSnapshot* → its JSON text, made once */
+  gsize      index_size;   /* bytes of the last index written */
 };
 
+/* The index is written at most once a second, and no faster than
+ * SAVE_BYTES_PER_SECOND on average: at 0.2 s a 10-minute session's index
+ * holds 6,000 snapshots (a few MB), which a write a second would put on the
+ * disk again and again. The bodies are on disk before their snapshot joins
+ * the index, so a crash in between loses nothing: reopening recovers them. */
 #define SAVE_EVERY_US G_USEC_PER_SEC
+#define SAVE_BYTES_PER_SECOND (1024 * 1024)
+#define WRITE_CHUNK (64 * 1024)
 
 G_DEFINE_FINAL_TYPE (SmolderSession, smolder_session, G_TYPE_OBJECT)
 
@@ -37,7 +44,6 @@ smolder_session_finalize (GObject *object)
   SmolderSession *self = SMOLDER_SESSION (object);
 
   g_clear_handle_id (&self->save_timer, g_source_remove);
-  g_clear_pointer (&self->json, g_hash_table_unref);
   g_clear_object (&self->dir);
   g_free (self->endpoint);
   g_ptr_array_unref (self->snapshots);
@@ -55,7 +61,6 @@ static void
 smolder_session_init (SmolderSession *self)
 {
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) smolder_live_snapshot_free);
-  self->json = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
 }
 
 GFile *
@@ -113,43 +118,83 @@ compare_snapshots (gconstpointer a,
   return strcmp (x->profile, y->profile);
 }
 
-/* The index as text. Each snapshot's JSON is made once and kept: a long
- * session rewrites its index by concatenation, not by rebuilding a tree. */
-static GBytes *
-build_index (SmolderSession *self)
+/* What one index write needs, taken on the main thread: the snapshots are
+ * immutable once added, and the session (held by the write) keeps them. */
+typedef struct {
+  SmolderSession *session;
+  GFile          *index;
+  char           *head;
+  GPtrArray      *snapshots;   /* borrowed SmolderLiveSnapshot * */
+  gsize           size;        /* written */
+} IndexWrite;
+
+static void
+index_write_free (IndexWrite *w)
 {
-  g_autoptr(JsonNode) endpoint = json_node_init_string (json_node_alloc (), self->endpoint);
-  g_autofree char *endpoint_text = json_to_string (endpoint, FALSE);
-  GString *out = g_string_new (NULL);
+  g_clear_object (&w->session);
+  g_clear_object (&w->index);
+  g_free (w->head);
+  g_ptr_array_unref (w->snapshots);
+  g_free (w);
+}
 
-  g_string_append_printf (out, "{\"format\":\"" INDEX_FORMAT "\",\"version\":%d,\"endpoint\":%s,"
-                          "\"start_ms\":%" G_GINT64_FORMAT ",\"snapshots\":[\n",
-                          INDEX_VERSION, endpoint_text, self->start_ms);
+static IndexWrite *
+index_write_new (SmolderSession *self)
+{
+  IndexWrite *w = g_new0 (IndexWrite, 1);
+  GString *head = g_string_new ("{\"format\":\"" INDEX_FORMAT "\",\"version\":");
+
+  g_string_append_printf (head, "%d,\"endpoint\":", INDEX_VERSION);
+  smolder_live_json_append_string (head, self->endpoint);
+  g_string_append_printf (head, ",\"start_ms\":%" G_GINT64_FORMAT ",\"snapshots\":[\n", self->start_ms);
+  w->session = g_object_ref (self);
+  w->index = g_file_get_child (self->dir, INDEX_NAME);
+  w->head = g_string_free (head, FALSE);
+  w->snapshots = g_ptr_array_sized_new (self->snapshots->len);
   for (guint i = 0; i < self->snapshots->len; i++)
+    g_ptr_array_add (w->snapshots, self->snapshots->pdata[i]);
+  return w;
+}
+
+/* Streams the index through a replace (a temporary file renamed over the
+ * old index on close: readers see the old or the new one, never a mix), a
+ * chunk at a time: no buffer as large as the index. */
+static gboolean
+index_write_run (IndexWrite    *w,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFileOutputStream) out = g_file_replace (w->index, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                     cancellable, error);
+  g_autoptr(GString) buf = g_string_sized_new (WRITE_CHUNK + 4096);
+
+  if (out == NULL)
+    return FALSE;
+  g_string_append (buf, w->head);
+  for (guint i = 0; i < w->snapshots->len; i++)
     {
-      SmolderLiveSnapshot *s = self->snapshots->pdata[i];
-      const char *text = g_hash_table_lookup (self->json, s);
-
-      if (text == NULL)
+      smolder_live_snapshot_append_json (w->snapshots->pdata[i], buf);
+      g_string_append (buf, i + 1 < w->snapshots->len ? ",\n" : "\n");
+      if (buf->len >= WRITE_CHUNK)
         {
-          g_autoptr(JsonNode) node = smolder_live_snapshot_to_json (s);
-
-          text = json_to_string (node, FALSE);
-          g_hash_table_insert (self->json, s, (char *) text);
+          if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), buf->str, buf->len, NULL, cancellable, error))
+            return FALSE;
+          w->size += buf->len;
+          g_string_truncate (buf, 0);
         }
-      g_string_append (out, text);
-      g_string_append (out, i + 1 < self->snapshots->len ? ",\n" : "\n");
     }
-  g_string_append (out, "]}\n");
-  return g_string_free_to_bytes (out);
+  g_string_append (buf, "]}\n");
+  w->size += buf->len;
+  return g_output_stream_write_all (G_OUTPUT_STREAM (out), buf->str, buf->len, NULL, cancellable, error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
 }
 
 gboolean
 smolder_session_save (SmolderSession  *self,
                       GError         **error)
 {
-  g_autoptr(GFile) index = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  IndexWrite *w;
+  gboolean ok;
 
   g_return_val_if_fail (SMOLDER_IS_SESSION (self), FALSE);
 
@@ -158,28 +203,45 @@ smolder_session_save (SmolderSession  *self,
     g_main_context_iteration (NULL, TRUE);
   g_clear_handle_id (&self->save_timer, g_source_remove);
   self->last_save = g_get_monotonic_time ();
-
-  index = g_file_get_child (self->dir, INDEX_NAME);
-  bytes = build_index (self);
   self->dirty = FALSE;
-  return g_file_replace_contents (index, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+
+  w = index_write_new (self);
+  ok = index_write_run (w, NULL, error);
+  self->index_size = w->size;
+  index_write_free (w);
+  return ok;
 }
 
 static void save_async (SmolderSession *self);
 static void request_save (SmolderSession *self);
 
 static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (index_write_run (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
 save_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(SmolderSession) self = user_data;
+  SmolderSession *self = SMOLDER_SESSION (source);
+  IndexWrite *w = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   self->saving = FALSE;
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_warning ("Cannot write %s: %s", g_file_peek_path (G_FILE (source)), error->message);
+  self->index_size = w->size;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Cannot write %s: %s", g_file_peek_path (w->index), error->message);
   if (self->dirty)
     {
       self->dirty = FALSE;
@@ -190,14 +252,14 @@ save_done (GObject      *source,
 static void
 save_async (SmolderSession *self)
 {
-  g_autoptr(GFile) index = g_file_get_child (self->dir, INDEX_NAME);
-  g_autoptr(GBytes) bytes = build_index (self);
+  g_autoptr(GTask) task = g_task_new (self, NULL, save_done, NULL);
 
   self->saving = TRUE;
   self->dirty = FALSE;
   self->last_save = g_get_monotonic_time ();
-  g_file_replace_contents_bytes_async (index, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       NULL, save_done, g_object_ref (self));
+  g_task_set_source_tag (task, save_async);
+  g_task_set_task_data (task, index_write_new (self), (GDestroyNotify) index_write_free);
+  g_task_run_in_thread (task, save_thread);
 }
 
 SmolderSession *
@@ -461,11 +523,11 @@ smolder_session_open (GFile         *dir,
   /* The index catches up with the files (best effort: a read-only folder still opens). */
   if (self->n_recovered > 0)
     {
-      g_autoptr(GBytes) bytes = build_index (self);
+      IndexWrite *w = index_write_new (self);
 
-      if (!g_file_replace_contents (index, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
+      if (!index_write_run (w, cancellable, &local_error))
         g_debug ("%s: index not updated: %s", g_file_peek_path (dir), local_error->message);
+      index_write_free (w);
     }
   return g_steal_pointer (&self);
 }
@@ -569,22 +631,22 @@ save_due (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* At most one write a second and one in flight: at a 0.2 s interval the
- * index would otherwise be rewritten ten times a second. The bodies are on
- * disk already, so a crash in between loses nothing (reopen recovers). */
+/* One write in flight at most, spaced as SAVE_EVERY_US and
+ * SAVE_BYTES_PER_SECOND say. */
 static void
 request_save (SmolderSession *self)
 {
   gint64 since = g_get_monotonic_time () - self->last_save;
+  gint64 gap = MAX (SAVE_EVERY_US, (gint64) self->index_size * G_USEC_PER_SEC / SAVE_BYTES_PER_SECOND);
 
   if (self->saving)
     self->dirty = TRUE;
   else if (self->save_timer != 0)
     return;
-  else if (since >= SAVE_EVERY_US)
+  else if (since >= gap)
     save_async (self);
   else
-    self->save_timer = g_timeout_add ((SAVE_EVERY_US - since) / 1000 + 1, save_due, self);
+    self->save_timer = g_timeout_add ((gap - since) / 1000 + 1, save_due, self);
 }
 
 void
