@@ -10,6 +10,7 @@
 #include "smolder-application.h"
 #include "smolder-connect-dialog.h"
 #include "smolder-live-page.h"
+#include "smolder-session-store.h"
 #include "smolder-window-private.h"
 
 struct _SmolderApplication
@@ -244,6 +245,20 @@ smolder_application_compare_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+smolder_application_prune_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deleted = smolder_session_store_prune_finish (result, &error);
+
+  if (deleted == NULL)
+    g_warning ("Retention: cannot list the recorded sessions: %s", error->message);
+  else if (deleted->len > 0)
+    g_debug ("Retention: %u recorded sessions deleted", deleted->len);
+}
+
 static const GActionEntry app_actions[] = {
   { "open", smolder_application_open_action },
   { "compare", smolder_application_compare_action, "(ss)" },
@@ -274,6 +289,10 @@ smolder_application_startup (GApplication *app)
   /* Ctrl+W (close the tab) is the window's own binding of window.close-tab. */
 
   self->settings = smolder_application_load_settings ();
+  /* Recorded sessions older than the retention go, on a worker. */
+  if (self->settings != NULL)
+    smolder_session_store_prune_async (NULL, g_settings_get_uint (self->settings, "session-retention-days"),
+                                       NULL, smolder_application_prune_cb, NULL);
 }
 
 /* --compare BASE NEW: the files become app.compare, carried out here or,
