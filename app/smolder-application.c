@@ -120,6 +120,16 @@ smolder_application_rewrite_host_port (char **argv)
       }
 }
 
+/* `smolder DIR` of a recorded session: a folder holding session.json. One
+ * stat of a file the user named, the only sync I/O of an open. */
+static gboolean
+smolder_application_is_session_folder (GFile *file)
+{
+  g_autoptr(GFile) index = g_file_get_child (file, "session.json");
+
+  return g_file_query_file_type (index, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR;
+}
+
 static void
 smolder_application_open (GApplication  *app,
                           GFile        **files,
@@ -136,6 +146,8 @@ smolder_application_open (GApplication  *app,
       for (int i = 0; i < n_files; i++)
         if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
           smolder_application_connect (self, window, files[i]);
+        else if (smolder_application_is_session_folder (files[i]))
+          smolder_window_open_session (window, files[i]);
         else
           smolder_window_open_file (window, files[i]);
       _smolder_window_offer_suspects (window, files, n_files);

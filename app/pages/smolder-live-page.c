@@ -661,8 +661,12 @@ smolder_live_page_new (SmolderPoller *poller)
   smolder_profile_view_set_title (SMOLDER_PROFILE_VIEW (self->view), title);
 
   folder = g_file_get_basename (smolder_session_get_dir (session));
-  /* Translators: the session folder the snapshots are written to. */
-  folder_text = g_strdup_printf (_("Recording to %s"), folder);
+  if (smolder_poller_get_state (poller) == SMOLDER_POLLER_STATE_STOPPED)
+    /* Translators: the folder of a recorded session reopened. */
+    folder_text = g_strdup_printf (_("Recorded in %s"), folder);
+  else
+    /* Translators: the session folder the snapshots are written to. */
+    folder_text = g_strdup_printf (_("Recording to %s"), folder);
   gtk_label_set_text (GTK_LABEL (self->folder_label), folder_text);
   {
     g_autofree char *path = g_file_get_path (smolder_session_get_dir (session));
@@ -672,6 +676,12 @@ smolder_live_page_new (SmolderPoller *poller)
 
   g_signal_connect (poller, "snapshot-added", G_CALLBACK (on_snapshot_added), self);
   g_signal_connect (poller, "notify::state", G_CALLBACK (on_state), self);
+  /* A reopened session (smolder_window_open_session()): what it holds
+   * already, as if polled now, without notifications. */
+  self->replaying = TRUE;
+  for (guint i = 0; i < smolder_session_get_n_snapshots (session); i++)
+    on_snapshot_added (poller, smolder_session_get_snapshot (session, i), self);
+  self->replaying = FALSE;
   if (smolder_poller_get_state (poller) == SMOLDER_POLLER_STATE_IDLE)
     smolder_poller_start (poller);
   update_state (self);

@@ -29,7 +29,9 @@ typedef enum {
 #define SMOLDER_TYPE_LIVE_PAGE (smolder_live_page_get_type ())
 G_DECLARE_FINAL_TYPE (SmolderLivePage, smolder_live_page, SMOLDER, LIVE_PAGE, SmolderPage)
 
-/* A page watching @poller (which has a session); starts it. */
+/* A page watching @poller (which has a session); starts it unless it is
+ * stopped. The session's snapshots so far are shown first: a stopped
+ * poller on a reopened session is a recorded session's page. */
 SmolderLivePage      *smolder_live_page_new               (SmolderPoller   *poller);
 
 /* What Connect does once discovery succeeded: a new session for
