@@ -10,6 +10,7 @@
 #include "smolder-application.h"
 #include "smolder-connect-dialog.h"
 #include "smolder-live-page.h"
+#include "smolder-session-store.h"
 #include "smolder-window-private.h"
 
 struct _SmolderApplication
@@ -119,6 +120,16 @@ smolder_application_rewrite_host_port (char **argv)
       }
 }
 
+/* `smolder DIR` of a recorded session: a folder holding session.json. One
+ * stat of a file the user named, the only sync I/O of an open. */
+static gboolean
+smolder_application_is_session_folder (GFile *file)
+{
+  g_autoptr(GFile) index = g_file_get_child (file, "session.json");
+
+  return g_file_query_file_type (index, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR;
+}
+
 static void
 smolder_application_open (GApplication  *app,
                           GFile        **files,
@@ -135,6 +146,8 @@ smolder_application_open (GApplication  *app,
       for (int i = 0; i < n_files; i++)
         if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
           smolder_application_connect (self, window, files[i]);
+        else if (smolder_application_is_session_folder (files[i]))
+          smolder_window_open_session (window, files[i]);
         else
           smolder_window_open_file (window, files[i]);
       _smolder_window_offer_suspects (window, files, n_files);
@@ -244,6 +257,20 @@ smolder_application_compare_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+smolder_application_prune_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deleted = smolder_session_store_prune_finish (result, &error);
+
+  if (deleted == NULL)
+    g_warning ("Retention: cannot list the recorded sessions: %s", error->message);
+  else if (deleted->len > 0)
+    g_debug ("Retention: %u recorded sessions deleted", deleted->len);
+}
+
 static const GActionEntry app_actions[] = {
   { "open", smolder_application_open_action },
   { "compare", smolder_application_compare_action, "(ss)" },
@@ -274,6 +301,10 @@ smolder_application_startup (GApplication *app)
   /* Ctrl+W (close the tab) is the window's own binding of window.close-tab. */
 
   self->settings = smolder_application_load_settings ();
+  /* Recorded sessions older than the retention go, on a worker. */
+  if (self->settings != NULL)
+    smolder_session_store_prune_async (NULL, g_settings_get_uint (self->settings, "session-retention-days"),
+                                       NULL, smolder_application_prune_cb, NULL);
 }
 
 /* --compare BASE NEW: the files become app.compare, carried out here or,

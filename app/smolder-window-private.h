@@ -55,4 +55,7 @@ AdwToast *_smolder_window_offer_suspects      (SmolderWindow  *self,
                                                GFile * const  *files,
                                                guint           n_files);
 
+/* smolder-window-sessions.c */
+void      _smolder_window_class_init_sessions (GtkWidgetClass *widget_class);
+
 G_END_DECLS

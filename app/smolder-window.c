@@ -583,6 +583,7 @@ smolder_window_class_init (SmolderWindowClass *klass)
   _smolder_window_class_init_merge (widget_class);
   _smolder_window_class_init_suspects (widget_class);
   _smolder_window_class_init_compare (widget_class);
+  _smolder_window_class_init_sessions (widget_class);
   gtk_widget_class_install_action (widget_class, "window.export-flame-graph", NULL,
                                    smolder_window_export_action);
   gtk_widget_class_install_action (widget_class, "window.find", NULL,

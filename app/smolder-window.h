@@ -64,5 +64,11 @@ SmolderPage        *smolder_window_open_suspects    (SmolderWindow      *self,
                                                      GFile * const      *files,
                                                      guint               n_files);
 void                smolder_window_show_suspects_dialog (SmolderWindow  *self);
+/* A recorded session's folder reopened in a live page (on a worker; a
+ * failure is a toast). */
+void                smolder_window_open_session     (SmolderWindow      *self,
+                                                     GFile              *dir);
+/* Recorded Sessions: the list of sessions on disk. */
+void                smolder_window_show_sessions    (SmolderWindow      *self);
 
 G_END_DECLS

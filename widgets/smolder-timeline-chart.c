@@ -22,6 +22,7 @@ struct _SmolderTimelineChart
   SmolderChartLayout *layout;
   GArray            *thresholds;   /* SmolderChartThreshold, labels owned */
   GArray            *alerts;       /* SmolderChartAlert */
+  gint64             gc_warn_ns;   /* 0: the painter's default */
   guint              a11y_idle;
 
   /* state */
@@ -333,6 +334,18 @@ smolder_timeline_chart_set_alerts (SmolderTimelineChart    *self,
   invalidate (self);
 }
 
+void
+smolder_timeline_chart_set_gc_warn_ns (SmolderTimelineChart *self,
+                                       gint64                gc_warn_ns)
+{
+  g_return_if_fail (SMOLDER_IS_TIMELINE_CHART (self));
+
+  if (self->gc_warn_ns == gc_warn_ns)
+    return;
+  self->gc_warn_ns = gc_warn_ns;
+  invalidate (self);
+}
+
 gboolean
 smolder_timeline_chart_get_cursor (SmolderTimelineChart *self,
                                    gint64               *time_ms)
@@ -395,6 +408,8 @@ smolder_timeline_chart_get_layout (SmolderTimelineChart *self)
   options.n_thresholds = self->thresholds->len;
   options.alerts = (const SmolderChartAlert *) self->alerts->data;
   options.n_alerts = self->alerts->len;
+  if (self->gc_warn_ns != 0)
+    options.gc_warn_ns = self->gc_warn_ns;
   self->layout = smolder_chart_layout_new (self->model, &options, width, height);
   return self->layout;
 }

@@ -44,6 +44,9 @@ void           smolder_timeline_chart_set_thresholds  (SmolderTimelineChart     
 void           smolder_timeline_chart_set_alerts      (SmolderTimelineChart        *self,
                                                        const SmolderChartAlert     *alerts,
                                                        guint                        n_alerts);
+/* GC pauses this long are drawn red (0: 100 ms; G_MAXINT64: none). */
+void           smolder_timeline_chart_set_gc_warn_ns  (SmolderTimelineChart        *self,
+                                                       gint64                       gc_warn_ns);
 
 /* The time shown, [@t0_ms, @t1_ms]. Setting it leaves follow-live. */
 void           smolder_timeline_chart_get_range       (SmolderTimelineChart *self,

@@ -2,6 +2,7 @@
 /* smolder-session.c: the session folder and its index. */
 #include "smolder-session.h"
 #include "smolder-live-error.h"
+#include "smolder-session-store.h"
 
 #include <string.h>
 
@@ -19,6 +20,7 @@ struct _SmolderSession
   GPtrArray *snapshots;    /* SmolderLiveSnapshot, by seq then profile */
   guint      n_recovered;
   guint      max_seq;
+  gboolean   held;         /* in the store's in-use set (recording or shown) */
 
   gboolean   saving;       /* an async write is in flight */
   gboolean   dirty;        /* and another is due after it */
@@ -44,6 +46,8 @@ smolder_session_finalize (GObject *object)
   SmolderSession *self = SMOLDER_SESSION (object);
 
   g_clear_handle_id (&self->save_timer, g_source_remove);
+  if (self->held)
+    smolder_session_store_release (self->dir);
   g_clear_object (&self->dir);
   g_free (self->endpoint);
   g_ptr_array_unref (self->snapshots);
@@ -329,6 +333,8 @@ smolder_session_new (SmolderEndpoint  *endpoint,
 
   if (!smolder_session_save (self, error))
     return NULL;
+  smolder_session_store_hold (self->dir);
+  self->held = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -529,6 +535,8 @@ smolder_session_open (GFile         *dir,
         g_debug ("%s: index not updated: %s", g_file_peek_path (dir), local_error->message);
       index_write_free (w);
     }
+  smolder_session_store_hold (dir);
+  self->held = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -665,20 +673,29 @@ smolder_session_add_snapshot (SmolderSession      *self,
   request_save (self);
 }
 
+/* The bytes of the folder's files and the newest of their mtimes. */
 static guint64
 folder_size (GFile        *dir,
+             gint64       *last_write_ms,
              GCancellable *cancellable)
 {
   g_autoptr(GFileEnumerator) en = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                             G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                                             G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                                              G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
                                                              cancellable, NULL);
   guint64 size = 0;
   GFileInfo *info;
 
+  *last_write_ms = 0;
   while (en != NULL && g_file_enumerator_iterate (en, &info, NULL, cancellable, NULL) && info != NULL)
     if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
-      size += g_file_info_get_size (info);
+      {
+        gint64 mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * 1000;
+
+        size += g_file_info_get_size (info);
+        *last_write_ms = MAX (*last_write_ms, mtime);
+      }
   return size;
 }
 
@@ -705,7 +722,7 @@ smolder_session_get_info (SmolderSession *self)
   for (guint i = 0; i < self->snapshots->len; i++)
     last = MAX (last, ((SmolderLiveSnapshot *) self->snapshots->pdata[i])->time_ms);
   info->span_ms = last - self->start_ms;
-  info->size_on_disk = folder_size (self->dir, NULL);
+  info->size_on_disk = folder_size (self->dir, &info->last_write_ms, NULL);
   return info;
 }
 

@@ -66,6 +66,7 @@ typedef struct {
   gint64  span_ms;
   guint   n_snapshots;
   guint64 size_on_disk;
+  gint64  last_write_ms;  /* the newest mtime of a file in the folder */
 } SmolderSessionInfo;
 
 void       smolder_session_info_free (SmolderSessionInfo *info);

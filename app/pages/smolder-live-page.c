@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "smolder-live-alerts.h"
 #include "smolder-load.h"
 
 /* Steady growth: over the last GROWTH_SPAN_MS, with at least GROWTH_MIN_POINTS
@@ -28,7 +29,8 @@ struct _SmolderLivePage
   SmolderPoller        *poller;
   SmolderSeries        *series;
   GPtrArray            *heap_snapshots;  /* const SmolderLiveSnapshot *, owned by the session */
-  GArray               *gc_alerts;       /* SmolderChartAlert */
+  SmolderLiveAlerts    *alerts;          /* thresholds, their marks and notifications */
+  gboolean              replaying;       /* a recorded session's snapshots: no notifications */
   double                growth_level[2]; /* heap in use, goroutines: the level an alerted rise left; NAN: none */
   guint                 n_growth_alerts;
 
@@ -219,7 +221,7 @@ notify (SmolderLivePage *self,
 
   /* Every notification backend talks D-Bus; without a bus (a bare X
    * session, the tests) the chart's marks are the alert. */
-  if (app == NULL || !g_application_get_is_registered (app)
+  if (self->replaying || app == NULL || !g_application_get_is_registered (app)
       || g_application_get_dbus_connection (app) == NULL)
     return;
   notification = g_notification_new (title);
@@ -234,40 +236,27 @@ add_gc_pauses (SmolderLivePage          *self,
 {
   SmolderSession *session = smolder_poller_get_session (self->poller);
   gint64 start_ns = smolder_session_get_start_ms (session) * 1000000;
-  gboolean crossed = FALSE;
-  guint64 longest = 0;
 
+  /* The first ring read holds pauses from before the watch began: they
+   * would stretch the chart back to the service's start. Long ones are
+   * the alerts' (smolder-live-alerts.c). */
   for (guint i = 0; i < summary->n_pauses; i++)
-    {
-      gint64 end_ns = summary->pause_end[i];
-      gint64 duration_ns = summary->pause_ns[i];
+    if ((gint64) summary->pause_end[i] >= start_ns)
+      smolder_series_add_gc (self->series, summary->pause_end[i], summary->pause_ns[i]);
+}
 
-      /* The first ring read holds pauses from before the watch began: they
-       * would stretch the chart back to the service's start. */
-      if (end_ns < start_ns)
-        continue;
-      if (!smolder_series_add_gc (self->series, end_ns, duration_ns)
-          || duration_ns < SMOLDER_LIVE_GC_PAUSE_THRESHOLD_NS)
-        continue;
-      /* A new pause over the threshold: one crossing. */
-      SmolderChartAlert alert = { (end_ns - duration_ns) / 1000000, end_ns / 1000000 };
-      g_array_append_val (self->gc_alerts, alert);
-      crossed = TRUE;
-      longest = MAX (longest, (guint64) duration_ns);
-    }
+static void
+on_alert (SmolderLiveAlerts *alerts,
+          const char        *id,
+          const char        *title,
+          const char        *text,
+          SmolderLivePage   *self)
+{
+  g_autofree char *body = g_strdup_printf ("%s: %s",
+                                           smolder_endpoint_get_uri (smolder_poller_get_endpoint (self->poller)),
+                                           text);
 
-  if (crossed)
-    {
-      g_autofree char *body = NULL;
-
-      smolder_timeline_chart_set_alerts (SMOLDER_TIMELINE_CHART (self->chart),
-                                         (const SmolderChartAlert *) self->gc_alerts->data,
-                                         self->gc_alerts->len);
-      body = g_strdup_printf (_("%s: a garbage collection paused the program for %.0f ms"),
-                              smolder_endpoint_get_uri (smolder_poller_get_endpoint (self->poller)),
-                              longest / 1e6);
-      notify (self, "gc-pause", _("Long GC Pause"), body);
-    }
+  notify (self, id, title, body);
 }
 
 /* See GROWTH_SPAN_MS. */
@@ -357,6 +346,7 @@ on_snapshot_added (SmolderPoller             *poller,
       smolder_series_append (self->series, SMOLDER_LIVE_SERIES_GOROUTINES, t, summary->goroutines);
     }
   check_growth (self, t);
+  smolder_live_alerts_update (self->alerts, !self->replaying);
   update_state (self);
 }
 
@@ -530,7 +520,7 @@ smolder_live_page_finalize (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->profile);
   g_clear_pointer (&self->heap_snapshots, g_ptr_array_unref);
-  g_clear_pointer (&self->gc_alerts, g_array_unref);
+  g_clear_object (&self->alerts);
   g_clear_object (&self->series);
   g_clear_object (&self->poller);
   g_free (self->state_text);
@@ -577,7 +567,6 @@ smolder_live_page_init (SmolderLivePage *self)
       smolder_series_set_group (self->series, s, series_table[i].group);
     }
   self->heap_snapshots = g_ptr_array_new ();
-  self->gc_alerts = g_array_new (FALSE, FALSE, sizeof (SmolderChartAlert));
 
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
@@ -615,6 +604,10 @@ smolder_live_page_init (SmolderLivePage *self)
   smolder_timeline_chart_set_model (SMOLDER_TIMELINE_CHART (self->chart), self->series);
   gtk_widget_set_size_request (self->chart, -1, 220);
   g_signal_connect (self->chart, "moment-activated", G_CALLBACK (on_moment_activated), self);
+  self->alerts = smolder_live_alerts_new (SMOLDER_TIMELINE_CHART (self->chart), SMOLDER_LIVE_SERIES_HEAP_INUSE,
+                                          SMOLDER_LIVE_SERIES_GOROUTINES);
+  g_signal_connect (self->alerts, "alert", G_CALLBACK (on_alert), self);
+  gtk_box_insert_child_after (GTK_BOX (bar), smolder_live_alerts_get_button (self->alerts), self->folder_label);
   gtk_paned_set_start_child (GTK_PANED (paned), self->chart);
   gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
@@ -668,8 +661,12 @@ smolder_live_page_new (SmolderPoller *poller)
   smolder_profile_view_set_title (SMOLDER_PROFILE_VIEW (self->view), title);
 
   folder = g_file_get_basename (smolder_session_get_dir (session));
-  /* Translators: the session folder the snapshots are written to. */
-  folder_text = g_strdup_printf (_("Recording to %s"), folder);
+  if (smolder_poller_get_state (poller) == SMOLDER_POLLER_STATE_STOPPED)
+    /* Translators: the folder of a recorded session reopened. */
+    folder_text = g_strdup_printf (_("Recorded in %s"), folder);
+  else
+    /* Translators: the session folder the snapshots are written to. */
+    folder_text = g_strdup_printf (_("Recording to %s"), folder);
   gtk_label_set_text (GTK_LABEL (self->folder_label), folder_text);
   {
     g_autofree char *path = g_file_get_path (smolder_session_get_dir (session));
@@ -679,6 +676,12 @@ smolder_live_page_new (SmolderPoller *poller)
 
   g_signal_connect (poller, "snapshot-added", G_CALLBACK (on_snapshot_added), self);
   g_signal_connect (poller, "notify::state", G_CALLBACK (on_state), self);
+  /* A reopened session (smolder_window_open_session()): what it holds
+   * already, as if polled now, without notifications. */
+  self->replaying = TRUE;
+  for (guint i = 0; i < smolder_session_get_n_snapshots (session); i++)
+    on_snapshot_added (poller, smolder_session_get_snapshot (session, i), self);
+  self->replaying = FALSE;
   if (smolder_poller_get_state (poller) == SMOLDER_POLLER_STATE_IDLE)
     smolder_poller_start (poller);
   update_state (self);
@@ -795,7 +798,14 @@ guint
 smolder_live_page_get_n_gc_alerts (SmolderLivePage *self)
 {
   g_return_val_if_fail (SMOLDER_IS_LIVE_PAGE (self), 0);
-  return self->gc_alerts->len;
+  return smolder_live_alerts_get_n_marks (self->alerts, SMOLDER_LIVE_ALERT_GC_PAUSE);
+}
+
+SmolderLiveAlerts *
+smolder_live_page_get_alerts (SmolderLivePage *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_LIVE_PAGE (self), NULL);
+  return self->alerts;
 }
 
 guint

@@ -4,6 +4,7 @@
  * the chart (or the newest, while following live) in a SmolderProfileView. */
 #pragma once
 
+#include "smolder-live-alerts.h"
 #include "smolder-page.h"
 #include "smolder-poller.h"
 #include "smolder-profile-view.h"
@@ -22,13 +23,15 @@ typedef enum {
   SMOLDER_LIVE_SERIES_GOROUTINES,
 } SmolderLiveSeries;
 
-/* GC pauses this long cross the threshold (Go's pauses are mostly < 1 ms). */
+/* The default of gc-pause-threshold-ms (Go's pauses are mostly < 1 ms). */
 #define SMOLDER_LIVE_GC_PAUSE_THRESHOLD_NS (100 * G_GINT64_CONSTANT (1000000))
 
 #define SMOLDER_TYPE_LIVE_PAGE (smolder_live_page_get_type ())
 G_DECLARE_FINAL_TYPE (SmolderLivePage, smolder_live_page, SMOLDER, LIVE_PAGE, SmolderPage)
 
-/* A page watching @poller (which has a session); starts it. */
+/* A page watching @poller (which has a session); starts it unless it is
+ * stopped. The session's snapshots so far are shown first: a stopped
+ * poller on a reopened session is a recorded session's page. */
 SmolderLivePage      *smolder_live_page_new               (SmolderPoller   *poller);
 
 /* What Connect does once discovery succeeded: a new session for
@@ -58,7 +61,9 @@ gboolean              smolder_live_page_get_loading_snapshot (SmolderLivePage *s
 gboolean              smolder_live_page_get_follow_live   (SmolderLivePage *self);
 void                  smolder_live_page_set_follow_live   (SmolderLivePage *self,
                                                            gboolean         follow);
-/* GC pauses over the threshold seen so far (one notification each). */
+/* The thresholds, their marks and the Alerts popover. */
+SmolderLiveAlerts    *smolder_live_page_get_alerts        (SmolderLivePage *self);
+/* GC pauses over the threshold seen so far (marked on the chart). */
 guint                 smolder_live_page_get_n_gc_alerts   (SmolderLivePage *self);
 /* Steady-growth alerts so far (heap in use or goroutines; see the .c). */
 guint                 smolder_live_page_get_n_growth_alerts (SmolderLivePage *self);

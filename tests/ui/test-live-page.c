@@ -667,6 +667,114 @@ test_alerts (void)
   g_object_unref (window);
 }
 
+static gboolean
+has_goroutine_points (gpointer data)
+{
+  PointsWait *w = data;
+
+  return smolder_series_get_n_points (smolder_live_page_get_series (w->page),
+                                      SMOLDER_LIVE_SERIES_GOROUTINES) >= w->n;
+}
+
+/* The entry of the Alerts popover's row @label. */
+static GtkWidget *
+alerts_entry (SmolderLiveAlerts *alerts,
+              const char        *label)
+{
+  GtkWidget *button = smolder_live_alerts_get_button (alerts);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  GtkWidget *row = find_label (popover, label);
+
+  g_assert_nonnull (row);
+  return gtk_label_get_mnemonic_widget (GTK_LABEL (row));
+}
+
+/* User-set thresholds against the real service. A goroutine threshold of
+ * 1 set before the first poll: the first point crosses it, one alert, and
+ * no more while it stays above. A heap threshold typed in the Alerts
+ * popover ("N KiB") below the service's heap in use (its own /stats) and
+ * below every point so far: stored in the settings, one crossing marked
+ * at the first point, none sent (that history is on screen), still one
+ * after more polls; a threshold above everything marks nothing. */
+static void
+test_thresholds (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = start_service ();
+  g_autoptr(SmolderEndpoint) endpoint = smolder_endpoint_new_parse (url, &error);
+  GSettings *settings = smolder_application_get_settings (app);
+  g_autofree char *typed = NULL;
+  SmolderWindow *window;
+  SmolderLivePage *page;
+  SmolderLiveAlerts *alerts;
+  SmolderSeries *series;
+  GtkWidget *entry;
+  PointsWait w;
+  double lo, hi, theirs;
+  guint64 kib;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (settings);
+  g_settings_set_uint (settings, "goroutine-threshold", 1);
+  g_settings_set_uint64 (settings, "heap-threshold", 0);
+  window = g_object_ref (smolder_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  page = smolder_live_page_open (window, endpoint, NULL, INTERVAL_MS, &error);
+  g_assert_no_error (error);
+  alerts = smolder_live_page_get_alerts (page);
+  series = smolder_live_page_get_series (page);
+  g_assert_cmpfloat (smolder_live_alerts_get_threshold (alerts, SMOLDER_LIVE_ALERT_GOROUTINES), ==, 1);
+
+  w.page = page;
+  w.n = 3;
+  wait_until (has_goroutine_points, &w);
+  wait_until (has_points, &w);
+  g_assert_cmpuint (smolder_live_alerts_get_n_marks (alerts, SMOLDER_LIVE_ALERT_GOROUTINES), ==, 1);
+  g_assert_cmpuint (smolder_live_alerts_get_n_sent (alerts, SMOLDER_LIVE_ALERT_GOROUTINES), ==, 1);
+  g_assert_cmpuint (smolder_live_alerts_get_n_marks (alerts, SMOLDER_LIVE_ALERT_HEAP), ==, 0);
+
+  /* Half of the lowest of the service's heap now and every point so far. */
+  theirs = service_heap_inuse ();
+  g_assert_true (smolder_series_index_min_max (series, SMOLDER_LIVE_SERIES_HEAP_INUSE, 0,
+                                               smolder_series_get_n_points (series, SMOLDER_LIVE_SERIES_HEAP_INUSE),
+                                               &lo, &hi));
+  kib = (guint64) (MIN (lo, theirs) / 2 / 1024);
+  g_assert_cmpuint (kib, >, 0);
+  typed = g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", kib);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (smolder_live_alerts_get_button (alerts)));
+  entry = alerts_entry (alerts, "Heap in use");
+  /* Not a size: refused, said so, nothing changes. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "lots");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpuint (g_settings_get_uint64 (settings, "heap-threshold"), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpuint (g_settings_get_uint64 (settings, "heap-threshold"), ==, kib * 1024);
+  g_assert_cmpfloat (smolder_live_alerts_get_threshold (alerts, SMOLDER_LIVE_ALERT_HEAP), ==, kib * 1024.0);
+  g_assert_cmpuint (smolder_live_alerts_get_n_marks (alerts, SMOLDER_LIVE_ALERT_HEAP), ==, 1);
+  g_assert_cmpuint (smolder_live_alerts_get_n_sent (alerts, SMOLDER_LIVE_ALERT_HEAP), ==, 0);
+
+  w.n = smolder_series_get_n_points (series, SMOLDER_LIVE_SERIES_HEAP_INUSE) + 2;
+  wait_until (has_points, &w);
+  g_assert_cmpuint (smolder_live_alerts_get_n_marks (alerts, SMOLDER_LIVE_ALERT_HEAP), ==, 1);
+  g_assert_cmpuint (smolder_live_alerts_get_n_sent (alerts, SMOLDER_LIVE_ALERT_HEAP), ==, 0);
+  g_assert_cmpuint (smolder_live_alerts_get_n_sent (alerts, SMOLDER_LIVE_ALERT_GOROUTINES), ==, 1);
+
+  /* Far above everything (the settings, as the Preferences window sets them). */
+  g_settings_set_uint64 (settings, "heap-threshold", G_GUINT64_CONSTANT (1) << 50);
+  g_assert_cmpuint (smolder_live_alerts_get_n_marks (alerts, SMOLDER_LIVE_ALERT_HEAP), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1024 TiB");
+
+  g_settings_reset (settings, "heap-threshold");
+  g_settings_reset (settings, "goroutine-threshold");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 typedef struct {
   gboolean checked;
 } CommandLineState;
@@ -728,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/smolder/live-page/connect-dialog", test_connect_dialog);
   g_test_add_func ("/smolder/live-page/connect-tls", test_connect_tls);
   g_test_add_func ("/smolder/live-page/alerts", test_alerts);
+  g_test_add_func ("/smolder/live-page/thresholds", test_thresholds);
   g_test_add_func ("/smolder/live-page/command-line", test_command_line);
   status = g_test_run ();
   kill_services ();
