@@ -47,6 +47,7 @@ smolder_live_snapshot_free (SmolderLiveSnapshot *self)
   g_free (self->profile);
   g_ptr_array_unref (self->files);
   g_array_unref (self->summary.totals);
+  g_clear_pointer (&self->summary.functions, g_array_unref);
   g_free (self);
 }
 
@@ -143,6 +144,10 @@ smolder_live_summary_add_profile (SmolderLiveSummary *summary,
       else if (smolder_profile_get_n_sample_types (profile) > 0)
         summary->goroutines = smolder_profile_get_total (profile, 0);
     }
+
+  /* The first file of a snapshot is its proto (heap before heap?debug=1). */
+  if (summary->functions == NULL)
+    summary->functions = smolder_live_functions_compute (profile, &summary->functions_all);
 
   for (guint i = 0; i < smolder_profile_get_n_sample_types (profile); i++)
     {
@@ -266,6 +271,11 @@ smolder_live_snapshot_to_json (const SmolderLiveSnapshot *self)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  if (s->functions != NULL)
+    {
+      json_builder_set_member_name (b, "functions");
+      json_builder_add_value (b, smolder_live_functions_to_json (s->functions, s->functions_all));
+    }
   json_builder_end_object (b);
 
   json_builder_end_object (b);
@@ -413,6 +423,11 @@ smolder_live_snapshot_from_json (JsonNode  *node,
             goto bad;
           summary_set_total (&self->summary, type, unit, v);
         }
+      if (json_object_has_member (summary, "functions") &&
+          (self->summary.functions =
+             smolder_live_functions_from_json (json_object_get_member (summary, "functions"),
+                                               &self->summary.functions_all)) == NULL)
+        goto bad;
     }
   return g_steal_pointer (&self);
 
