@@ -206,9 +206,26 @@ test_series (void)
   g_assert_cmpuint (smolder_series_get_n_points (model, s), ==, 3);
   g_assert_cmpfloat (smolder_series_get_value (model, s, 2), ==, 0);
 
+  /* Two functions swapping ranks: the same series, one more point each. */
+  {
+    SmolderLiveSnapshot *d = fake ("heap", 4000, 2, 5, TRUE);
+    SmolderLiveFunction *f = (SmolderLiveFunction *) d->summary.functions->data;
+    SmolderLiveFunction first = f[0];
+
+    f[0] = f[1];
+    f[1] = first;
+    f[1].value = 1;
+    g_ptr_array_add (extra, d);
+    smolder_function_series_add_snapshot (fs, d);
+    g_assert_true (smolder_function_series_get_model (fs) == model);
+    g_assert_cmpuint (find (fs, "main.f2"), ==, 0);
+    g_assert_cmpuint (smolder_series_get_n_points (model, 0), ==, 4);
+    g_assert_cmpfloat (smolder_series_get_value (model, 0, 3), ==, 1);
+  }
+
   /* The same snapshot again (a page replaying its session): ignored. */
   smolder_function_series_add_snapshot (fs, c);
-  g_assert_cmpuint (smolder_series_get_n_points (smolder_function_series_get_model (fs), s), ==, 3);
+  g_assert_cmpuint (smolder_series_get_n_points (smolder_function_series_get_model (fs), s), ==, 4);
 
   /* At most SMOLDER_FUNCTION_SERIES_MAX_PINNED pins. */
   for (guint i = 0; i < SMOLDER_FUNCTION_SERIES_MAX_PINNED - 1; i++)

@@ -127,6 +127,8 @@ choose (SmolderFunctionSeries *self,
   return names;
 }
 
+/* The same functions, in any order: two swapping ranks keep their series
+ * (and colours) rather than rebuild the model at every poll. */
 static gboolean
 same_names (GPtrArray *a,
             GPtrArray *b)
@@ -134,7 +136,7 @@ same_names (GPtrArray *a,
   if (a->len != b->len)
     return FALSE;
   for (guint i = 0; i < a->len; i++)
-    if (a->pdata[i] != b->pdata[i])
+    if (!g_ptr_array_find (b, a->pdata[i], NULL))
       return FALSE;
   return TRUE;
 }

@@ -86,7 +86,7 @@ report (SmolderCpuCapture *self,
   if (SMOLDER_IS_WINDOW (root))
     smolder_window_add_toast (SMOLDER_WINDOW (root), message);
   else
-    g_warning ("%s", message);
+    g_message ("%s", message);
 }
 
 static void

@@ -273,9 +273,9 @@ check_top_function (SmolderFunctionSeries *functions,
     if (g_str_equal (smolder_session_get_snapshot (session, i)->profile, profile))
       last = smolder_session_get_snapshot (session, i);
   g_assert_nonnull (last);
-  /* The first series of a kind is its top function in the newest snapshot. */
-  s = kind == SMOLDER_FUNCTION_KIND_HEAP ? 0 : smolder_function_series_find (
-        functions, kind, g_array_index (last->summary.functions, SmolderLiveFunction, 0).name);
+  /* The newest snapshot's top function has a series. */
+  s = smolder_function_series_find (functions, kind,
+                                    g_array_index (last->summary.functions, SmolderLiveFunction, 0).name);
   g_assert_cmpuint (s, !=, SMOLDER_SERIES_NONE);
   name = smolder_function_series_get_function (functions, s, NULL);
   n = smolder_series_get_n_points (model, s);
