@@ -177,19 +177,20 @@ test_capture (void)
   capture = smolder_live_page_get_cpu_capture (page);
   g_signal_connect (capture, "captured", G_CALLBACK (on_captured), &captured);
   heap_before = count_snapshots (page, "heap");
-  smolder_cpu_capture_start (capture, 2);
+  smolder_cpu_capture_start (capture, 3);
   g_assert_true (smolder_cpu_capture_get_busy (capture));
   spin (1000);
   fraction = smolder_cpu_capture_get_fraction (capture);
-  g_test_message ("progress after 1 s of 2: %.2f", fraction);
-  g_assert_cmpfloat (fraction, >, 0.25);
-  g_assert_cmpfloat (fraction, <, 0.9);
+  g_test_message ("progress after 1 s of 3: %.2f", fraction);
+  g_assert_cmpfloat (fraction, >, 0.2);
+  g_assert_cmpfloat (fraction, <, 0.6);
   wait_until (is_set, &captured);
   g_assert_false (smolder_cpu_capture_get_busy (capture));
 
-  /* The heap was polled meanwhile (2 s at 0.4 s). */
+  /* The heap was polled meanwhile (3 s at 0.4 s; a slow sanitizer build
+   * manages fewer than the 7 of a plain one). */
   g_test_message ("heap snapshots during the capture: %u", count_snapshots (page, "heap") - heap_before);
-  g_assert_cmpuint (count_snapshots (page, "heap"), >=, heap_before + 3);
+  g_assert_cmpuint (count_snapshots (page, "heap"), >=, heap_before + 2);
 
   /* In the session folder, under a standard name, and in the index. */
   name = g_file_get_basename (captured);
@@ -337,14 +338,20 @@ test_functions (void)
   smolder_function_series_add_session (again, reopened);
   model2 = smolder_function_series_get_model (again);
   g_assert_cmpuint (smolder_series_get_n_series (model2), ==, smolder_series_get_n_series (model));
+  /* The same lines; their order may differ (the live chart keeps its
+   * order while functions swap ranks). */
   for (guint s = 0; s < smolder_series_get_n_series (model); s++)
     {
-      g_assert_cmpstr (smolder_series_get_name (model2, s), ==, smolder_series_get_name (model, s));
-      g_assert_cmpuint (smolder_series_get_n_points (model2, s), ==, smolder_series_get_n_points (model, s));
+      const char *fn = smolder_function_series_get_function (functions, s, &kind);
+      guint s2 = smolder_function_series_find (again, kind, fn);
+
+      g_assert_cmpuint (s2, !=, SMOLDER_SERIES_NONE);
+      g_assert_cmpstr (smolder_series_get_name (model2, s2), ==, smolder_series_get_name (model, s));
+      g_assert_cmpuint (smolder_series_get_n_points (model2, s2), ==, smolder_series_get_n_points (model, s));
       for (guint i = 0; i < smolder_series_get_n_points (model, s); i++)
         {
-          g_assert_cmpint (smolder_series_get_time (model2, s, i), ==, smolder_series_get_time (model, s, i));
-          g_assert_cmpfloat (smolder_series_get_value (model2, s, i), ==, smolder_series_get_value (model, s, i));
+          g_assert_cmpint (smolder_series_get_time (model2, s2, i), ==, smolder_series_get_time (model, s, i));
+          g_assert_cmpfloat (smolder_series_get_value (model2, s2, i), ==, smolder_series_get_value (model, s, i));
         }
     }
 
@@ -368,9 +375,10 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
+  g_autofree char *go = g_find_program_in_path ("go");
   int status;
 
-  if (argc < 2 || g_str_equal (argv[argc - 1], "none") || g_find_program_in_path ("go") == NULL)
+  if (argc < 2 || g_str_equal (argv[argc - 1], "none") || go == NULL)
     {
       printf ("1..0 # SKIP no go\n");
       return 0;
