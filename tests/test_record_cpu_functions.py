@@ -34,7 +34,8 @@ if std_exe == 'none' or shutil.which('go') is None:
 
 tmp = tempfile.mkdtemp(prefix='smolder-cpu-')
 env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='C', XDG_DATA_HOME=os.path.join(tmp, 'xdg'))
-TOP_ROW = re.compile(r'^\s*(-?\d+)(B|ms|s)?\s+[\d.]+%\s+[\d.]+%\s+(-?\d+)(B|ms|s)?\s+[\d.]+%\s+(.+)$')
+# flat flat% sum% cum cum% name [(inline)]; CPU values may have decimals ("1.01s").
+TOP_ROW = re.compile(r'^\s*(-?[\d.]+)(B|ms|s|us|ns)?\s+[\d.]+%\s+[\d.]+%\s+(-?[\d.]+)(B|ms|s|us|ns)?\s+[\d.]+%\s+(.+?)(?: \(inline\))?$')
 
 
 def run(argv, timeout=120):
@@ -51,7 +52,7 @@ def pprof_top(path, *options):
     for line in p.stdout.splitlines():
         m = TOP_ROW.match(line)
         if m:
-            flat[m.group(5).strip()] = int(m.group(1))
+            flat[m.group(5).strip()] = float(m.group(1))
     return p.returncode, flat, p.stdout + p.stderr
 
 

@@ -247,8 +247,10 @@ pprof_flat (GFile      *file,
       g_auto(GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
       guint n = g_strv_length (words);
 
-      /* flat flat% sum% cum cum% name: the name is the last word here
-       * (Go function names have no spaces). */
+      /* flat flat% sum% cum cum% name [(inline)]: Go function names have
+       * no spaces. */
+      if (n >= 6 && g_str_equal (words[n - 1], "(inline)"))
+        n--;
       if (n >= 6 && g_str_equal (words[n - 1], function))
         return g_ascii_strtoll (words[0], NULL, 10);
     }
