@@ -240,6 +240,30 @@ test_series (void)
   g_assert_cmpuint (smolder_series_get_n_series (smolder_function_series_get_model (fs)), <=, 32);
 }
 
+/* A 10-minute watch at 0.2 s: 3,000 heap snapshots of 50 functions each.
+ * Rebuilding the chart (what a new function in the top ten costs the main
+ * thread) is timed and printed; the points must all be there. */
+static void
+test_rebuild_cost (void)
+{
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) smolder_live_snapshot_free);
+  g_autoptr(SmolderFunctionSeries) fs = smolder_function_series_new ();
+  gint64 t0;
+  double ms;
+
+  for (guint i = 0; i < 3000; i++)
+    g_ptr_array_add (snapshots, fake ("heap", 1000 + 200 * (gint64) i, 0, 50, FALSE));
+  for (guint i = 0; i < snapshots->len; i++)
+    smolder_function_series_add_snapshot (fs, g_ptr_array_index (snapshots, i));
+  t0 = g_get_monotonic_time ();
+  g_assert_true (smolder_function_series_set_pinned (fs, SMOLDER_FUNCTION_KIND_HEAP, "main.f40", TRUE));
+  ms = (g_get_monotonic_time () - t0) / 1000.0;
+  g_test_message ("rebuild of %u series over 3000 snapshots: %.1f ms",
+                  smolder_series_get_n_series (smolder_function_series_get_model (fs)), ms);
+  g_assert_cmpuint (smolder_series_get_n_points (smolder_function_series_get_model (fs),
+                                                 find (fs, "main.f40")), ==, 3000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,5 +272,6 @@ main (int   argc,
   g_test_add_func ("/live/functions/compute", test_compute);
   g_test_add_func ("/live/functions/json", test_json);
   g_test_add_func ("/live/functions/series", test_series);
+  g_test_add_func ("/live/functions/rebuild-cost", test_rebuild_cost);
   return g_test_run ();
 }
