@@ -5,11 +5,15 @@
 
 #include <glib.h>
 
+#include "smolder-session.h"
+
 G_BEGIN_DECLS
 
 int smolder_cli_record       (int argc, char **argv);
 int smolder_cli_series       (int argc, char **argv);
 /* "info DIR" when DIR is a session folder. */
 int smolder_cli_session_info (int argc, char **argv);
+/* "series DIR --functions": the top functions' series as tsv. */
+int smolder_cli_series_functions (SmolderSession *session);
 
 G_END_DECLS

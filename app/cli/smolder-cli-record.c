@@ -21,6 +21,8 @@ typedef struct {
   GPtrArray     *entries;     /* discovery */
   GError        *error;
   gboolean       stopping;
+  GCancellable  *cpu_cancellable;  /* the CPU capture under way, else NULL */
+  gboolean       stop_after_cpu;   /* --count or --duration ended during it */
 } Record;
 
 /* "5s", "200ms", "1.5m", "2h", or seconds without a unit; -1 if not. */
@@ -78,7 +80,7 @@ wait_idle (gpointer user_data)
 {
   Record *r = user_data;
 
-  if (smolder_poller_is_busy (r->poller))
+  if (smolder_poller_is_busy (r->poller) || r->cpu_cancellable != NULL)
     return G_SOURCE_CONTINUE;
   g_main_loop_quit (r->loop);
   return G_SOURCE_REMOVE;
@@ -95,18 +97,49 @@ stop (Record *r)
   g_timeout_add (20, wait_idle, r);
 }
 
+/* --count and --duration: a CPU capture under way is waited for (it was
+ * asked for); Ctrl+C cancels it. */
+static void
+stop_when_done (Record *r)
+{
+  if (r->cpu_cancellable != NULL)
+    r->stop_after_cpu = TRUE;
+  else
+    stop (r);
+}
+
 static gboolean
 on_signal (gpointer user_data)
 {
-  stop (user_data);
+  Record *r = user_data;
+
+  if (r->cpu_cancellable != NULL)
+    g_cancellable_cancel (r->cpu_cancellable);
+  stop (r);
   return G_SOURCE_CONTINUE;
 }
 
 static gboolean
 on_duration (gpointer user_data)
 {
-  stop (user_data);
+  stop_when_done (user_data);
   return G_SOURCE_REMOVE;
+}
+
+static void
+cpu_captured (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Record *r = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The snapshot was printed by on_snapshot as it joined the session. */
+  if (smolder_poller_capture_cpu_finish (SMOLDER_POLLER (source), result, &error) == NULL)
+    g_printerr ("smolder-cli: record: %s: CPU profile: %s\n", r->uri, error->message);
+  g_clear_object (&r->cpu_cancellable);
+  if (r->stop_after_cpu)
+    stop (r);
 }
 
 static void
@@ -150,7 +183,7 @@ on_finished (SmolderPoller *poller,
   if (ok)
     {
       if (r->count > 0 && ++r->n_ok >= r->count)
-        stop (r);
+        stop_when_done (r);
       return;
     }
   if (smolder_poller_get_next_poll (poller) > 0)
@@ -172,12 +205,15 @@ smolder_cli_record (int    argc,
   g_auto(GStrv) headers = NULL;
   g_auto(GStrv) names = NULL;
   int count = 0;
+  int cpu_seconds = 0;
   GOptionEntry entries[] = {
     { "interval", 0, 0, G_OPTION_ARG_STRING, &interval, "Time between polls (default 5s, at least 200ms)", "DURATION" },
     { "count", 0, 0, G_OPTION_ARG_INT, &count, "Stop after N successful polls", "N" },
     { "duration", 0, 0, G_OPTION_ARG_STRING, &duration, "Stop after this long (5s, 10m, 1h)", "DURATION" },
     { "profiles", 0, 0, G_OPTION_ARG_STRING, &profiles,
       "Profiles to record (default heap,goroutine; also allocs, mutex, block, threadcreate, goroutine-debug2)", "LIST" },
+    { "cpu", 0, 0, G_OPTION_ARG_INT, &cpu_seconds,
+      "Also capture one CPU profile of SECONDS at the start (cpu-NNNN.pb.gz; polling goes on meanwhile)", "SECONDS" },
     { "header", 0, 0, G_OPTION_ARG_STRING_ARRAY, &headers, "A request header (repeatable)", "'NAME: VALUE'" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Session folder (default: a new one under $XDG_DATA_HOME/smolder/sessions)", "DIR" },
     { "accept-cert", 0, 0, G_OPTION_ARG_STRING, &accept_cert,
@@ -216,6 +252,11 @@ smolder_cli_record (int    argc,
   if (count < 0 || (count > 0 && duration_ms > 0))
     {
       g_printerr ("smolder-cli record: give --count=N or --duration=D, not both\n");
+      return SMOLDER_CLI_EXIT_USAGE;
+    }
+  if (cpu_seconds < 0 || cpu_seconds > 3600)
+    {
+      g_printerr ("smolder-cli record: --cpu is a number of seconds from 1 to 3600\n");
       return SMOLDER_CLI_EXIT_USAGE;
     }
   if (max_body && parse_size (max_body) == 0)
@@ -302,6 +343,11 @@ smolder_cli_record (int    argc,
   if (duration_ms > 0)
     g_timeout_add (duration_ms, on_duration, &r);
   smolder_poller_start (r.poller);
+  if (cpu_seconds > 0)
+    {
+      r.cpu_cancellable = g_cancellable_new ();
+      smolder_poller_capture_cpu_async (r.poller, cpu_seconds, r.cpu_cancellable, cpu_captured, &r);
+    }
   g_main_loop_run (r.loop);
 
   if (!smolder_session_save (session, &error))
@@ -314,6 +360,7 @@ smolder_cli_record (int    argc,
   ret = 0;
 
 out:
+  g_clear_object (&r.cpu_cancellable);
   g_clear_pointer (&r.entries, g_ptr_array_unref);
   g_clear_error (&r.error);
   g_clear_object (&r.poller);

@@ -75,8 +75,11 @@ smolder_cli_series (int    argc,
                     char **argv)
 {
   g_autofree char *format = NULL;
+  gboolean functions = FALSE;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, "text (default) or tsv", "FORMAT" },
+    { "functions", 0, 0, G_OPTION_ARG_NONE, &functions,
+      "The top functions' in-use bytes and goroutines instead (tsv: unix_ms, profile, file, function, value)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("DIR");
@@ -101,6 +104,8 @@ smolder_cli_series (int    argc,
 
   if (!(session = open_session (argv[1])))
     return 1;
+  if (functions)
+    return smolder_cli_series_functions (session);
   rows = collect_rows (session);
 
   if (tsv)

@@ -32,7 +32,8 @@ static const char *usage_text =
   "  suspects FILE…|DIR  what grows across 3+ snapshots, ranked as leak suspects\n"
   "  record URL     poll a /debug/pprof/ endpoint into a session folder\n"
   "  info DIR       what a recorded session holds\n"
-  "  series DIR     a session's MemStats and goroutines over time (text or tsv)\n"
+  "  series DIR     a session's MemStats and goroutines over time (text or tsv;\n"
+  "                 --functions: the top functions' in-use bytes and goroutines)\n"
   "  export --base=A B  the differential flame graph (growth vermillion, shrinkage blue)\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";

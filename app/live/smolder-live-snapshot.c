@@ -43,6 +43,7 @@ smolder_live_snapshot_free (SmolderLiveSnapshot *self)
     return;
   g_ptr_array_unref (self->files);
   g_array_unref (self->summary.totals);
+  g_clear_pointer (&self->summary.functions, g_array_unref);
   g_free (self);
 }
 
@@ -145,6 +146,10 @@ smolder_live_summary_add_profile (SmolderLiveSummary *summary,
       else if (smolder_profile_get_n_sample_types (profile) > 0)
         summary->goroutines = smolder_profile_get_total (profile, 0);
     }
+
+  /* The first file of a snapshot is its proto (heap before heap?debug=1). */
+  if (summary->functions == NULL)
+    summary->functions = smolder_live_functions_compute (profile, &summary->functions_all);
 
   for (guint i = 0; i < smolder_profile_get_n_sample_types (profile); i++)
     {
@@ -359,7 +364,16 @@ smolder_live_snapshot_append_json (const SmolderLiveSnapshot *self,
       append_member (out, "total", t->total);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "]}}");
+  g_string_append_c (out, ']');
+  if (s->functions != NULL)
+    {
+      g_autoptr(JsonNode) node = smolder_live_functions_to_json (s->functions, s->functions_all);
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      g_string_append (out, ",\"functions\":");
+      g_string_append (out, text);
+    }
+  g_string_append (out, "}}");
 }
 
 JsonNode *
@@ -512,6 +526,11 @@ smolder_live_snapshot_from_json (JsonNode  *node,
             goto bad;
           summary_set_total (&self->summary, type, unit, v);
         }
+      if (json_object_has_member (summary, "functions") &&
+          (self->summary.functions =
+             smolder_live_functions_from_json (json_object_get_member (summary, "functions"),
+                                               &self->summary.functions_all)) == NULL)
+        goto bad;
     }
   return g_steal_pointer (&self);
 

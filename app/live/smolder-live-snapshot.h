@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "smolder-limits.h"
+#include "smolder-live-functions.h"
 #include "smolder-profile.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,9 @@ typedef struct {
   guint64  pause_end[SMOLDER_LIVE_MAX_PAUSES];
   gint64   goroutines;     /* -1: not recorded */
   GArray  *totals;         /* SmolderLiveTotal */
+  /* The top functions (see smolder-live-functions.h), or NULL. */
+  GArray  *functions;      /* SmolderLiveFunction */
+  gboolean functions_all;
 } SmolderLiveSummary;
 
 typedef struct {

@@ -292,10 +292,14 @@ smolder_poller_set_profiles (SmolderPoller       *self,
   for (guint i = 0; profiles[i] != NULL; i++)
     if (smolder_poller_profile_queries (profiles[i]) == NULL)
       {
-        g_set_error (error, SMOLDER_LIVE_ERROR, SMOLDER_LIVE_ERROR_INVALID_URL,
-                     "“%s” is not a profile that can be polled (heap, goroutine, allocs, mutex, "
-                     "block, threadcreate, goroutine-debug2; CPU is a capture, the trace is not a profile)",
-                     profiles[i]);
+        if (g_str_equal (profiles[i], "trace"))
+          g_set_error_literal (error, SMOLDER_LIVE_ERROR, SMOLDER_LIVE_ERROR_INVALID_URL,
+                               SMOLDER_POLLER_TRACE_REFUSED);
+        else
+          g_set_error (error, SMOLDER_LIVE_ERROR, SMOLDER_LIVE_ERROR_INVALID_URL,
+                       "“%s” is not a profile that can be polled (heap, goroutine, allocs, mutex, "
+                       "block, threadcreate, goroutine-debug2; CPU is a capture, the trace is not a profile)",
+                       profiles[i]);
         return FALSE;
       }
   g_strfreev (self->profiles);

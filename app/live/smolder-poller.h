@@ -76,6 +76,11 @@ const char        *smolder_poller_get_error      (SmolderPoller *self);
 /* When the next poll starts (g_get_real_time µs), 0 if none is scheduled. */
 gint64             smolder_poller_get_next_poll  (SmolderPoller *self);
 
+/* Why /debug/pprof/trace is never fetched. */
+#define SMOLDER_POLLER_TRACE_REFUSED \
+  "/debug/pprof/trace is Go's execution trace, not a pprof profile: Smolder cannot read it " \
+  "(open it with `go tool trace`); for where CPU time goes, capture a CPU profile"
+
 /* CPU profile of @seconds; joins the session as "cpu". */
 void               smolder_poller_capture_cpu_async  (SmolderPoller       *self,
                                                       guint                seconds,

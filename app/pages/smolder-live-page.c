@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "smolder-live-alerts.h"
+#include "smolder-cpu-capture.h"
+#include "smolder-function-chart.h"
 #include "smolder-load.h"
 
 /* Steady growth: over the last GROWTH_SPAN_MS, with at least GROWTH_MIN_POINTS
@@ -33,6 +35,7 @@ struct _SmolderLivePage
   gboolean              replaying;       /* a recorded session's snapshots: no notifications */
   double                growth_level[2]; /* heap in use, goroutines: the level an alerted rise left; NAN: none */
   guint                 n_growth_alerts;
+  SmolderFunctionSeries *functions;      /* the second chart's data */
 
   GtkWidget            *state_label;
   GtkWidget            *folder_label;
@@ -40,6 +43,8 @@ struct _SmolderLivePage
   GtkWidget            *pause_button;
   GtkWidget            *stop_button;
   GtkWidget            *chart;
+  GtkWidget            *function_chart;
+  GtkWidget            *cpu_capture;
   GtkWidget            *view;
   GtkWidget            *snapshot_label;
   char                 *state_text;
@@ -345,6 +350,7 @@ on_snapshot_added (SmolderPoller             *poller,
     {
       smolder_series_append (self->series, SMOLDER_LIVE_SERIES_GOROUTINES, t, summary->goroutines);
     }
+  smolder_function_series_add_snapshot (self->functions, snapshot);
   check_growth (self, t);
   smolder_live_alerts_update (self->alerts, !self->replaying);
   update_state (self);
@@ -421,6 +427,7 @@ update_state (SmolderLivePage *self)
                         state == SMOLDER_POLLER_STATE_PAUSED ? _("_Resume") : _("_Pause"));
   gtk_widget_set_sensitive (self->pause_button, state != SMOLDER_POLLER_STATE_STOPPED);
   gtk_widget_set_sensitive (self->stop_button, state != SMOLDER_POLLER_STATE_STOPPED);
+  gtk_widget_set_sensitive (self->cpu_capture, state != SMOLDER_POLLER_STATE_STOPPED);
   smolder_page_set_loading (SMOLDER_PAGE (self), state == SMOLDER_POLLER_STATE_CONNECTING);
 
   /* The countdown to the next retry moves once a second. */
@@ -522,6 +529,7 @@ smolder_live_page_finalize (GObject *object)
   g_clear_pointer (&self->heap_snapshots, g_ptr_array_unref);
   g_clear_object (&self->alerts);
   g_clear_object (&self->series);
+  g_clear_object (&self->functions);
   g_clear_object (&self->poller);
   g_free (self->state_text);
   G_OBJECT_CLASS (smolder_live_page_parent_class)->finalize (object);
@@ -556,6 +564,7 @@ smolder_live_page_init (SmolderLivePage *self)
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
   GtkWidget *lower = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *charts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->follow_live = TRUE;
   self->growth_level[0] = self->growth_level[1] = NAN;
@@ -587,6 +596,9 @@ smolder_live_page_init (SmolderLivePage *self)
   gtk_widget_add_css_class (self->folder_label, "dim-label");
   gtk_box_append (GTK_BOX (bar), self->folder_label);
 
+  self->cpu_capture = smolder_cpu_capture_new ();
+  gtk_box_append (GTK_BOX (bar), self->cpu_capture);
+
   self->follow_button = gtk_toggle_button_new_with_mnemonic (_("_Follow Live"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->follow_button), TRUE);
   gtk_widget_set_tooltip_text (self->follow_button, _("Show the newest snapshot as it arrives"));
@@ -608,7 +620,14 @@ smolder_live_page_init (SmolderLivePage *self)
                                           SMOLDER_LIVE_SERIES_GOROUTINES);
   g_signal_connect (self->alerts, "alert", G_CALLBACK (on_alert), self);
   gtk_box_insert_child_after (GTK_BOX (bar), smolder_live_alerts_get_button (self->alerts), self->folder_label);
-  gtk_paned_set_start_child (GTK_PANED (paned), self->chart);
+  gtk_box_append (GTK_BOX (charts), self->chart);
+  self->functions = smolder_function_series_new ();
+  self->function_chart = smolder_function_chart_new (self->functions);
+  gtk_widget_set_size_request (self->function_chart, -1, 240);
+  g_signal_connect (smolder_function_chart_get_chart (SMOLDER_FUNCTION_CHART (self->function_chart)),
+                    "moment-activated", G_CALLBACK (on_moment_activated), self);
+  gtk_box_append (GTK_BOX (charts), self->function_chart);
+  gtk_paned_set_start_child (GTK_PANED (paned), charts);
   gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
 
@@ -623,7 +642,7 @@ smolder_live_page_init (SmolderLivePage *self)
   gtk_widget_set_vexpand (self->view, TRUE);
   gtk_box_append (GTK_BOX (lower), self->view);
   gtk_paned_set_end_child (GTK_PANED (paned), lower);
-  gtk_paned_set_position (GTK_PANED (paned), 280);
+  gtk_paned_set_position (GTK_PANED (paned), 460);
   gtk_widget_set_vexpand (paned, TRUE);
   gtk_box_append (GTK_BOX (box), paned);
 
@@ -674,6 +693,9 @@ smolder_live_page_new (SmolderPoller *poller)
     gtk_widget_set_tooltip_text (self->folder_label, path);
   }
 
+  smolder_cpu_capture_set_poller (SMOLDER_CPU_CAPTURE (self->cpu_capture), poller);
+  /* A reopened recording: the functions' chart of what it holds already. */
+  smolder_function_series_add_session (self->functions, session);
   g_signal_connect (poller, "snapshot-added", G_CALLBACK (on_snapshot_added), self);
   g_signal_connect (poller, "notify::state", G_CALLBACK (on_state), self);
   /* A reopened session (smolder_window_open_session()): what it holds
@@ -735,6 +757,20 @@ smolder_live_page_get_chart (SmolderLivePage *self)
 {
   g_return_val_if_fail (SMOLDER_IS_LIVE_PAGE (self), NULL);
   return SMOLDER_TIMELINE_CHART (self->chart);
+}
+
+SmolderFunctionChart *
+smolder_live_page_get_function_chart (SmolderLivePage *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_LIVE_PAGE (self), NULL);
+  return SMOLDER_FUNCTION_CHART (self->function_chart);
+}
+
+SmolderCpuCapture *
+smolder_live_page_get_cpu_capture (SmolderLivePage *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_LIVE_PAGE (self), NULL);
+  return SMOLDER_CPU_CAPTURE (self->cpu_capture);
 }
 
 SmolderProfileView *

@@ -5,6 +5,8 @@
 #pragma once
 
 #include "smolder-live-alerts.h"
+#include "smolder-cpu-capture.h"
+#include "smolder-function-chart.h"
 #include "smolder-page.h"
 #include "smolder-poller.h"
 #include "smolder-profile-view.h"
@@ -47,6 +49,9 @@ SmolderPoller        *smolder_live_page_get_poller        (SmolderLivePage *self
 SmolderSeries        *smolder_live_page_get_series        (SmolderLivePage *self);
 SmolderTimelineChart *smolder_live_page_get_chart         (SmolderLivePage *self);
 SmolderProfileView   *smolder_live_page_get_profile_view  (SmolderLivePage *self);
+/* The second chart: the top functions over time. */
+SmolderFunctionChart *smolder_live_page_get_function_chart (SmolderLivePage *self);
+SmolderCpuCapture    *smolder_live_page_get_cpu_capture   (SmolderLivePage *self);
 /* The state line as shown ("Live", "Error: … retrying in 3 s"). */
 const char           *smolder_live_page_get_state_text    (SmolderLivePage *self);
 

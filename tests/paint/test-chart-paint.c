@@ -413,6 +413,42 @@ test_layout_mapping (void)
   }
 }
 
+/* Twelve long names in 500 px: the legend wraps, every entry stays inside
+ * the chart, and the panels start below the last legend row. */
+static void
+test_legend_wraps (void)
+{
+  g_autoptr(SmolderSeries) m = smolder_series_new ();
+  g_autoptr(SmolderChartLayout) layout = NULL;
+  SmolderChartPaintOptions options;
+  cairo_rectangle_t first, r, plot;
+  double bottom = 0;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("github.com/example/pkg.(*Type).Method%u", i);
+      guint s = smolder_series_add (m, name, SMOLDER_SERIES_UNIT_BYTES);
+
+      smolder_series_append (m, s, 1000, i);
+      smolder_series_append (m, s, 2000, 2 * i);
+    }
+  smolder_chart_paint_options_init (&options);
+  options.tz = utc;
+  layout = smolder_chart_layout_new (m, &options, 500, 400);
+  g_assert_true (smolder_chart_layout_get_legend_rect (layout, 0, &first));
+  for (guint i = 0; i < 12; i++)
+    {
+      g_assert_true (smolder_chart_layout_get_legend_rect (layout, i, &r));
+      g_assert_cmpfloat (r.x + r.width, <=, 500);
+      bottom = MAX (bottom, r.y + r.height);
+    }
+  g_assert_cmpfloat (r.y, >, first.y);
+  smolder_chart_layout_get_plot (layout, &plot);
+  g_assert_cmpfloat (plot.y, >, bottom);
+  /* A click on a wrapped entry finds it. */
+  g_assert_cmpuint (smolder_chart_layout_legend_at (layout, r.x + 2, r.y + 2), ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/smolder/chart-paint/gc-marks", test_golden_gc);
   g_test_add_func ("/smolder/chart-paint/legend-hidden", test_legend_hidden);
   g_test_add_func ("/smolder/chart-paint/hidpi", test_hidpi);
+  g_test_add_func ("/smolder/chart-paint/legend-wraps", test_legend_wraps);
   g_test_add_func ("/smolder/chart-paint/describe", test_describe);
   g_test_add_func ("/smolder/chart-paint/layout-mapping", test_layout_mapping);
 

@@ -48,6 +48,7 @@ struct _SmolderChartLayout
   guint                     n_panels;
   guint                     panel_of[32];   /* series -> panel */
   cairo_rectangle_t         legend[32];
+  guint                     legend_rows;    /* entries wrap when wider than the chart */
   gint64                    time_step;
 };
 
@@ -117,6 +118,11 @@ smolder_chart_series_color (guint       index,
     { 0.835, 0.369, 0.000 },   /* vermilion */
     { 0.800, 0.475, 0.655 },   /* reddish purple */
     { 0.337, 0.706, 0.914 },   /* sky blue */
+    /* More for the top functions' ten lines: Tol's muted wine, teal, olive, indigo. */
+    { 0.533, 0.133, 0.333 },
+    { 0.267, 0.667, 0.600 },
+    { 0.600, 0.600, 0.200 },
+    { 0.200, 0.133, 0.533 },
   };
   static const SmolderRgb darks[] = {
     { 0.337, 0.706, 0.914 },
@@ -125,6 +131,10 @@ smolder_chart_series_color (guint       index,
     { 0.961, 0.529, 0.259 },
     { 0.890, 0.604, 0.769 },
     { 0.596, 0.827, 0.961 },
+    { 0.800, 0.400, 0.467 },
+    { 0.533, 0.800, 0.933 },
+    { 0.867, 0.800, 0.467 },
+    { 0.667, 0.600, 0.867 },
   };
 
   *out = dark ? darks[index % G_N_ELEMENTS (darks)] : light[index % G_N_ELEMENTS (light)];
@@ -197,6 +207,7 @@ layout_legend (SmolderChartLayout *self)
   g_autoptr(PangoLayout) text = NULL;
   double x = LEFT_AXIS;
   guint n = smolder_series_get_n_series (self->model);
+  guint row = 0;
 
   if (self->options.draw_labels)
     {
@@ -207,9 +218,16 @@ layout_legend (SmolderChartLayout *self)
     {
       double w = SWATCH + 6 + text_width (text, smolder_series_get_name (self->model, i));
 
-      self->legend[i] = (cairo_rectangle_t) { x - 2, TOP_PAD, w + 4, LEGEND_H - 4 };
+      /* Many series (the top functions' chart): wrap onto another row. */
+      if (x > LEFT_AXIS && x + w > self->width - RIGHT_PAD)
+        {
+          row++;
+          x = LEFT_AXIS;
+        }
+      self->legend[i] = (cairo_rectangle_t) { x - 2, TOP_PAD + row * LEGEND_H, w + 4, LEGEND_H - 4 };
       x += w + LEGEND_GAP;
     }
+  self->legend_rows = row + 1;
   g_clear_object (&context);
 }
 
@@ -305,7 +323,7 @@ layout_panels (SmolderChartLayout *self)
         maxima[p] = MAX (maxima[p], self->options.thresholds[k].value);
       }
 
-  top = TOP_PAD + LEGEND_H + 6;
+  top = TOP_PAD + LEGEND_H * self->legend_rows + 6;
   self->plot = (cairo_rectangle_t) { LEFT_AXIS, top,
                                      MAX (1, floor (self->width - LEFT_AXIS - RIGHT_PAD)),
                                      MAX (1, floor (self->height - top - TIME_AXIS_H)) };
@@ -347,8 +365,8 @@ smolder_chart_layout_new (SmolderSeries                  *model,
   self->height = MAX (height, 1);
 
   layout_range (self);
-  layout_panels (self);
   layout_legend (self);
+  layout_panels (self);
   return self;
 }
 

@@ -47,6 +47,7 @@ type Options struct {
 	MemProfileRate int
 	MutexFraction  int
 	BlockRate      int
+	Burn           bool
 }
 
 // RegisterFlags declares the common flags on the default flag set.
@@ -62,6 +63,7 @@ func RegisterFlags() *Options {
 	flag.IntVar(&o.MemProfileRate, "memprofilerate", 0, "runtime.MemProfileRate (0: Go's default, 512 KiB)")
 	flag.IntVar(&o.MutexFraction, "mutex-fraction", 5, "runtime.SetMutexProfileFraction")
 	flag.IntVar(&o.BlockRate, "block-rate", 10000, "runtime.SetBlockProfileRate (nanoseconds)")
+	flag.BoolVar(&o.Burn, "burn", false, "keep one goroutine busy in burnCPU (for CPU profile captures)")
 	return o
 }
 
@@ -89,8 +91,25 @@ func NewLeaker(o *Options) *Leaker {
 	l := &Leaker{opts: o, sessions: make(map[string]*session), blocked: make(chan struct{})}
 	l.rate.Store(o.Rate)
 	go l.janitor()
+	if o.Burn {
+		go burnCPU()
+	}
 	return l
 }
+
+// burnCPU spins on arithmetic forever, so a CPU profile of any length has
+// samples in a function the tests can name (main.burnCPU).
+func burnCPU() {
+	x := uint64(1)
+	for {
+		for i := 0; i < 1000000; i++ {
+			x = x*6364136223846793005 + 1442695040888963407
+		}
+		burnSink.Store(x)
+	}
+}
+
+var burnSink atomic.Uint64
 
 // janitor is the cleanup that does not clean: every 25 ms it walks the
 // sessions under the lock, "saves" them (holding the lock ~2 ms, so logins
