@@ -695,6 +695,21 @@ smolder_compare_page_new_for_files (GFile *base,
   return SMOLDER_PAGE (self);
 }
 
+void
+smolder_compare_page_set_names (SmolderComparePage *self,
+                                const char         *base_title,
+                                const char         *new_title)
+{
+  g_return_if_fail (SMOLDER_IS_COMPARE_PAGE (self));
+  g_return_if_fail (base_title != NULL && new_title != NULL);
+
+  g_free (self->base_title);
+  g_free (self->new_title);
+  self->base_title = g_strdup (base_title);
+  self->new_title = g_strdup (new_title);
+  smolder_compare_page_set_titles (self);
+}
+
 SmolderProfile *
 smolder_compare_page_get_base (SmolderComparePage *self)
 {
