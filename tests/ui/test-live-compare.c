@@ -113,22 +113,6 @@ save_window (GtkWidget  *window,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* "12:01:00 (#2)", the local time of day as the page names a snapshot. */
 static char *
 expected_title (guint seq)
@@ -258,8 +242,8 @@ test_compare_moments (void)
   g_assert_cmpuint (smolder_series_get_n_points (smolder_live_page_get_series (page),
                                                  SMOLDER_LIVE_SERIES_HEAP_INUSE), ==, 4);
 
-  compare_button = find_button (GTK_WIDGET (page), "Co_mpare");
-  previous_button = find_button (GTK_WIDGET (page), "Compare with Pre_vious");
+  compare_button = find_button_labelled (GTK_WIDGET (page), "Co_mpare");
+  previous_button = find_button_labelled (GTK_WIDGET (page), "Compare with Pre_vious");
   g_assert_nonnull (compare_button);
   g_assert_nonnull (previous_button);
   /* One moment (the newest, following live): nothing to compare it with yet. */
