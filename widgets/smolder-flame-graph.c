@@ -595,6 +595,7 @@ smolder_flame_graph_snapshot (GtkWidget   *widget,
       if (self->diff != NULL)
         {
           self->diff_options.dark = self->dark;
+          self->diff_options.search = self->search;
           smolder_flame_diff_paint (cr, layout, self->diff, &self->diff_options, TRUE, NULL);
         }
       else

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "smolder-chart-marks.h"
+
 #define MIN_SPAN_MS   1000
 #define ZOOM_STEP     1.25
 #define PAN_FRACTION  0.1
@@ -23,6 +25,7 @@ struct _SmolderTimelineChart
   GArray            *thresholds;   /* SmolderChartThreshold, labels owned */
   GArray            *alerts;       /* SmolderChartAlert */
   gint64             gc_warn_ns;   /* 0: the painter's default */
+  GArray            *marks;        /* gint64: chosen moments (a comparison's) */
   guint              a11y_idle;
 
   /* state */
@@ -51,6 +54,7 @@ enum {
 
 enum {
   MOMENT_ACTIVATED,
+  MOMENT_EXTENDED,
   N_SIGNALS
 };
 
@@ -434,6 +438,7 @@ smolder_timeline_chart_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                                 gtk_widget_get_height (widget)));
   smolder_chart_paint (cr, layout);
+  smolder_chart_paint_marks (cr, layout, (const gint64 *) self->marks->data, self->marks->len, self->dark);
   cairo_destroy (cr);
 }
 
@@ -555,6 +560,14 @@ smolder_timeline_chart_released_cb (SmolderTimelineChart *self,
     {
       gint64 t = smolder_chart_layout_time_at (layout, x);
 
+      GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (click));
+
+      /* Shift- or Ctrl-click adds a second moment, as in a list. */
+      if (mods & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+        {
+          g_signal_emit (self, signals[MOMENT_EXTENDED], 0, t);
+          return;
+        }
       self->has_cursor = TRUE;
       self->cursor_ms = t;
       invalidate (self);
@@ -750,6 +763,11 @@ action_cb (GtkWidget  *widget,
       if (self->has_cursor)
         g_signal_emit (self, signals[MOMENT_ACTIVATED], 0, self->cursor_ms);
     }
+  else if (g_str_equal (action_name, "chart.extend-cursor"))
+    {
+      if (self->has_cursor)
+        g_signal_emit (self, signals[MOMENT_EXTENDED], 0, self->cursor_ms);
+    }
 }
 
 /* --- GObject --- */
@@ -776,6 +794,7 @@ smolder_timeline_chart_finalize (GObject *object)
   g_clear_pointer (&self->cache, smolder_chart_cache_free);
   g_clear_pointer (&self->thresholds, g_array_unref);
   g_clear_pointer (&self->alerts, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
 
   G_OBJECT_CLASS (smolder_timeline_chart_parent_class)->finalize (object);
 }
@@ -845,10 +864,13 @@ smolder_timeline_chart_class_init (SmolderTimelineChartClass *klass)
     { GDK_KEY_Return, 0, "chart.activate-cursor" },
     { GDK_KEY_KP_Enter, 0, "chart.activate-cursor" },
     { GDK_KEY_space, 0, "chart.activate-cursor" },
+    { GDK_KEY_Return, GDK_SHIFT_MASK, "chart.extend-cursor" },
+    { GDK_KEY_KP_Enter, GDK_SHIFT_MASK, "chart.extend-cursor" },
   };
   static const char *actions[] = {
     "chart.follow-live", "chart.zoom-in", "chart.zoom-out", "chart.cursor-next",
     "chart.cursor-previous", "chart.cursor-first", "chart.cursor-last", "chart.activate-cursor",
+    "chart.extend-cursor",
   };
 
   object_class->dispose = smolder_timeline_chart_dispose;
@@ -877,6 +899,16 @@ smolder_timeline_chart_class_init (SmolderTimelineChartClass *klass)
   signals[MOMENT_ACTIVATED] =
     g_signal_new ("moment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * SmolderTimelineChart::moment-extended:
+   * @time_ms: the moment, unix ms
+   *
+   * Shift- or Ctrl-click in the plot, or Shift+Enter on the cursor: a
+   * second moment beside the activated one (to compare them).
+   */
+  signals[MOMENT_EXTENDED] =
+    g_signal_new ("moment-extended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, action_cb);
@@ -898,6 +930,7 @@ smolder_timeline_chart_init (SmolderTimelineChart *self)
   self->thresholds = g_array_new (FALSE, FALSE, sizeof (SmolderChartThreshold));
   g_array_set_clear_func (self->thresholds, clear_threshold);
   self->alerts = g_array_new (FALSE, FALSE, sizeof (SmolderChartAlert));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* A HiDPI move: the series layer is drawn in device pixels. */
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (invalidate), NULL);
@@ -935,4 +968,16 @@ GtkWidget *
 smolder_timeline_chart_new (void)
 {
   return g_object_new (SMOLDER_TYPE_TIMELINE_CHART, NULL);
+}
+
+void
+smolder_timeline_chart_set_marks (SmolderTimelineChart *self,
+                                  const gint64         *times_ms,
+                                  guint                 n_marks)
+{
+  g_return_if_fail (SMOLDER_IS_TIMELINE_CHART (self));
+
+  g_array_set_size (self->marks, 0);
+  g_array_append_vals (self->marks, times_ms, n_marks);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -9,7 +9,8 @@
  * with new points; zooming or panning away leaves that state, and the
  * property or the "chart.follow-live" action restores it. Keys: Left and
  * Right move a cursor from point to point, Home and End, + and - zoom,
- * Enter activates the cursor's moment. */
+ * Enter activates the cursor's moment. Shift- or Ctrl-click (Shift+Enter)
+ * picks a second moment ("moment-extended"), for a comparison. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -58,6 +59,12 @@ void           smolder_timeline_chart_set_range       (SmolderTimelineChart *sel
 /* The keyboard cursor's time; FALSE when there is none. */
 gboolean       smolder_timeline_chart_get_cursor      (SmolderTimelineChart *self,
                                                        gint64               *time_ms);
+
+/* Moments drawn as marks over the plot (the first solid, the others
+ * dashed): the snapshots a comparison would take. Copied. */
+void           smolder_timeline_chart_set_marks       (SmolderTimelineChart *self,
+                                                       const gint64         *times_ms,
+                                                       guint                 n_marks);
 
 /* The layout of the last size and state, for hit tests (tests, pages). */
 SmolderChartLayout *smolder_timeline_chart_get_layout (SmolderTimelineChart *self);

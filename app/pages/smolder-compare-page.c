@@ -171,6 +171,16 @@ show_error (SmolderComparePage *self,
   smolder_page_set_error (SMOLDER_PAGE (self), error);
 }
 
+/* The differential graph is laid out on the new tree or the base tree:
+ * it shows the search made for that tree (the same search object). */
+static void
+smolder_compare_page_follow_search (SmolderComparePage *self)
+{
+  SmolderFlameGraph *graph = gtk_toggle_button_get_active (self->on_base_toggle) ? self->base_graph : self->new_graph;
+
+  smolder_flame_graph_set_flame_search (self->diff_graph, smolder_flame_graph_get_search (graph));
+}
+
 static void
 smolder_compare_page_apply_diff (SmolderComparePage *self)
 {
@@ -186,6 +196,7 @@ smolder_compare_page_apply_diff (SmolderComparePage *self)
       options.threshold = 0.05;
     }
   smolder_flame_graph_set_diff (self->diff_graph, diff, &options);
+  smolder_compare_page_follow_search (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->legend));
 }
 
@@ -198,10 +209,30 @@ update_summary (SmolderComparePage *self)
   g_autofree char *new_s = smolder_units_format (new, self->unit);
   g_autofree char *change_s = smolder_units_format (new - base, self->unit);
   g_autofree char *text = NULL;
+  SmolderFlameSearch *base_search, *new_search;
 
   /* TRANSLATORS: the totals of the base and the new profile, then the change */
   text = g_strdup_printf (_("Total %s → %s (%s%s)"), base_s, new_s, new > base ? "+" : "", change_s);
+  base_search = smolder_flame_graph_get_search (self->base_graph);
+  new_search = smolder_flame_graph_get_search (self->new_graph);
+  if (base_search != NULL && new_search != NULL)
+    {
+      /* What the search matched in each profile, each sample once, as
+       * the flame graph's search reports it. */
+      gint64 base_matched = smolder_flame_search_get_matched_total (base_search);
+      gint64 new_matched = smolder_flame_search_get_matched_total (new_search);
+      g_autofree char *bm = smolder_units_format (base_matched, self->unit);
+      g_autofree char *nm = smolder_units_format (new_matched, self->unit);
+      g_autofree char *cm = smolder_units_format (new_matched - base_matched, self->unit);
+      g_autofree char *total = g_steal_pointer (&text);
+
+      /* TRANSLATORS: the totals, then what the search matched in the base and the new profile and the change */
+      text = g_strdup_printf (_("%s · matched %s → %s (%s%s)"), total, bm, nm,
+                              new_matched > base_matched ? "+" : "", cm);
+    }
   gtk_label_set_text (self->summary_label, text);
+  /* The label ellipsizes in a narrow window. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), text);
 }
 
 static void
@@ -315,6 +346,8 @@ search_done (gpointer      owner,
   /* A search made for a tree no longer shown is ignored by the graph. */
   smolder_flame_graph_set_flame_search (self->base_graph, searches[0]);
   smolder_flame_graph_set_flame_search (self->new_graph, searches[1]);
+  smolder_compare_page_follow_search (self);
+  update_summary (self);
 }
 
 static void
@@ -331,6 +364,9 @@ smolder_compare_page_start_search (SmolderComparePage *self)
       smolder_view_task_cancel (&self->search_task);
       smolder_flame_graph_set_flame_search (self->base_graph, NULL);
       smolder_flame_graph_set_flame_search (self->new_graph, NULL);
+      smolder_flame_graph_set_flame_search (self->diff_graph, NULL);
+      if (self->on_new != NULL)
+        update_summary (self);
       /* A half-typed regex is not an error worth a dialog: mark the entry. */
       if (text[0] != '\0')
         gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
@@ -693,6 +729,21 @@ smolder_compare_page_new_for_files (GFile *base,
   smolder_compare_page_set_titles (self);
   smolder_compare_page_load (self);
   return SMOLDER_PAGE (self);
+}
+
+void
+smolder_compare_page_set_names (SmolderComparePage *self,
+                                const char         *base_title,
+                                const char         *new_title)
+{
+  g_return_if_fail (SMOLDER_IS_COMPARE_PAGE (self));
+  g_return_if_fail (base_title != NULL && new_title != NULL);
+
+  g_free (self->base_title);
+  g_free (self->new_title);
+  self->base_title = g_strdup (base_title);
+  self->new_title = g_strdup (new_title);
+  smolder_compare_page_set_titles (self);
 }
 
 SmolderProfile *

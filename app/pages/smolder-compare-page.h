@@ -26,6 +26,12 @@ SmolderPage       *smolder_compare_page_new            (SmolderProfile *base,
 SmolderPage       *smolder_compare_page_new_for_files  (GFile          *base,
                                                         GFile          *new);
 
+/* Names the two sides (the tab reads "base → new") in place of the file
+ * names: a live session's snapshots are named by their time. */
+void               smolder_compare_page_set_names      (SmolderComparePage *self,
+                                                        const char         *base_title,
+                                                        const char         *new_title);
+
 SmolderProfile    *smolder_compare_page_get_base       (SmolderComparePage *self);
 SmolderProfile    *smolder_compare_page_get_new        (SmolderComparePage *self);
 /* TRUE once the comparison for the current settings is shown. */

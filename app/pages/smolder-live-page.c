@@ -9,6 +9,7 @@
 #include "smolder-live-alerts.h"
 #include "smolder-cpu-capture.h"
 #include "smolder-function-chart.h"
+#include "smolder-live-compare.h"
 #include "smolder-load.h"
 
 /* Steady growth: over the last GROWTH_SPAN_MS, with at least GROWTH_MIN_POINTS
@@ -47,6 +48,7 @@ struct _SmolderLivePage
   GtkWidget            *cpu_capture;
   GtkWidget            *view;
   GtkWidget            *snapshot_label;
+  GtkWidget            *compare;         /* SmolderLiveCompare: two moments */
   char                 *state_text;
   guint                 tick_id;
   guint                 idle_id;
@@ -170,6 +172,7 @@ load_snapshot (SmolderLivePage           *self,
   if (name == NULL || snapshot == self->shown)
     return;
   self->shown = snapshot;
+  smolder_live_compare_set_first (SMOLDER_LIVE_COMPARE (self->compare), snapshot);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -678,6 +681,10 @@ smolder_live_page_new (SmolderPoller *poller)
   icon = g_themed_icon_new ("network-transmit-receive-symbolic");
   smolder_page_set_icon (SMOLDER_PAGE (self), icon);
   smolder_profile_view_set_title (SMOLDER_PROFILE_VIEW (self->view), title);
+  self->compare = smolder_live_compare_new (SMOLDER_TIMELINE_CHART (self->chart), self->heap_snapshots,
+                                            smolder_session_get_dir (session));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->follow_button)), self->compare,
+                              self->folder_label);
 
   folder = g_file_get_basename (smolder_session_get_dir (session));
   if (smolder_poller_get_state (poller) == SMOLDER_POLLER_STATE_STOPPED)

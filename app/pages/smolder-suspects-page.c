@@ -8,11 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "smolder-compare-page.h"
 #include "smolder-load.h"
 #include "smolder-suspect-row.h"
 #include "smolder-suspects-page.h"
 #include "smolder-trends-set.h"
 #include "smolder-units.h"
+#include "smolder-window.h"
 
 struct _SmolderSuspectsPage
 {
@@ -516,8 +518,21 @@ build_done (SmolderSuspectsPage *self)
   gtk_stack_set_transition_type (GTK_STACK (self->kind_stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->kind_stack));
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (switcher, 6);
-  gtk_box_append (GTK_BOX (top), switcher);
+  gtk_widget_set_hexpand (switcher, TRUE);
+  {
+    GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *compare = gtk_button_new_with_mnemonic (_("Compare _First → Last"));
+
+    /* The whole growth in one picture: the first and the last snapshot
+     * of the kind shown, in a compare tab. */
+    gtk_widget_set_tooltip_text (compare, _("Compare the first snapshot with the last in a new tab"));
+    g_signal_connect_swapped (compare, "clicked", G_CALLBACK (smolder_suspects_page_compare_first_last), self);
+    gtk_widget_set_margin_top (header, 6);
+    gtk_widget_set_margin_end (compare, 12);
+    gtk_box_append (GTK_BOX (header), switcher);
+    gtk_box_append (GTK_BOX (header), compare);
+    gtk_box_append (GTK_BOX (top), header);
+  }
   gtk_widget_set_vexpand (self->kind_stack, TRUE);
   gtk_box_append (GTK_BOX (top), self->kind_stack);
 
@@ -660,4 +675,33 @@ smolder_suspects_page_get_change_text (SmolderSuspectsPage *self)
   g_return_val_if_fail (SMOLDER_IS_SUSPECTS_PAGE (self), NULL);
 
   return self->change_text;
+}
+
+SmolderPage *
+smolder_suspects_page_compare_first_last (SmolderSuspectsPage *self)
+{
+  const char *visible;
+  SmolderTrends *trends = NULL;
+  GtkRoot *root;
+  SmolderPage *page;
+  guint n;
+
+  g_return_val_if_fail (SMOLDER_IS_SUSPECTS_PAGE (self), NULL);
+
+  visible = self->kind_stack != NULL ? gtk_stack_get_visible_child_name (GTK_STACK (self->kind_stack)) : NULL;
+  for (guint i = 0; i < self->rankings->len && visible != NULL; i++)
+    if (g_strcmp0 (smolder_profile_kind_to_string (smolder_trends_get_kind (self->rankings->pdata[i])), visible) == 0)
+      trends = self->rankings->pdata[i];
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (trends == NULL || (n = smolder_trends_get_n_snapshots (trends)) < 2 || !SMOLDER_IS_WINDOW (root))
+    return NULL;
+  {
+    g_autoptr(GFile) first = g_file_new_for_path (smolder_trends_get_name (trends, 0));
+    g_autoptr(GFile) last = g_file_new_for_path (smolder_trends_get_name (trends, n - 1));
+
+    /* Heap in use and goroutines compare absolutely: -diff_base=FIRST LAST. */
+    page = smolder_compare_page_new_for_files (first, last);
+  }
+  smolder_window_add_page (SMOLDER_WINDOW (root), page);
+  return page;
 }

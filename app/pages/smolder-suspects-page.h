@@ -35,5 +35,8 @@ SmolderProfileView *smolder_suspects_page_get_profile_view (SmolderSuspectsPage 
 /* The chosen suspect's change from the first to the last snapshot, as
  * shown above its profile ("" when none is chosen). */
 const char         *smolder_suspects_page_get_change_text  (SmolderSuspectsPage *self);
+/* Opens a compare tab of the first and the last snapshot of the kind
+ * shown (what "Compare First → Last" does); the new page, or NULL. */
+SmolderPage        *smolder_suspects_page_compare_first_last (SmolderSuspectsPage *self);
 
 G_END_DECLS

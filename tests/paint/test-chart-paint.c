@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smolder-chart-marks.h"
 #include "smolder-chart-paint.h"
 
 /* 2023-11-14 22:13:20 UTC: a round minute is 40 s later. */
@@ -449,6 +450,44 @@ test_legend_wraps (void)
   g_assert_cmpuint (smolder_chart_layout_legend_at (layout, r.x + 2, r.y + 2), ==, 11);
 }
 
+/* The moments chosen for a comparison: a line from the top of the plot
+ * to its bottom, in the accent blue, at each mark's time. */
+static void
+test_marks (void)
+{
+  g_autoptr(SmolderSeries) m = small_model ();
+  SmolderChartLayout *layout = NULL;
+  SmolderChartPaintOptions options;
+  const gint64 marks[] = { T0 + 10000, T0 + 20000, T0 + 90000 /* outside: skipped */ };
+  const guint32 accent = 0x1c70d9;  /* 0.11, 0.44, 0.85 */
+  cairo_surface_t *surface;
+  cairo_rectangle_t plot;
+  cairo_t *cr;
+
+  options_init (&options);
+  surface = render (m, &options, 500, 300, &layout);
+  smolder_chart_layout_get_plot (layout, &plot);
+  for (guint i = 0; i < 2; i++)
+    g_assert_false (close_to (pixel (surface, (int) smolder_chart_layout_x_for_time (layout, marks[i]),
+                                     (int) (plot.y + 2)), accent, 40));
+  cr = cairo_create (surface);
+  smolder_chart_paint_marks (cr, layout, marks, G_N_ELEMENTS (marks), FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < 2; i++)
+    {
+      int x = (int) floor (smolder_chart_layout_x_for_time (layout, marks[i]));
+
+      /* The tag at the top, and the first (solid) line all the way down. */
+      g_assert_true (close_to (pixel (surface, x, (int) (plot.y + 2)), accent, 40));
+      if (i == 0)
+        for (double y = plot.y + 12; y < plot.y + plot.height - 1; y += 7)
+          g_assert_true (close_to (pixel (surface, x, (int) y), accent, 40));
+    }
+  smolder_chart_layout_free (layout);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/smolder/chart-paint/legend-wraps", test_legend_wraps);
   g_test_add_func ("/smolder/chart-paint/describe", test_describe);
   g_test_add_func ("/smolder/chart-paint/layout-mapping", test_layout_mapping);
+  g_test_add_func ("/smolder/chart-paint/marks", test_marks);
 
   ret = g_test_run ();
   g_time_zone_unref (utc);

@@ -193,6 +193,76 @@ test_golden (void)
   cairo_surface_destroy (s);
 }
 
+static guint32
+pixel_at (cairo_surface_t *s,
+          int              x,
+          int              y)
+{
+  guchar *data = cairo_image_surface_get_data (s);
+
+  cairo_surface_flush (s);
+  return *(guint32 *) (data + y * cairo_image_surface_get_stride (s) + 4 * x) & 0xffffff;
+}
+
+static int
+brightness (guint32 rgb)
+{
+  return ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+}
+
+/* The middle of @name's bar in render()'s layout. */
+static void
+bar_middle (SmolderFlameDiff *diff,
+            const char       *name,
+            int              *x,
+            int              *y)
+{
+  SmolderFlameLayoutParams params = { .width = 400, .height = 120 - 24 };
+  g_autoptr(SmolderFlameLayout) layout = smolder_flame_layout_new (smolder_flame_diff_get_tree (diff), 0, &params);
+  const SmolderFlameRect *r = smolder_flame_layout_lookup (layout, ff_node (smolder_flame_diff_get_tree (diff), name));
+
+  g_assert_nonnull (r);
+  *x = (int) (r->x + r->width / 2);
+  *y = (int) (smolder_flame_layout_get_row_y (layout, r->row) + SMOLDER_FLAME_DEFAULT_ROW_HEIGHT / 2);
+}
+
+/* A search keeps the colours of the frames it matches (growth, shrinkage,
+ * neutral alike) and fades the others toward the background, as the flame
+ * graph does. */
+static void
+test_search (void)
+{
+  g_autoptr(SmolderFlameDiff) diff = make_diff (FALSE);
+  g_autoptr(GRegex) regex = g_regex_new ("^main\\.(a|b)$|mallocgc", 0, 0, NULL);
+  g_autoptr(SmolderFlameSearch) search = smolder_flame_search_new (smolder_flame_diff_get_tree (diff), regex);
+  const char *matched[] = { "main.a", "main.b", "runtime.mallocgc" };
+  const char *dimmed[] = { "main.main", "strings.Repeat", "main.d", "net/http.serve" };
+  SmolderDiffColorOptions o;
+  cairo_surface_t *plain, *searched;
+
+  smolder_diff_color_options_init (&o);
+  plain = render (diff, &o, 400, 120);
+  o.search = search;
+  searched = render (diff, &o, 400, 120);
+  for (guint i = 0; i < G_N_ELEMENTS (matched); i++)
+    {
+      int x, y;
+
+      bar_middle (diff, matched[i], &x, &y);
+      g_assert_cmphex (pixel_at (searched, x, y), ==, pixel_at (plain, x, y));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dimmed); i++)
+    {
+      int x, y;
+
+      bar_middle (diff, dimmed[i], &x, &y);
+      /* 72 % of the way to white: much brighter than before. */
+      g_assert_cmpint (brightness (pixel_at (searched, x, y)), >, brightness (pixel_at (plain, x, y)) + 60);
+    }
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (searched);
+}
+
 static void
 test_labels_draw (void)
 {
@@ -253,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/flame-diff/palette", test_palette);
   g_test_add_func ("/flame-diff/golden", test_golden);
   g_test_add_func ("/flame-diff/labels", test_labels_draw);
+  g_test_add_func ("/flame-diff/search", test_search);
   g_test_add_func ("/flame-diff/export", test_export);
 
   return g_test_run ();

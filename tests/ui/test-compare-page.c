@@ -11,6 +11,7 @@
 #include "smolder-application.h"
 #include "smolder-compare-page.h"
 #include "smolder-load.h"
+#include "smolder-units.h"
 #include "smolder-window.h"
 #include "ui-test-helpers.h"
 
@@ -181,11 +182,13 @@ graphs_searched (gpointer data)
          && smolder_flame_graph_get_search (smolder_compare_page_get_new_graph (page)) != NULL;
 }
 
-/* SMOLDER_COMPARE_SHOT=FILE: a PNG of the side-by-side view, for the
- * README (xshot cannot click the view switcher). */
+/* SMOLDER_COMPARE_SHOT=FILE: a PNG of the side-by-side view (and
+ * SMOLDER_COMPARE_SEARCH_SHOT of the differential one with a search), for
+ * the README (xshot cannot click the view switcher). */
 static void
-save_side_by_side (SmolderComparePage *page,
-                   const char         *path)
+save_view (SmolderComparePage *page,
+           const char         *view,
+           const char         *path)
 {
   GtkWidget *stack = find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, NULL);
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
@@ -196,8 +199,15 @@ save_side_by_side (SmolderComparePage *page,
   GtkSnapshot *snapshot;
   int w, h;
 
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "side-by-side");
-  wait_until (graphs_laid_out, page);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), view);
+  if (g_str_equal (view, "side-by-side"))
+    wait_until (graphs_laid_out, page);
+  else
+    wait_until (graph_laid_out, smolder_compare_page_get_diff_graph (page));
+  /* Drawn once before the widget paintable is taken. */
+  for (gint64 end = g_get_monotonic_time () + 300000; g_get_monotonic_time () < end;)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
   w = gtk_widget_get_width (GTK_WIDGET (page));
   h = gtk_widget_get_height (GTK_WIDGET (page));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (page));
@@ -229,7 +239,7 @@ test_compare_side_by_side (void)
   left = smolder_compare_page_get_base_graph (page);
   right = smolder_compare_page_get_new_graph (page);
   if (g_getenv ("SMOLDER_COMPARE_SHOT") != NULL)
-    save_side_by_side (page, g_getenv ("SMOLDER_COMPARE_SHOT"));
+    save_view (page, "side-by-side", g_getenv ("SMOLDER_COMPARE_SHOT"));
 
   /* As the user does: a double click's zoom emits "zoom-changed". */
   node = find_node (left, "main.registerSession");
@@ -253,6 +263,68 @@ test_compare_side_by_side (void)
   gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)),
                          "registerSession");
   wait_until (graphs_searched, page);
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
+static gboolean
+diff_graph_searched (gpointer data)
+{
+  return smolder_flame_graph_get_search (smolder_compare_page_get_diff_graph (data)) != NULL;
+}
+
+/* The page's search in the differential graph: the frames it matches,
+ * and the matched totals in the summary, each pprof's -focus total. */
+static void
+test_compare_diff_search (void)
+{
+  g_autoptr(SmolderProfile) base = load_fixture (BASE_FIXTURE);
+  g_autoptr(SmolderProfile) new = load_fixture (NEW_FIXTURE);
+  g_autofree char *base_s = smolder_units_format (REGISTER_BASE, "bytes");
+  g_autofree char *new_s = smolder_units_format (REGISTER_NEW, "bytes");
+  g_autofree char *delta_s = smolder_units_format (REGISTER_DELTA, "bytes");
+  g_autofree char *matched = g_strdup_printf ("matched %s → %s (+%s)", base_s, new_s, delta_s);
+  SmolderComparePage *page;
+  SmolderFlameGraph *diff_graph;
+  SmolderFlameSearch *search;
+  GtkEditable *entry;
+  GtkWindow *window;
+
+  page = SMOLDER_COMPARE_PAGE (smolder_compare_page_new (base, new, "heap-02", "heap-11"));
+  g_object_ref_sink (page);
+  window = show_page (SMOLDER_PAGE (page));
+  wait_until (page_ready, page);
+  diff_graph = smolder_compare_page_get_diff_graph (page);
+
+  entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL));
+  gtk_editable_set_text (entry, "registerSession");
+  wait_until (diff_graph_searched, page);
+  search = smolder_flame_graph_get_search (diff_graph);
+  g_assert_true (smolder_flame_search_get_tree (search) == smolder_flame_graph_get_call_tree (diff_graph));
+  g_assert_true (smolder_flame_search_matches (search, find_node (diff_graph, "main.registerSession")));
+  g_assert_false (smolder_flame_search_matches (search, find_node (diff_graph, "main.cacheMetadata")));
+  /* `go tool pprof -top -focus=registerSession` on each file: 7893061B
+   * and 39733737B (see REGISTER_BASE). */
+  g_assert_cmpint (smolder_flame_search_get_matched_total (smolder_flame_graph_get_search (smolder_compare_page_get_base_graph (page))),
+                   ==, REGISTER_BASE);
+  g_assert_cmpint (smolder_flame_search_get_matched_total (search), ==, REGISTER_NEW);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), matched));
+  g_test_message ("summary: %s", gtk_label_get_text (GTK_LABEL (find_label (GTK_WIDGET (page), matched))));
+  if (g_getenv ("SMOLDER_COMPARE_SEARCH_SHOT") != NULL)
+    save_view (page, "differential", g_getenv ("SMOLDER_COMPARE_SEARCH_SHOT"));
+
+  /* Laid out on the base: the base tree's search. */
+  gtk_toggle_button_set_active (find_toggle (GTK_WIDGET (page), "Lay Out on _Base"), TRUE);
+  search = smolder_flame_graph_get_search (diff_graph);
+  g_assert_nonnull (search);
+  g_assert_true (smolder_flame_search_get_tree (search) == smolder_flame_graph_get_call_tree (diff_graph));
+  g_assert_cmpint (smolder_flame_search_get_matched_total (search), ==, REGISTER_BASE);
+
+  /* Cleared: nothing dimmed, no matched total. */
+  gtk_editable_set_text (entry, "");
+  g_assert_null (smolder_flame_graph_get_search (diff_graph));
+  g_assert_null (find_label (GTK_WIDGET (page), matched));
 
   gtk_window_destroy (window);
   g_assert_finalize_object (page);
@@ -500,6 +572,7 @@ main (int   argc,
 
   g_test_add_func ("/smolder/compare/page", test_compare_page);
   g_test_add_func ("/smolder/compare/side-by-side", test_compare_side_by_side);
+  g_test_add_func ("/smolder/compare/diff-search", test_compare_diff_search);
   g_test_add_func ("/smolder/compare/table-sorts", test_compare_table_sorts);
   g_test_add_func ("/smolder/compare/compare-with", test_compare_with);
   g_test_add_func ("/smolder/compare/command-line", test_compare_command_line);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "smolder-application.h"
+#include "smolder-compare-page.h"
 #include "smolder-suspect-row.h"
 #include "smolder-suspects-page.h"
 #include "smolder-window.h"
@@ -210,6 +211,43 @@ test_select (void)
   g_assert_true (smolder_suspects_page_select (page, SMOLDER_PROFILE_KIND_HEAP, 1));
   w.path = cache;
   wait_until (zoomed_to, &w);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+compare_ready (gpointer data)
+{
+  return smolder_compare_page_get_ready (data) || smolder_page_get_failed (data);
+}
+
+/* "Compare First → Last": heap-00 against heap-11 in a compare tab, the
+ * whole growth; `go tool pprof -top -unit=B -diff_base=heap-00.pb.gz
+ * heap-11.pb.gz` says main.registerSession +38681060B and
+ * main.cacheMetadata +19367037B (flat and cum). */
+static void
+test_first_last (void)
+{
+  g_autoptr(SmolderApplication) app = test_application_new ();
+  SmolderWindow *window = window_new (app);
+  g_autofree char *series = data_path (SERIES);
+  SmolderSuspectsPage *page = open_page (window, series);
+  GtkWidget *button = find_button_labelled (GTK_WIDGET (page), "Compare _First → Last");
+  SmolderDiffTable *table;
+  SmolderPage *compare;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  compare = smolder_window_get_selected_page (window);
+  g_assert_true (SMOLDER_IS_COMPARE_PAGE (compare));
+  g_assert_cmpstr (smolder_page_get_title (compare), ==, "heap-00.pb.gz → heap-11.pb.gz");
+  wait_until (compare_ready, compare);
+  g_assert_false (smolder_page_get_failed (compare));
+  table = smolder_compare_page_get_table (SMOLDER_COMPARE_PAGE (compare));
+  g_assert_cmpint (smolder_diff_item_get_delta_cum (smolder_diff_table_lookup (table, "main.registerSession")),
+                   ==, 38681060);
+  g_assert_cmpint (smolder_diff_item_get_delta_flat (smolder_diff_table_lookup (table, "main.cacheMetadata")),
+                   ==, 19367037);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -430,6 +468,7 @@ main (int   argc,
 
   g_test_add_func ("/smolder/suspects-page/ranking", test_ranking);
   g_test_add_func ("/smolder/suspects-page/select", test_select);
+  g_test_add_func ("/smolder/suspects-page/first-last", test_first_last);
   g_test_add_func ("/smolder/suspects-page/too-few", test_too_few);
   g_test_add_func ("/smolder/suspects-page/session-folder", test_session_folder);
   g_test_add_func ("/smolder/suspects-page/offer", test_offer);

@@ -88,6 +88,25 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first GtkButton below @widget (itself included) whose label is
+ * @label, mnemonic underscore and all. */
+static inline GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* g_test_init() and the environment of tests/ui/meson.build (for a run by
  * hand), the C locale whatever the user's, with XDG folders in a new temporary folder, which is returned; NULL
  * (after a TAP skip line) without a display: main() then returns 0. Not

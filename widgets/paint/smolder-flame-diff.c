@@ -228,6 +228,9 @@ set_rgb (cairo_t    *cr,
 
 #define LABEL_PADDING 4.0
 #define MIN_LABEL_WIDTH 24.0
+/* How far a frame the search does not match fades toward the background:
+ * the flame painter's amount, so both graphs read alike. */
+#define SEARCH_DIM 0.72
 
 static void
 draw_label (cairo_t     *cr,
@@ -276,8 +279,12 @@ smolder_flame_diff_paint (cairo_t                       *cr,
   double bar_h = rh > 3.0 ? round (rh) - 1.0 : rh;
   g_autoptr(PangoLayout) text = NULL;
   SmolderCallTree *tree = smolder_flame_diff_get_tree (diff);
+  SmolderRgb background;
 
   g_return_if_fail (smolder_flame_layout_get_tree (layout) == tree);
+  /* A search of another tree would match the wrong nodes. */
+  g_return_if_fail (options->search == NULL || smolder_flame_search_get_tree (options->search) == tree);
+  smolder_palette_background (options->dark, &background);
 
   if (draw_labels)
     text = make_layout (cr, font);
@@ -301,6 +308,11 @@ smolder_flame_diff_paint (cairo_t                       *cr,
             x1 -= 1;
           smolder_diff_palette_color (smolder_flame_diff_get_intensity (diff, r->node, options),
                                       options->dark, &color);
+          if (options->search != NULL && !smolder_flame_search_matches (options->search, r->node))
+            {
+              color.fill = smolder_rgb_mix (color.fill, background, SEARCH_DIM);
+              color.text = smolder_rgb_mix (color.text, background, 0.5);
+            }
           set_rgb (cr, color.fill);
           cairo_rectangle (cr, x0, y, x1 - x0, bar_h);
           cairo_fill (cr);

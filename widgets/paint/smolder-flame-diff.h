@@ -16,6 +16,7 @@
 #include "smolder-flame-export.h"
 #include "smolder-flame-layout.h"
 #include "smolder-palette.h"
+#include "smolder-tree-search.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,9 @@ typedef struct {
    * value (default 0.05). */
   double               threshold;
   gboolean             dark;
+  /* A search of the laid-out tree: frames it does not match are dimmed,
+   * as the flame graph dims them; NULL: nothing dimmed. */
+  SmolderFlameSearch  *search;
 } SmolderDiffColorOptions;
 
 /* Absolute mode with its default threshold, light style. */
