@@ -295,12 +295,21 @@ smolder_profile_view_export (SmolderProfileView *self,
   /* Immutable inputs only: the tree, a reference on the search, copies. */
   job->tree = g_object_ref (tree);
   job->path = g_steal_pointer (&path);
-  /* "heap.pb.gz — inuse_space, last 30 s": the title line of the image. */
-  if (self->description != NULL && self->title != NULL)
-    job->title = g_strdup_printf ("%s — %s", self->title, self->description);
-  else
-    job->title = g_strdup (self->title != NULL ? self->title : self->description);
+  /* "heap.pb.gz — last 30 s · inuse_space · 8 MiB total · focus=^main\. ·
+   * search: Ticker": the image says what it shows. */
+  {
+    g_autofree char *source = NULL;
+    const char *search = smolder_flame_graph_get_search (graph) != NULL
+                         ? gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) : NULL;
+
+    if (self->description != NULL && self->title != NULL)
+      source = g_strdup_printf ("%s — %s", self->title, self->description);
+    else
+      source = g_strdup (self->title != NULL ? self->title : self->description);
+    job->title = smolder_flame_export_make_title (source, tree, self->query, search);
+  }
   smolder_flame_export_options_init (&job->options);
+  job->options.unprinted_label = smolder_flame_graph_unprinted_label ();
   job->options.orientation = smolder_flame_graph_get_orientation (graph);
   job->options.zoom_root = smolder_flame_graph_get_zoom_root (graph);
   job->options.draw_labels = TRUE;
