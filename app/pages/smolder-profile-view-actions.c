@@ -191,6 +191,16 @@ smolder_profile_view_flame_focus_cb (SmolderProfileView *self)
                                        smolder_call_tree_get_name (tree, node));
 }
 
+/* A package picked in the colour legend: its frames highlighted. */
+static void
+smolder_profile_view_legend_activated_cb (SmolderProfileView *self,
+                                          const char         *name,
+                                          const char         *regex)
+{
+  smolder_profile_view_set_search_text (self, regex);
+  gtk_widget_grab_focus (GTK_WIDGET (smolder_flame_view_get_flame_graph (self->flame_view)));
+}
+
 /* --- export --- */
 
 typedef struct {
@@ -458,6 +468,9 @@ _smolder_profile_view_init_actions (SmolderProfileView *self)
 
   g_signal_connect_object (graph, "notify::focus-node",
                            G_CALLBACK (smolder_profile_view_flame_focus_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (smolder_flame_view_get_legend (self->flame_view), "package-activated",
+                           G_CALLBACK (smolder_profile_view_legend_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->top_view, "frame-activated",
                            G_CALLBACK (smolder_profile_view_frame_activated_cb),
