@@ -8,6 +8,7 @@
 
 typedef struct {
   GPtrArray *profiles;
+  GPtrArray *names;     /* the tabs' titles, for errors */
   char *title;
 } MergeJob;
 
@@ -15,8 +16,57 @@ static void
 merge_job_free (MergeJob *job)
 {
   g_ptr_array_unref (job->profiles);
+  g_ptr_array_unref (job->names);
   g_free (job->title);
   g_free (job);
+}
+
+/* "inuse_space/bytes, alloc_space/bytes" */
+static char *
+describe_sample_types (SmolderProfile *profile)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < smolder_profile_get_n_sample_types (profile); i++)
+    {
+      const SmolderValueType *vt = smolder_profile_get_sample_type (profile, i);
+
+      g_string_append_printf (out, "%s%s/%s", i > 0 ? ", " : "",
+                              smolder_profile_get_string (profile, vt->type),
+                              smolder_profile_get_string (profile, vt->unit));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Why @profile cannot be merged with @current (the tab @current_name), by
+ * pprof's rules (same period type, same sample types in the same order);
+ * NULL when it can. */
+static char *
+merge_refusal (SmolderProfile *current,
+               const char     *current_name,
+               SmolderProfile *profile)
+{
+  const SmolderValueType *pc = smolder_profile_get_period_type (current);
+  const SmolderValueType *pp = smolder_profile_get_period_type (profile);
+  g_autofree char *types = NULL;
+  g_autofree char *current_types = NULL;
+
+  if (smolder_profile_check_compatible (current, profile, 1, NULL))
+    return NULL;
+  if (!g_str_equal (smolder_profile_get_string (current, pc->type), smolder_profile_get_string (profile, pp->type)) ||
+      !g_str_equal (smolder_profile_get_string (current, pc->unit), smolder_profile_get_string (profile, pp->unit)))
+    /* TRANSLATORS: why a profile cannot be merged: its period type, the
+     * other tab's name and that tab's period type ("space/bytes") */
+    return g_strdup_printf (_("Another kind of profile: period %s/%s, “%s” has %s/%s"),
+                            smolder_profile_get_string (profile, pp->type),
+                            smolder_profile_get_string (profile, pp->unit), current_name,
+                            smolder_profile_get_string (current, pc->type),
+                            smolder_profile_get_string (current, pc->unit));
+  types = describe_sample_types (profile);
+  current_types = describe_sample_types (current);
+  /* TRANSLATORS: why a profile cannot be merged: its sample types, the
+   * other tab's name and that tab's sample types */
+  return g_strdup_printf (_("Other sample types: %s; “%s” has %s"), types, current_name, current_types);
 }
 
 static void
@@ -53,9 +103,15 @@ smolder_window_merge_done (GObject      *source_object,
     {
       g_autofree char *title = NULL;
 
+      g_autofree char *names = NULL;
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      title = g_strdup_printf (_("Could not merge: %s"), error->message);
+      g_ptr_array_add (job->names, NULL);
+      names = g_strjoinv (", ", (char **) job->names->pdata);
+      g_ptr_array_remove_index (job->names, job->names->len - 1);
+      /* TRANSLATORS: the tabs' names, then the reason */
+      title = g_strdup_printf (_("Could not merge %s: %s"), names, error->message);
       smolder_window_add_toast (self, title);
       return;
     }
@@ -76,12 +132,34 @@ smolder_window_merge_pages (SmolderWindow *self,
 
   job = g_new0 (MergeJob, 1);
   job->profiles = g_ptr_array_new_with_free_func (g_object_unref);
+  job->names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < pages->len; i++)
     {
       SmolderProfile *profile = smolder_page_get_profile (pages->pdata[i]);
 
       if (profile != NULL)
-        g_ptr_array_add (job->profiles, g_object_ref (profile));
+        {
+          g_ptr_array_add (job->profiles, g_object_ref (profile));
+          g_ptr_array_add (job->names, g_strdup (smolder_page_get_title (pages->pdata[i])));
+        }
+    }
+
+  /* Refused here, by name, rather than by index from the worker. */
+  for (guint i = 1; i < job->profiles->len; i++)
+    {
+      g_autofree char *why = merge_refusal (job->profiles->pdata[0], job->names->pdata[0],
+                                            job->profiles->pdata[i]);
+
+      if (why != NULL)
+        {
+          /* TRANSLATORS: a tab's name, then why it cannot be merged */
+          g_autofree char *title = g_strdup_printf (_("Cannot merge “%s”: %s"),
+                                                    (char *) job->names->pdata[i], why);
+
+          merge_job_free (job);
+          smolder_window_add_toast (self, title);
+          return 0;
+        }
     }
 
   if (job->profiles->len < 2)
@@ -230,6 +308,7 @@ smolder_window_present_merge_dialog (SmolderWindow *self)
 {
   g_autoptr(GPtrArray) pages = NULL;
   AdwMessageDialog *dialog;
+  SmolderPage *current;
   GtkWidget *list;
   GtkWidget *merge_button;
 
@@ -244,11 +323,40 @@ smolder_window_present_merge_dialog (SmolderWindow *self)
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Merge Profiles"),
                                                        _("The chosen profiles are added up into a new tab. "
-                                                         "They must be of the same kind.")));
+                                                         "They must have the current tab’s sample types.")));
+  /* The current tab is what the others must match (the first loaded one
+   * when the current tab has no profile). */
+  current = pages->pdata[0];
+  for (guint i = 0; i < pages->len; i++)
+    if (adw_tab_view_get_selected_page (self->tab_view) != NULL
+        && adw_tab_page_get_child (adw_tab_view_get_selected_page (self->tab_view)) == pages->pdata[i])
+      current = pages->pdata[i];
+
   list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   for (guint i = 0; i < pages->len; i++)
     {
       GtkWidget *check = _smolder_window_create_page_row (self, pages->pdata[i]);
+      g_autofree char *why = merge_refusal (smolder_page_get_profile (current),
+                                            smolder_page_get_title (current),
+                                            smolder_page_get_profile (pages->pdata[i]));
+
+      /* Shown, with the reason, but not to be checked. */
+      if (why != NULL)
+        {
+          GtkWidget *reason = gtk_label_new (why);
+
+          gtk_label_set_xalign (GTK_LABEL (reason), 0.0);
+          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (reason), 50);
+          gtk_widget_add_css_class (reason, "caption");
+          gtk_widget_add_css_class (reason, "error");
+          gtk_box_append (GTK_BOX (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), reason);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+          gtk_widget_set_sensitive (check, FALSE);
+          gtk_widget_set_tooltip_text (check, why);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+          g_object_set_data_full (G_OBJECT (check), "refusal", g_steal_pointer (&why), g_free);
+        }
 
       g_signal_connect_object (check, "toggled", G_CALLBACK (smolder_window_merge_dialog_update),
                                dialog, G_CONNECT_SWAPPED);

@@ -1,7 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE
 #include "bench-ui.h"
 
 #include <stdio.h>
+#include <sys/resource.h>
+#include <time.h>
+
+/* The calling thread's CPU time: a gap in which the main thread was mostly
+ * off the CPU is the machine's load, not work done on the main thread. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 #define VIEW(page) smolder_profile_page_get_profile_view (page)
 
@@ -10,13 +24,23 @@ tick_cb (gpointer data)
 {
   BenchStalls *stalls = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_usec ();
+  struct rusage ru;
 
+  getrusage (RUSAGE_THREAD, &ru);
   if (stalls->last != 0)
     {
       gint64 gap = now - stalls->last;
 
       if (gap > 20000 && stalls->describe != NULL && g_getenv ("SMOLDER_BENCH_VERBOSE"))
-        stalls->describe (gap, now - stalls->start, stalls->describe_data);
+        {
+          stalls->describe (gap, now - stalls->start, stalls->describe_data);
+          /* Voluntary switches: it waited (a lock, I/O); involuntary: it
+           * was preempted (the machine's load). */
+          printf ("    main thread on the CPU %.1f ms of it; %ld voluntary, %ld involuntary context switches\n",
+                  (cpu - stalls->last_cpu) / 1000.0,
+                  ru.ru_nvcsw - stalls->last_nvcsw, ru.ru_nivcsw - stalls->last_nivcsw);
+        }
       if (gap > stalls->max_gap)
         {
           stalls->max_gap = gap;
@@ -24,6 +48,9 @@ tick_cb (gpointer data)
         }
     }
   stalls->last = now;
+  stalls->last_cpu = cpu;
+  stalls->last_nvcsw = ru.ru_nvcsw;
+  stalls->last_nivcsw = ru.ru_nivcsw;
   stalls->n_ticks++;
   return G_SOURCE_CONTINUE;
 }

@@ -20,6 +20,9 @@ typedef struct {
   /* Called for each gap over 20 ms when SMOLDER_BENCH_VERBOSE is set. */
   void   (*describe) (gint64 gap, gint64 at, gpointer data);
   gpointer describe_data;
+  gint64 last_cpu;    /* the main thread's CPU time at the last tick, µs */
+  long   last_nvcsw;  /* its context switches at the last tick */
+  long   last_nivcsw;
 } BenchStalls;
 
 guint    bench_stalls_start (BenchStalls *stalls);

@@ -3,6 +3,7 @@
  * of a frame: name, place, self and total with the base of each percentage,
  * exact values beside human ones, and in diff mode base → new. */
 #include "smolder-flame-graph-private.h"
+#include "smolder-flame-label.h"
 #include "smolder-units.h"
 
 #include <glib/gi18n.h>
@@ -142,6 +143,12 @@ append_diff_description (SmolderFlameGraph *self,
   g_string_append_c (str, ')');
 }
 
+const char *
+smolder_flame_graph_unprinted_label (void)
+{
+  return _("(frames not printed by Go)");
+}
+
 char *
 smolder_flame_graph_describe_node (SmolderFlameGraph *self,
                                    guint32            node)
@@ -170,7 +177,15 @@ smolder_flame_graph_describe_node (SmolderFlameGraph *self,
   value_total = smolder_call_tree_get_total (self->tree, node);
 
   str = g_string_new (NULL);
-  if (frame != SMOLDER_NO_ID && smolder_frames_get_function (frames, frame)[0] != '\0')
+  if (smolder_flame_node_is_unprinted (self->tree, node))
+    {
+      g_string_append (str, smolder_flame_graph_unprinted_label ());
+      g_string_append_c (str, '\n');
+      g_string_append (str, _("Go’s text format leaves out the runtime frames at the start of every "
+                              "stack (such as runtime.goexit) and names none of them; "
+                              "pprof shows them as “<unknown>”."));
+    }
+  else if (frame != SMOLDER_NO_ID && smolder_frames_get_function (frames, frame)[0] != '\0')
     g_string_append (str, smolder_frames_get_function (frames, frame));
   else
     g_string_append (str, smolder_call_tree_get_name (self->tree, node));

@@ -591,6 +591,7 @@ smolder_flame_graph_snapshot (GtkWidget   *widget,
       options.search = self->search;
       options.background = FALSE;
       options.label_cache = self->labels;
+      options.unprinted_label = smolder_flame_graph_unprinted_label ();
       cr = gtk_snapshot_append_cairo (inner, &GRAPHENE_RECT_INIT (0, 0, width, height));
       if (self->diff != NULL)
         {

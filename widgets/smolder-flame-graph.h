@@ -92,6 +92,10 @@ gboolean                smolder_flame_graph_focus_next_match (SmolderFlameGraph 
 char                   *smolder_flame_graph_describe_node   (SmolderFlameGraph       *self,
                                                              guint32                  node);
 
+/* What the graph calls the frames a Go text profile (?debug=1) did not
+ * print (pprof's "<unknown>"), translated. */
+const char             *smolder_flame_graph_unprinted_label (void);
+
 /* Diff mode: shows smolder_flame_diff_get_tree (@diff) with its bars
  * coloured by change (@options; NULL: the defaults) and a tooltip that adds
  * base → new and the change. NULL leaves diff mode (the tree stays); a

@@ -8,7 +8,6 @@
 #include "smolder-flame-export.h"
 #include "smolder-profile.h"
 #include "smolder-query.h"
-#include "smolder-units.h"
 
 #define EXIT_USAGE SMOLDER_CLI_EXIT_USAGE
 
@@ -33,29 +32,20 @@ export_options_clear (ExportOptions *o)
   g_free (o->search);
 }
 
-/* "inuse_space · 1.23 GiB total · heap.pb.gz" */
+/* "heap.pb.gz, heap2.pb.gz": what the title says was exported. */
 static char *
-make_title (SmolderProfile  *profile,
-            SmolderCallTree *tree,
-            int              argc,
-            char           **argv)
+describe_sources (int    argc,
+                  char **argv)
 {
-  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_call_tree_get_sample_index (tree));
-  const char *unit = smolder_profile_get_string (profile, vt->unit);
-  gint64 total = smolder_call_tree_get_n_nodes (tree) > 0 ? smolder_call_tree_get_total (tree, 0) : 0;
-  g_autofree char *human = smolder_units_format (total, unit);
-  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) sources = g_string_new (NULL);
 
-  g_string_append_printf (title, "%s · %s total", smolder_profile_get_string (profile, vt->type), human);
-  if (smolder_call_tree_get_inverted (tree))
-    g_string_append (title, " · inverted");
   for (int i = 1; i < argc; i++)
     {
       g_autofree char *base = g_path_get_basename (argv[i]);
 
-      g_string_append_printf (title, "%s%s", i == 1 ? " · " : ", ", base);
+      g_string_append_printf (sources, "%s%s", i == 1 ? "" : ", ", base);
     }
-  return g_string_free (g_steal_pointer (&title), FALSE);
+  return g_string_free (g_steal_pointer (&sources), FALSE);
 }
 
 int
@@ -141,8 +131,14 @@ smolder_cli_export (int    argc,
   options.dark = o.dark;
   options.draw_labels = !o.no_labels;
   options.search = search;
+  /* The frames Go's text format did not print, as the window names them. */
+  options.unprinted_label = "(frames not printed by Go)";
   if (!o.no_title)
-    options.title = title = make_title (profile, tree, argc, argv);
+    {
+      g_autofree char *sources = describe_sources (argc, argv);
+
+      options.title = title = smolder_flame_export_make_title (sources, tree, query, o.search);
+    }
 
   if (!smolder_flame_export_to_file (tree, &options, format, o.output, &error))
     {

@@ -19,6 +19,7 @@ struct _SmolderFlameView
   GtkLabel          *status_label; /* the focused frame and its values */
   AdwStatusPage *status_page;
   GtkSpinner *spinner;
+  SmolderFlameLegend *legend;  /* the colours by package, on demand */
 
   /* owned */
   SmolderViewTask search_task;
@@ -313,6 +314,17 @@ smolder_flame_view_sync_status (SmolderFlameView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
 }
 
+/* The legend goes with the graph, not with "Nothing to Show". */
+static gboolean
+smolder_flame_view_is_graph (GBinding     *binding,
+                             const GValue *from,
+                             GValue       *to,
+                             gpointer      user_data)
+{
+  g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), "graph") == 0);
+  return TRUE;
+}
+
 static void
 smolder_flame_view_init (SmolderFlameView *self)
 {
@@ -370,7 +382,17 @@ smolder_flame_view_init (SmolderFlameView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_widget_set_can_target (GTK_WIDGET (self->spinner), FALSE);
 
+  self->legend = SMOLDER_FLAME_LEGEND (smolder_flame_legend_new ());
+  gtk_widget_set_halign (GTK_WIDGET (self->legend), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->legend), GTK_ALIGN_END);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->legend), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->legend), 30);
+  g_object_bind_property (self->flame_graph, "call-tree", self->legend, "call-tree", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->stack, "visible-child-name", self->legend, "visible",
+                               G_BINDING_SYNC_CREATE, smolder_flame_view_is_graph, NULL, NULL, NULL);
+
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->stack));
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->legend));
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->spinner));
   adw_bin_set_child (ADW_BIN (self), overlay);
 
@@ -389,6 +411,14 @@ smolder_flame_view_get_flame_graph (SmolderFlameView *self)
   g_return_val_if_fail (SMOLDER_IS_FLAME_VIEW (self), NULL);
 
   return self->flame_graph;
+}
+
+SmolderFlameLegend *
+smolder_flame_view_get_legend (SmolderFlameView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_VIEW (self), NULL);
+
+  return self->legend;
 }
 
 SmolderCallTree *

@@ -8,6 +8,7 @@
 
 #include "smolder-call-tree.h"
 #include "smolder-flame-graph.h"
+#include "smolder-flame-legend.h"
 #include "smolder-query-view.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,8 @@ GtkWidget         *smolder_flame_view_new              (void);
 SmolderFlameGraph *smolder_flame_view_get_flame_graph  (SmolderFlameView *self);
 /* The tree shown, or NULL. */
 SmolderCallTree   *smolder_flame_view_get_call_tree    (SmolderFlameView *self);
+/* The colour legend over the graph ("package-activated" asks for a search). */
+SmolderFlameLegend *smolder_flame_view_get_legend     (SmolderFlameView *self);
 
 /* Highlights frames matching @regex (NULL clears), now and on every new
  * tree; "search-changed" follows each time the matches change. */

@@ -191,6 +191,16 @@ smolder_profile_view_flame_focus_cb (SmolderProfileView *self)
                                        smolder_call_tree_get_name (tree, node));
 }
 
+/* A package picked in the colour legend: its frames highlighted. */
+static void
+smolder_profile_view_legend_activated_cb (SmolderProfileView *self,
+                                          const char         *name,
+                                          const char         *regex)
+{
+  smolder_profile_view_set_search_text (self, regex);
+  gtk_widget_grab_focus (GTK_WIDGET (smolder_flame_view_get_flame_graph (self->flame_view)));
+}
+
 /* --- export --- */
 
 typedef struct {
@@ -295,12 +305,21 @@ smolder_profile_view_export (SmolderProfileView *self,
   /* Immutable inputs only: the tree, a reference on the search, copies. */
   job->tree = g_object_ref (tree);
   job->path = g_steal_pointer (&path);
-  /* "heap.pb.gz — inuse_space, last 30 s": the title line of the image. */
-  if (self->description != NULL && self->title != NULL)
-    job->title = g_strdup_printf ("%s — %s", self->title, self->description);
-  else
-    job->title = g_strdup (self->title != NULL ? self->title : self->description);
+  /* "heap.pb.gz — last 30 s · inuse_space · 8 MiB total · focus=^main\. ·
+   * search: Ticker": the image says what it shows. */
+  {
+    g_autofree char *source = NULL;
+    const char *search = smolder_flame_graph_get_search (graph) != NULL
+                         ? gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) : NULL;
+
+    if (self->description != NULL && self->title != NULL)
+      source = g_strdup_printf ("%s — %s", self->title, self->description);
+    else
+      source = g_strdup (self->title != NULL ? self->title : self->description);
+    job->title = smolder_flame_export_make_title (source, tree, self->query, search);
+  }
   smolder_flame_export_options_init (&job->options);
+  job->options.unprinted_label = smolder_flame_graph_unprinted_label ();
   job->options.orientation = smolder_flame_graph_get_orientation (graph);
   job->options.zoom_root = smolder_flame_graph_get_zoom_root (graph);
   job->options.draw_labels = TRUE;
@@ -449,6 +468,9 @@ _smolder_profile_view_init_actions (SmolderProfileView *self)
 
   g_signal_connect_object (graph, "notify::focus-node",
                            G_CALLBACK (smolder_profile_view_flame_focus_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (smolder_flame_view_get_legend (self->flame_view), "package-activated",
+                           G_CALLBACK (smolder_profile_view_legend_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->top_view, "frame-activated",
                            G_CALLBACK (smolder_profile_view_frame_activated_cb),

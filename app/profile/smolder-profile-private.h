@@ -105,13 +105,6 @@ gboolean smolder_profile_seal (SmolderProfile       *self,
                                const SmolderLimits  *limits,
                                GError              **error);
 
-/* Whether @b (profile @index of a merge) has @a's period and sample types;
- * SMOLDER_PROFILE_ERROR_MISMATCH saying what differs when not. */
-gboolean smolder_profile_check_compatible (SmolderProfile  *a,
-                                           SmolderProfile  *b,
-                                           guint            index,
-                                           GError         **error);
-
 /* Guess heap/allocs/cpu/... from sample and period types. */
 SmolderProfileKind smolder_profile_guess_kind (SmolderProfile *self);
 

@@ -110,6 +110,13 @@ G_DECLARE_FINAL_TYPE (SmolderProfile, smolder_profile, SMOLDER, PROFILE, GObject
 SmolderProfile *smolder_profile_merge (SmolderProfile * const *profiles,
                                        guint                   n_profiles,
                                        GError                **error);
+/* Whether @b (profile @index of a merge) has @a's period and sample types,
+ * as pprof's Merge requires; SMOLDER_PROFILE_ERROR_MISMATCH saying what
+ * differs when not. */
+gboolean        smolder_profile_check_compatible (SmolderProfile  *a,
+                                                  SmolderProfile  *b,
+                                                  guint            index,
+                                                  GError         **error);
 
 SmolderProfileKind   smolder_profile_get_kind    (SmolderProfile *self);
 SmolderProfileFormat smolder_profile_get_format  (SmolderProfile *self);

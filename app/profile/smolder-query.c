@@ -840,3 +840,33 @@ smolder_query_has_filters (const SmolderQuery *self)
   return self->focus || self->ignore || self->hide || self->show || self->show_from ||
          self->tag_focus->len > 0 || self->tag_ignore->len > 0;
 }
+
+/* One "name=value" of smolder_query_describe_filters(). */
+static void
+append_filter (GString    *out,
+               const char *name,
+               const char *value)
+{
+  if (out->len > 0)
+    g_string_append (out, " · ");
+  g_string_append_printf (out, "%s=%s", name, value);
+}
+
+char *
+smolder_query_describe_filters (const SmolderQuery *self)
+{
+  GString *out = g_string_new (NULL);
+  struct { const char *name; GRegex *regex; } regexes[] = {
+    { "focus", self->focus }, { "ignore", self->ignore }, { "hide", self->hide },
+    { "show", self->show }, { "show_from", self->show_from },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (regexes); i++)
+    if (regexes[i].regex != NULL)
+      append_filter (out, regexes[i].name, g_regex_get_pattern (regexes[i].regex));
+  for (guint i = 0; i < self->tag_focus->len; i++)
+    append_filter (out, "tagfocus", ((SmolderTagFilter *) self->tag_focus->pdata[i])->text);
+  for (guint i = 0; i < self->tag_ignore->len; i++)
+    append_filter (out, "tagignore", ((SmolderTagFilter *) self->tag_ignore->pdata[i])->text);
+  return g_string_free (out, FALSE);
+}

@@ -79,6 +79,10 @@ const SmolderTagFilter *smolder_query_get_tag_ignore (const SmolderQuery *self, 
 /* TRUE when no filter of any kind is set. */
 gboolean           smolder_query_has_filters (const SmolderQuery *self);
 
+/* The filters as pprof's options name them, "focus=^main\\. · tagfocus=state=select"
+ * ("" when none): what an exported picture's title says of them. */
+char              *smolder_query_describe_filters (const SmolderQuery *self);
+
 /* Whether sample @sample of @profile passes @filter. @num_units maps a
  * numeric label key to its unit (see smolder_profile_num_label_units()). */
 gboolean           smolder_tag_filter_matches (const SmolderTagFilter *filter,

@@ -790,11 +790,16 @@ test_merge (void)
   wait.n_pages = 3;
   wait_until (tabs_settled, &wait);
 
-  /* All three would not merge (heap and CPU): a toast says why, no tab. */
-  g_assert_cmpuint (smolder_window_merge_open_profiles (wait.window), ==, 3);
+  /* All three would not merge (heap and CPU): a toast names the file, no tab. */
+  g_assert_cmpuint (smolder_window_merge_open_profiles (wait.window), ==, 0);
   wait_until (tabs_settled, &wait);
   g_assert_cmpint (adw_tab_view_get_n_pages (smolder_window_get_tab_view (wait.window)), ==, 3);
+  g_assert_nonnull (find_label (GTK_WIDGET (wait.window), "“cpu-10s.pb.gz”: Another kind of profile: "
+                                "period cpu/nanoseconds, “heap-00.pb.gz” has space/bytes"));
 
+  /* The dialog matches the others against the current tab: the heap. */
+  adw_tab_view_set_selected_page (smolder_window_get_tab_view (wait.window),
+                                  adw_tab_view_get_nth_page (smolder_window_get_tab_view (wait.window), 1));
   gtk_widget_activate_action (GTK_WIDGET (wait.window), "window.merge-profiles", NULL);
   dialog = NULL;
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
@@ -805,10 +810,13 @@ test_merge (void)
        check = gtk_widget_get_next_sibling (check), n_checks++)
     {
       SmolderProfilePage *page = g_object_get_data (G_OBJECT (check), "page");
+      gboolean is_cpu = g_str_equal (smolder_page_get_title (SMOLDER_PAGE (page)), "cpu-10s.pb.gz");
 
-      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-      if (g_str_equal (smolder_page_get_title (SMOLDER_PAGE (page)), "cpu-10s.pb.gz"))
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+      /* The CPU profile is shown, off and unchangeable, with the reason
+       * (pprof's Merge: the period types differ). */
+      g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)), ==, !is_cpu);
+      g_assert_cmpint (gtk_widget_get_sensitive (check), ==, !is_cpu);
+      g_assert_cmpint (find_label (check, "“heap-01.pb.gz” has space/bytes") != NULL, ==, is_cpu);
       /* Each row says where its file is, too. */
       {
         g_autoptr(GFile) folder = g_file_get_parent (smolder_page_get_file (SMOLDER_PAGE (page)));
@@ -847,7 +855,8 @@ test_merge (void)
       SmolderProfilePage *page = g_object_get_data (G_OBJECT (check), "page");
 
       g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)),
-                       ==, smolder_page_get_file (SMOLDER_PAGE (page)) != NULL);
+                       ==, smolder_page_get_file (SMOLDER_PAGE (page)) != NULL
+                           && gtk_widget_get_sensitive (check));
       if (page != merged)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
     }

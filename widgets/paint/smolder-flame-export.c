@@ -2,6 +2,8 @@
 /* smolder-flame-export.c: flame graphs through cairo's file surfaces. */
 
 #include "smolder-flame-export.h"
+#include "smolder-flame-svg.h"
+#include "smolder-units.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -43,8 +45,34 @@ smolder_flame_export_format_from_path (const char               *path,
   return TRUE;
 }
 
-static double
-title_height (const SmolderFlameExportOptions *options)
+char *
+smolder_flame_export_make_title (const char         *source,
+                                 SmolderCallTree    *tree,
+                                 const SmolderQuery *query,
+                                 const char         *search)
+{
+  SmolderProfile *profile = smolder_frames_get_profile (smolder_call_tree_get_frames (tree));
+  const SmolderValueType *vt = smolder_profile_get_sample_type (profile, smolder_call_tree_get_sample_index (tree));
+  gint64 total = smolder_call_tree_get_n_nodes (tree) > 0 ? smolder_call_tree_get_total (tree, 0) : 0;
+  g_autofree char *human = smolder_units_format (total, vt != NULL ? smolder_profile_get_string (profile, vt->unit) : "");
+  g_autofree char *filters = query != NULL ? smolder_query_describe_filters (query) : NULL;
+  GString *title = g_string_new (NULL);
+
+  if (source != NULL && source[0] != '\0')
+    g_string_append_printf (title, "%s · ", source);
+  g_string_append_printf (title, "%s · %s total",
+                          vt != NULL ? smolder_profile_get_string (profile, vt->type) : "", human);
+  if (smolder_call_tree_get_inverted (tree))
+    g_string_append (title, " · inverted");
+  if (filters != NULL && filters[0] != '\0')
+    g_string_append_printf (title, " · %s", filters);
+  if (search != NULL && search[0] != '\0')
+    g_string_append_printf (title, " · search: %s", search);
+  return g_string_free (title, FALSE);
+}
+
+double
+smolder_flame_export_get_title_height (const SmolderFlameExportOptions *options)
 {
   return options->title != NULL && options->title[0] != '\0' ? TITLE_HEIGHT : 0.0;
 }
@@ -59,7 +87,7 @@ smolder_flame_export_get_size (SmolderCallTree                 *tree,
   guint rows = smolder_call_tree_get_n_nodes (tree) > 0 ? smolder_call_tree_get_max_depth (tree) + 1 : 1;
 
   *width = options->width > 0 ? options->width : DEFAULT_WIDTH;
-  *height = options->height > 0 ? options->height : rows * rh + title_height (options);
+  *height = options->height > 0 ? options->height : rows * rh + smolder_flame_export_get_title_height (options);
   *width = CLAMP (*width, 1.0, MAX_SIDE);
   *height = CLAMP (*height, 1.0, MAX_SIDE);
 }
@@ -75,7 +103,7 @@ smolder_flame_export_draw (cairo_t                         *cr,
   SmolderFlamePaintOptions paint;
   g_autoptr(SmolderFlameLayout) layout = NULL;
   SmolderRgb background;
-  double top = title_height (options);
+  double top = smolder_flame_export_get_title_height (options);
 
   smolder_palette_background (options->dark, &background);
   cairo_save (cr);
@@ -114,6 +142,7 @@ smolder_flame_export_draw (cairo_t                         *cr,
   paint.draw_labels = options->draw_labels;
   paint.font = options->font;
   paint.search = options->search;
+  paint.unprinted_label = options->unprinted_label;
   paint.background = FALSE;
 
   cairo_translate (cr, 0, top);
@@ -171,6 +200,9 @@ smolder_flame_export_to_file (SmolderCallTree                 *tree,
       options = &defaults;
     }
   smolder_flame_export_get_size (tree, options, &width, &height);
+  /* Frames as <g> with a <title> and real <text>: searchable, hoverable. */
+  if (format == SMOLDER_FLAME_EXPORT_SVG)
+    return smolder_flame_svg_write (tree, options, width, height, path, error);
   d.tree = tree;
   d.options = options;
   return smolder_flame_export_render_to_file (format, path, width, height, draw_tree, &d, error);

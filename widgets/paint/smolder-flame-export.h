@@ -23,15 +23,26 @@ typedef struct {
   const char             *title;        /* a line above the graph; NULL: none */
   SmolderFlameSearch     *search;       /* NULL: none */
   guint                   zoom_root;    /* 0: the whole tree */
+  const char             *unprinted_label; /* see SmolderFlamePaintOptions */
 } SmolderFlameExportOptions;
 
 void     smolder_flame_export_options_init (SmolderFlameExportOptions *options);
+
+/* "heap.pb.gz · inuse_space · 8.04 MiB total · focus=^main\. · search: Ticker":
+ * what was exported, for the title line (@source, @query and @search may be
+ * NULL). */
+char    *smolder_flame_export_make_title (const char         *source,
+                                          SmolderCallTree    *tree,
+                                          const SmolderQuery *query,
+                                          const char         *search);
 
 /* By the file name's extension (case-insensitive); FALSE when unknown. */
 gboolean smolder_flame_export_format_from_path (const char               *path,
                                                 SmolderFlameExportFormat *out_format);
 
-/* Renders @tree with @options into @path in @format. */
+/* Renders @tree with @options into @path in @format. An SVG is written by
+ * smolder-flame-svg.c: each frame a <g> with a <title> and its label as
+ * <text>. */
 gboolean smolder_flame_export_to_file (SmolderCallTree                 *tree,
                                        const SmolderFlameExportOptions *options,
                                        SmolderFlameExportFormat         format,
@@ -58,6 +69,9 @@ void     smolder_flame_export_draw (cairo_t                         *cr,
                                     const SmolderFlameExportOptions *options,
                                     double                           width,
                                     double                           height);
+
+/* The height of the title line (0 without a title). */
+double   smolder_flame_export_get_title_height (const SmolderFlameExportOptions *options);
 
 /* The size smolder_flame_export_to_file() uses for @tree and @options. */
 void     smolder_flame_export_get_size (SmolderCallTree                 *tree,

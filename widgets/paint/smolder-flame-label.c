@@ -65,3 +65,36 @@ smolder_flame_label_fit (const char          *name,
              ? g_ptr_array_index (texts, 1) : g_ptr_array_index (texts, 0);
   return g_strdup (fallback);
 }
+
+gboolean
+smolder_flame_node_is_unprinted (SmolderCallTree *tree,
+                                 guint32          node)
+{
+  SmolderFrames *frames = smolder_call_tree_get_frames (tree);
+  guint32 frame = smolder_call_tree_get_frame (tree, node);
+
+  if (frame == SMOLDER_NO_ID || node == 0)
+    return FALSE;
+  switch (smolder_profile_get_format (smolder_frames_get_profile (frames)))
+    {
+    case SMOLDER_PROFILE_FORMAT_TEXT_HEAP:
+    case SMOLDER_PROFILE_FORMAT_TEXT_COUNT:
+    case SMOLDER_PROFILE_FORMAT_TEXT_CONTENTION:
+      break;
+    default:
+      return FALSE;
+    }
+  return smolder_frames_get_function (frames, frame)[0] == '\0' &&
+         smolder_frames_get_file (frames, frame)[0] == '\0' &&
+         smolder_frames_get_objfile (frames, frame)[0] == '\0';
+}
+
+const char *
+smolder_flame_node_label (SmolderCallTree *tree,
+                          guint32          node,
+                          const char      *unprinted_label)
+{
+  if (unprinted_label != NULL && smolder_flame_node_is_unprinted (tree, node))
+    return unprinted_label;
+  return smolder_call_tree_get_name (tree, node);
+}

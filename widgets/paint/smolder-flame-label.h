@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "smolder-call-tree.h"
+
 G_BEGIN_DECLS
 
 /* The width of @text in the caller's units; G_MAXINT when it cannot be
@@ -24,5 +26,18 @@ char *smolder_flame_label_fit (const char          *name,
                                SmolderLabelMeasure  measure,
                                gpointer             user_data,
                                gboolean            *fits);
+
+/* Whether @node stands for frames a Go text profile (?debug=1) left
+ * unnamed: Go prints no "#" line for the runtime frames at the start of a
+ * stack (runtime.goexit, …), so they have an address and nothing else and
+ * pprof calls them "<unknown>". */
+gboolean    smolder_flame_node_is_unprinted (SmolderCallTree *tree,
+                                             guint32          node);
+
+/* What a bar says of @node: @unprinted_label for such frames when it is not
+ * NULL, else the tree's name (pprof's). */
+const char *smolder_flame_node_label        (SmolderCallTree *tree,
+                                             guint32          node,
+                                             const char      *unprinted_label);
 
 G_END_DECLS

@@ -38,14 +38,14 @@ set_rgb (cairo_t    *cr,
 /* The bar as drawn: snapped to whole pixels (crisp edges, and pixman's
  * fast path for aligned rectangles), at least a pixel wide, with a pixel
  * of gap on the right and at the far edge so neighbours stay apart. */
-static void
-bar_box (const SmolderFlameRect *r,
-         double                  y,
-         double                  row_height,
-         double                 *bx,
-         double                 *by,
-         double                 *bw,
-         double                 *bh)
+void
+smolder_flame_paint_bar_box (const SmolderFlameRect *r,
+                             double                  y,
+                             double                  row_height,
+                             double                 *bx,
+                             double                 *by,
+                             double                 *bw,
+                             double                 *bh)
 {
   double x0 = round (r->x);
   double x1 = round (r->x + r->width);
@@ -70,7 +70,7 @@ outline (cairo_t                *cr,
 {
   double bx, by, bw, bh;
 
-  bar_box (r, y, row_height, &bx, &by, &bw, &bh);
+  smolder_flame_paint_bar_box (r, y, row_height, &bx, &by, &bw, &bh);
   cairo_save (cr);
   cairo_set_line_width (cr, line_width);
   set_rgb (cr, color);
@@ -259,6 +259,34 @@ count_glyphs (PangoLayout *text)
 }
 
 void
+smolder_flame_paint_node_colors (SmolderFlameLayout             *layout,
+                                 guint32                         node,
+                                 const SmolderFlamePaintOptions *options,
+                                 SmolderRgb                     *fill,
+                                 SmolderRgb                     *ink)
+{
+  SmolderCallTree *tree = smolder_flame_layout_get_tree (layout);
+  SmolderFrameColor color;
+  SmolderRgb background;
+
+  smolder_palette_background (options->dark, &background);
+  /* The colour goes by the real name: the package of "<unknown>" is none. */
+  smolder_palette_color_for_name (smolder_call_tree_get_name (tree, node), options->dark, &color);
+  *fill = color.fill;
+  *ink = color.text;
+
+  if (options->search != NULL && !smolder_flame_search_matches (options->search, node))
+    {
+      *fill = smolder_rgb_mix (*fill, background, DIM_AMOUNT);
+      *ink = smolder_rgb_mix (*ink, background, 0.5);
+    }
+  else if (smolder_flame_layout_is_ancestor (layout, node))
+    *fill = smolder_rgb_mix (*fill, background, ANCESTOR_DIM);
+  if (node == options->hover)
+    *fill = smolder_rgb_mix (*fill, (SmolderRgb) { 1, 1, 1 }, 0.25);
+}
+
+void
 smolder_flame_paint (cairo_t                        *cr,
                      SmolderFlameLayout             *layout,
                      const SmolderFlamePaintOptions *options)
@@ -358,7 +386,6 @@ smolder_flame_paint (cairo_t                        *cr,
             {
               const SmolderFlameRect *r = &rects[i];
               const char *name;
-              SmolderFrameColor color;
               SmolderRgb fill, ink;
               double bx, by, bw, bh;
 
@@ -367,22 +394,10 @@ smolder_flame_paint (cairo_t                        *cr,
               if (pass == 1 && r->width < MIN_LABEL_WIDTH)
                 continue;
 
-              name = smolder_call_tree_get_name (tree, r->node);
-              smolder_palette_color_for_name (name, options->dark, &color);
-              fill = color.fill;
-              ink = color.text;
+              name = smolder_flame_node_label (tree, r->node, options->unprinted_label);
+              smolder_flame_paint_node_colors (layout, r->node, options, &fill, &ink);
 
-              if (options->search != NULL && !smolder_flame_search_matches (options->search, r->node))
-                {
-                  fill = smolder_rgb_mix (fill, background, DIM_AMOUNT);
-                  ink = smolder_rgb_mix (ink, background, 0.5);
-                }
-              else if (smolder_flame_layout_is_ancestor (layout, r->node))
-                fill = smolder_rgb_mix (fill, background, ANCESTOR_DIM);
-              if (r->node == options->hover)
-                fill = smolder_rgb_mix (fill, (SmolderRgb) { 1, 1, 1 }, 0.25);
-
-              bar_box (r, y, rh, &bx, &by, &bw, &bh);
+              smolder_flame_paint_bar_box (r, y, rh, &bx, &by, &bw, &bh);
 
               if (pass == 0)
                 {

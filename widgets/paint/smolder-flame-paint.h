@@ -34,9 +34,29 @@ typedef struct {
   guint32             focus;        /* a node or SMOLDER_NO_ID */
   gboolean            background;   /* fill the viewport with the background first */
   SmolderFlameLabelCache *label_cache; /* NULL: shape every label this time */
+  const char         *unprinted_label; /* the label of frames a Go text profile
+                                        * did not print; NULL: "<unknown>" */
 } SmolderFlamePaintOptions;
 
 void smolder_flame_paint_options_init (SmolderFlamePaintOptions *options);
+
+/* The bar of @r in row top @y as drawn: snapped to whole pixels, a pixel
+ * of gap on the right. */
+void smolder_flame_paint_bar_box (const SmolderFlameRect *r,
+                                  double                  y,
+                                  double                  row_height,
+                                  double                 *bx,
+                                  double                 *by,
+                                  double                 *bw,
+                                  double                 *bh);
+
+/* The fill and ink of @node as painted with @options: its package colour,
+ * dimmed when a search does not match it or it is a zoom ancestor. */
+void smolder_flame_paint_node_colors (SmolderFlameLayout             *layout,
+                                      guint32                         node,
+                                      const SmolderFlamePaintOptions *options,
+                                      SmolderRgb                     *fill,
+                                      SmolderRgb                     *ink);
 
 /* Paints @layout in its viewport coordinates, within the cairo clip. */
 void smolder_flame_paint (cairo_t                        *cr,

@@ -86,7 +86,8 @@ smolder_palette_classify (const char *name)
 
   if (len == 0)
     {
-      if (name == NULL || name[0] == '\0' || g_str_equal (name, "root"))
+      /* pprof's "<unknown>" (and any "<…>" it makes up) has no package. */
+      if (name == NULL || name[0] == '\0' || name[0] == '<' || g_str_equal (name, "root"))
         return SMOLDER_PACKAGE_CLASS_NONE;
       /* Compiler-generated helpers ("type..eq.T", "go.buildid") live with
        * the runtime; other bare names are the user's. */
