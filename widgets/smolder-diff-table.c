@@ -221,6 +221,7 @@ smolder_diff_table_class_init (SmolderDiffTableClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = smolder_diff_table_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -230,6 +231,8 @@ smolder_diff_table_init (SmolderDiffTable *self)
   GtkSorter *view_sorter;
   GtkNoSelection *selection;
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Changes by function"), -1);
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_column_view_set_show_column_separators (self->column_view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");

@@ -59,6 +59,13 @@ smolder_flame_graph_leave_cb (SmolderFlameGraph        *self,
   _smolder_flame_graph_set_hover (self, SMOLDER_NO_ID);
 }
 
+/* The hover tooltip comes back with the next motion after the menu. */
+static void
+smolder_flame_graph_context_menu_closed_cb (SmolderFlameGraph *self)
+{
+  self->hover = SMOLDER_NO_ID;
+}
+
 static void
 popup_context_menu (SmolderFlameGraph *self,
                     double             x,
@@ -69,9 +76,16 @@ popup_context_menu (SmolderFlameGraph *self,
       g_autoptr(GMenuModel) menu = smolder_context_menu_frame_model ("flame", SMOLDER_FRAME_MENU_ZOOM);
 
       self->context_menu = smolder_context_menu_new (GTK_WIDGET (self), menu);
+      g_signal_connect_object (self->context_menu, "closed",
+                               G_CALLBACK (smolder_flame_graph_context_menu_closed_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
   smolder_context_menu_popup (self->context_menu, x, y);
+  /* The tooltip would cover the menu's items (_set_hover shows none
+   * while the menu is up). */
+  _smolder_flame_graph_set_hover (self, SMOLDER_NO_ID);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
 }
 
 static void

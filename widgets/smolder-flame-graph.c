@@ -156,8 +156,10 @@ _smolder_flame_graph_set_hover (SmolderFlameGraph *self,
   if (self->hover == node)
     return;
   self->hover = node;
-  /* Plain text: a Go name such as "pkg.(*T).<b>" must not become markup. */
-  text = smolder_flame_graph_describe_node (self, node);
+  /* Plain text: a Go name such as "pkg.(*T).<b>" must not become markup.
+   * None over an open context menu: it would cover the items. */
+  if (self->context_menu == NULL || !gtk_widget_get_visible (self->context_menu))
+    text = smolder_flame_graph_describe_node (self, node);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -391,6 +393,11 @@ smolder_flame_graph_set_call_tree (SmolderFlameGraph *self,
   self->hover = SMOLDER_NO_ID;
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
   _smolder_flame_graph_carry_view (self, old);
+  /* The first tree of a graph that has the keyboard: the arrow keys move
+   * from the root at once, as after grab_focus. */
+  if (old == NULL && self->focus == SMOLDER_NO_ID && tree != NULL
+      && gtk_widget_has_focus (GTK_WIDGET (self)))
+    self->focus = self->zoom_root;
   if (self->focus != SMOLDER_NO_ID)
     {
       g_autofree char *text = smolder_flame_graph_describe_node (self, self->focus);
@@ -425,6 +432,10 @@ smolder_flame_graph_set_diff (SmolderFlameGraph             *self,
     }
   if (diff != NULL)
     smolder_flame_graph_set_call_tree (self, smolder_flame_diff_get_tree (diff));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  diff != NULL ? _("Differential flame graph") : _("Flame graph"),
+                                  -1);
   /* The tooltip and the colours say other things now. */
   self->hover = SMOLDER_NO_ID;
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
@@ -800,7 +811,7 @@ smolder_flame_graph_init (SmolderFlameGraph *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Flame graph",
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Flame graph"),
                                   -1);
 
   _smolder_flame_graph_init_input (self);

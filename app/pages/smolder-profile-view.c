@@ -18,6 +18,10 @@ enum {
   PROP_TITLE,
   PROP_DESCRIPTION,
   PROP_BUSY,
+  PROP_INVERTED,
+  PROP_ICICLE,
+  PROP_GRANULARITY,
+  PROP_GROUP_BY_STATE,
   N_PROPS
 };
 
@@ -76,6 +80,8 @@ smolder_profile_view_update_toggles (SmolderProfileView *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->inverted_button), flame);
   gtk_widget_set_sensitive (GTK_WIDGET (self->icicle_button), flame);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.inverted", flame);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.icicle", flame);
 }
 
 /* Rows are the Top table's; the other views say only the total. */
@@ -168,19 +174,30 @@ smolder_profile_view_set_profile (SmolderProfileView *self,
   else
     g_clear_pointer (&self->query, smolder_query_unref);
 
+  /* Grouped by state on a worker first when asked (and it applies). */
+  if (!_smolder_profile_view_sync_group_by_state (self))
+    _smolder_profile_view_show_profile (self, profile);
+  _smolder_profile_view_profile_changed (self, old_profile);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+/* @shown is the profile or its copy grouped by state. */
+void
+_smolder_profile_view_show_profile (SmolderProfileView *self,
+                                    SmolderProfile     *shown)
+{
   /* The views drop the old profile's trees and tables before the query
    * of the new one asks for new ones. */
-  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->top_view), profile);
-  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->flame_view), profile);
-  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->callers_view), profile);
-  if (profile == NULL)
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->top_view), shown);
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->flame_view), shown);
+  smolder_query_view_set_profile (SMOLDER_QUERY_VIEW (self->callers_view), shown);
+  if (shown == NULL)
     {
       smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->top_view), NULL);
       smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->flame_view), NULL);
       smolder_query_view_set_query (SMOLDER_QUERY_VIEW (self->callers_view), NULL);
     }
   _smolder_profile_view_update_query (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
 
 SmolderProfile *
@@ -259,7 +276,80 @@ smolder_profile_view_set_granularity (SmolderProfileView *self,
   g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
   g_return_if_fail (granularity <= SMOLDER_GRANULARITY_ADDRESSES);
 
+  /* The dropdown notifies; "granularity" follows it. */
   gtk_drop_down_set_selected (self->granularity_dropdown, granularity);
+}
+
+/* "inverted" and "icicle" are the toggle buttons' state: the narrow
+ * toolbar's menu changes them through the view's actions. */
+gboolean
+smolder_profile_view_get_inverted (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->inverted_button);
+}
+
+void
+smolder_profile_view_set_inverted (SmolderProfileView *self,
+                                   gboolean            inverted)
+{
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
+
+  gtk_toggle_button_set_active (self->inverted_button, inverted);
+}
+
+gboolean
+smolder_profile_view_get_icicle (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->icicle_button);
+}
+
+void
+smolder_profile_view_set_icicle (SmolderProfileView *self,
+                                 gboolean            icicle)
+{
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
+
+  gtk_toggle_button_set_active (self->icicle_button, icicle);
+}
+
+gboolean
+smolder_profile_view_get_group_by_state (SmolderProfileView *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_PROFILE_VIEW (self), FALSE);
+
+  return self->group_by_state;
+}
+
+void
+smolder_profile_view_set_group_by_state (SmolderProfileView *self,
+                                         gboolean            group_by_state)
+{
+  g_return_if_fail (SMOLDER_IS_PROFILE_VIEW (self));
+
+  group_by_state = !!group_by_state;
+  if (self->group_by_state == group_by_state)
+    return;
+  self->group_by_state = group_by_state;
+  if (!_smolder_profile_view_sync_group_by_state (self))
+    _smolder_profile_view_show_profile (self, self->profile);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_BY_STATE]);
+}
+
+static void
+smolder_profile_view_forward_notify (SmolderProfileView *self,
+                                     GParamSpec         *pspec,
+                                     GObject            *control)
+{
+  if (control == G_OBJECT (self->inverted_button))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVERTED]);
+  else if (control == G_OBJECT (self->icicle_button))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICICLE]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRANULARITY]);
 }
 
 gboolean
@@ -346,6 +436,7 @@ smolder_profile_view_dispose (GObject *object)
   SmolderProfileView *self = SMOLDER_PROFILE_VIEW (object);
 
   _smolder_profile_view_dispose_actions (self);
+  _smolder_profile_view_dispose_layout (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SMOLDER_TYPE_PROFILE_VIEW);
 
   g_clear_object (&self->profile);
@@ -389,6 +480,18 @@ smolder_profile_view_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
+    case PROP_INVERTED:
+      g_value_set_boolean (value, smolder_profile_view_get_inverted (self));
+      break;
+    case PROP_ICICLE:
+      g_value_set_boolean (value, smolder_profile_view_get_icicle (self));
+      break;
+    case PROP_GRANULARITY:
+      g_value_set_uint (value, smolder_profile_view_get_granularity (self));
+      break;
+    case PROP_GROUP_BY_STATE:
+      g_value_set_boolean (value, self->group_by_state);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -412,6 +515,18 @@ smolder_profile_view_set_property (GObject      *object,
       break;
     case PROP_DESCRIPTION:
       smolder_profile_view_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_INVERTED:
+      smolder_profile_view_set_inverted (self, g_value_get_boolean (value));
+      break;
+    case PROP_ICICLE:
+      smolder_profile_view_set_icicle (self, g_value_get_boolean (value));
+      break;
+    case PROP_GRANULARITY:
+      smolder_profile_view_set_granularity (self, MIN (g_value_get_uint (value), SMOLDER_GRANULARITY_ADDRESSES));
+      break;
+    case PROP_GROUP_BY_STATE:
+      smolder_profile_view_set_group_by_state (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -441,6 +556,19 @@ smolder_profile_view_class_init (SmolderProfileViewClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INVERTED] =
+    g_param_spec_boolean ("inverted", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ICICLE] =
+    g_param_spec_boolean ("icicle", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GRANULARITY] =
+    g_param_spec_uint ("granularity", NULL, NULL, 0, SMOLDER_GRANULARITY_ADDRESSES, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Goroutine dumps: the state as the root frame (pprof -tagroot=state). */
+  properties[PROP_GROUP_BY_STATE] =
+    g_param_spec_boolean ("group-by-state", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SMOLDER_TYPE_TOP_VIEW);
@@ -468,9 +596,21 @@ smolder_profile_view_class_init (SmolderProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, flame_view);
   gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, callers_view);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, options_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, options_box);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, options_button);
+  gtk_widget_class_bind_template_child (widget_class, SmolderProfileView, group_state_button);
+
+  gtk_widget_class_install_property_action (widget_class, "view.inverted", "inverted");
+  gtk_widget_class_install_property_action (widget_class, "view.icicle", "icicle");
+  gtk_widget_class_install_property_action (widget_class, "view.granularity", "granularity");
+  gtk_widget_class_install_property_action (widget_class, "view.group-by-state", "group-by-state");
 
   _smolder_profile_view_class_init_filters (widget_class);
   _smolder_profile_view_class_init_actions (widget_class);
+  _smolder_profile_view_class_init_layout (widget_class);
 }
 
 static void
@@ -490,6 +630,12 @@ smolder_profile_view_init (SmolderProfileView *self)
   g_signal_connect_object (self->icicle_button, "notify::active",
                            G_CALLBACK (smolder_profile_view_update_orientation),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inverted_button, "notify::active",
+                           G_CALLBACK (smolder_profile_view_forward_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->icicle_button, "notify::active",
+                           G_CALLBACK (smolder_profile_view_forward_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->granularity_dropdown, "notify::selected",
+                           G_CALLBACK (smolder_profile_view_forward_notify), self, G_CONNECT_SWAPPED);
   /* Root at the top unless the user chose otherwise last time; each view
    * keeps its own choice once made. */
   {
@@ -532,6 +678,7 @@ smolder_profile_view_init (SmolderProfileView *self)
   self->filters = smolder_filter_stack_new ();
   _smolder_profile_view_init_filters (self);
   _smolder_profile_view_init_actions (self);
+  _smolder_profile_view_init_layout (self);
 }
 
 GtkWidget *

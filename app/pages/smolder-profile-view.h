@@ -41,6 +41,19 @@ SmolderQuery       *smolder_profile_view_get_query        (SmolderProfileView *s
 SmolderGranularity  smolder_profile_view_get_granularity  (SmolderProfileView *self);
 void                smolder_profile_view_set_granularity  (SmolderProfileView *self,
                                                            SmolderGranularity  granularity);
+/* Inverted, Icicle (also the actions "view.inverted", "view.icicle",
+ * "view.granularity" (u) of the narrow toolbar's menu). */
+gboolean            smolder_profile_view_get_inverted     (SmolderProfileView *self);
+void                smolder_profile_view_set_inverted     (SmolderProfileView *self,
+                                                           gboolean            inverted);
+gboolean            smolder_profile_view_get_icicle       (SmolderProfileView *self);
+void                smolder_profile_view_set_icicle       (SmolderProfileView *self,
+                                                           gboolean            icicle);
+/* Goroutine dumps: each goroutine's state as the root frame, as pprof's
+ * -tagroot=state ("view.group-by-state"; enabled for profiles with states). */
+gboolean            smolder_profile_view_get_group_by_state (SmolderProfileView *self);
+void                smolder_profile_view_set_group_by_state (SmolderProfileView *self,
+                                                             gboolean            group_by_state);
 /* TRUE while a view computes for the current query ("busy"). */
 gboolean            smolder_profile_view_get_busy         (SmolderProfileView *self);
 

@@ -26,6 +26,23 @@ popover_shown (gpointer data)
 }
 
 /* The text of the popover, opened as a user does: the toolbar button. */
+/* The toolbar's Profile Details button, wherever it sits below @widget. */
+static GtkWidget *
+find_details_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Profile Details") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_details_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 open_details (const char *fixture)
 {
@@ -42,10 +59,7 @@ open_details (const char *fixture)
   smolder_profile_page_load (page);
   wait_until (page_loaded, page);
 
-  for (GtkWidget *w = find_descendant (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, NULL); w != NULL;
-       w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_MENU_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), "Profile Details") == 0)
-      button = w;
+  button = find_details_button (GTK_WIDGET (page));
   g_assert_nonnull (button);
   gtk_widget_activate (button);
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
