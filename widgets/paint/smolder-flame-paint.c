@@ -19,6 +19,7 @@ smolder_flame_paint_options_init (SmolderFlamePaintOptions *options)
   g_return_if_fail (options != NULL);
   *options = (SmolderFlamePaintOptions) {
     .dark = FALSE,
+    .palette = SMOLDER_PALETTE_PACKAGE,
     .draw_labels = TRUE,
     .font = NULL,
     .search = NULL,
@@ -368,7 +369,10 @@ smolder_flame_paint (cairo_t                        *cr,
                 continue;
 
               name = smolder_call_tree_get_name (tree, r->node);
-              smolder_palette_color_for_name (name, options->dark, &color);
+              if (options->palette == SMOLDER_PALETTE_CLASSIC)
+                smolder_palette_color_classic (name, options->dark, &color);
+              else
+                smolder_palette_color_for_name (name, options->dark, &color);
               fill = color.fill;
               ink = color.text;
 
