@@ -11,6 +11,7 @@
 #include "smolder-connect-dialog.h"
 #include "smolder-live-page.h"
 #include "smolder-session-store.h"
+#include "smolder-preferences-window.h"
 #include "smolder-window-private.h"
 
 struct _SmolderApplication
@@ -36,7 +37,7 @@ smolder_application_load_settings (void)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SMOLDER_APP_ID, TRUE);
+    schema = g_settings_schema_source_lookup (source, SMOLDER_SCHEMA_ID, TRUE);
 
 #ifdef SMOLDER_BUILD_SCHEMA_DIR
   if (schema == NULL
@@ -47,7 +48,7 @@ smolder_application_load_settings (void)
       build_source = g_settings_schema_source_new_from_directory (SMOLDER_BUILD_SCHEMA_DIR,
                                                                   source, FALSE, NULL);
       if (build_source != NULL)
-        schema = g_settings_schema_source_lookup (build_source, SMOLDER_APP_ID, FALSE);
+        schema = g_settings_schema_source_lookup (build_source, SMOLDER_SCHEMA_ID, FALSE);
     }
 #endif
 
@@ -220,6 +221,7 @@ smolder_application_about_action (GSimpleAction *action,
   SmolderApplication *self = user_data;
   static const char *developers[] = { "The Smolder authors", NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *translators = _("translator-credits");
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -235,7 +237,30 @@ smolder_application_about_action (GSimpleAction *action,
                         "website", "https://github.com/smolder/smolder",
                         "issue-url", "https://github.com/smolder/smolder/issues",
                         NULL);
+  /* Untranslated, the msgid itself would show as a credit. */
+  if (!g_str_equal (translators, "translator-credits"))
+    adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), translators);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+smolder_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *param,
+                                        gpointer       user_data)
+{
+  SmolderApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SmolderPreferencesWindow *preferences;
+
+  /* Without the schema (an uninstalled build missing its compiled copy)
+   * there is nothing to bind. */
+  if (self->settings == NULL)
+    {
+      g_warning ("Preferences: the %s settings schema is not installed", SMOLDER_SCHEMA_ID);
+      return;
+    }
+  preferences = smolder_preferences_window_new (parent, self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 /* (ss): the base's and the new file's URIs. */
@@ -276,6 +301,7 @@ static const GActionEntry app_actions[] = {
   { "compare", smolder_application_compare_action, "(ss)" },
   { "quit", smolder_application_quit_action },
   { "about", smolder_application_about_action },
+  { "preferences", smolder_application_preferences_action },
 };
 
 static void
@@ -298,6 +324,13 @@ smolder_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.connect", connect_accels);
   }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  {
+    static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  }
+  /* Ctrl+? (win.show-help-overlay) comes with gtk/help-overlay.ui in the
+   * resources: GtkApplication installs it on every window. */
   /* Ctrl+W (close the tab) is the window's own binding of window.close-tab. */
 
   self->settings = smolder_application_load_settings ();
@@ -440,4 +473,46 @@ smolder_application_get_settings (SmolderApplication *self)
   g_return_val_if_fail (SMOLDER_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+char *
+smolder_application_dup_sample_type (SmolderApplication *self,
+                                     const char         *kind)
+{
+  g_autoptr(GVariant) types = NULL;
+  char *type = NULL;
+
+  g_return_val_if_fail (SMOLDER_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (self->settings == NULL)
+    return NULL;
+  types = g_settings_get_value (self->settings, "last-sample-types");
+  g_variant_lookup (types, kind, "s", &type);
+  return type;
+}
+
+void
+smolder_application_remember_sample_type (SmolderApplication *self,
+                                          const char         *kind,
+                                          const char         *sample_type)
+{
+  g_autoptr(GVariant) types = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *value;
+
+  g_return_if_fail (SMOLDER_IS_APPLICATION (self));
+  g_return_if_fail (kind != NULL && sample_type != NULL);
+
+  if (self->settings == NULL)
+    return;
+  types = g_settings_get_value (self->settings, "last-sample-types");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, types);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, kind))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", kind, sample_type);
+  g_settings_set_value (self->settings, "last-sample-types", g_variant_builder_end (&builder));
 }

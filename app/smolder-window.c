@@ -524,6 +524,10 @@ smolder_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (smolder_window_parent_class)->constructed (object);
 
+  /* A development build: libadwaita's striped header bar. */
+  if (SMOLDER_DEVEL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
   settings = smolder_window_get_settings (self);
   if (settings != NULL)
     {

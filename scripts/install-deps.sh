@@ -16,6 +16,10 @@ PKGS="$PKGS libsoup-3.0-dev libjson-glib-dev glib-networking"
 # The live tests' Go services (tests/go/leaky-*) and the fault server's certificate.
 PKGS="$PKGS golang-github-gin-gonic-gin-dev golang-github-deanthompson-ginpprof-dev openssl"
 
+# Desktop tests: the MIME definition (xmllint, update-mime-database, gio) and
+# the Flatpak manifest (flatpak-builder --show-manifest).
+PKGS="$PKGS libxml2-utils shared-mime-info libglib2.0-bin flatpak-builder"
+
 # Fuzzing and sanitizer runs want clang's runtime.
 if [ "${SMOLDER_DEPS_FUZZ:-0}" = 1 ]; then
   PKGS="$PKGS clang libclang-rt-14-dev"

@@ -34,6 +34,7 @@ struct _SmolderFlameGraph
   guint32  focus;
   double   scroll;
   gboolean dark;
+  SmolderPaletteScheme palette;
   gboolean frame_dark;              /* the style frame_node was drawn in */
   gboolean syncing_vadjustment;     /* our own change, not the user's */
 };

@@ -469,6 +469,26 @@ smolder_flame_graph_set_orientation (SmolderFlameGraph       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIENTATION]);
 }
 
+SmolderPaletteScheme
+smolder_flame_graph_get_palette (SmolderFlameGraph *self)
+{
+  g_return_val_if_fail (SMOLDER_IS_FLAME_GRAPH (self), SMOLDER_PALETTE_PACKAGE);
+  return self->palette;
+}
+
+/* The flame-palette setting; a differential graph keeps its change colours. */
+void
+smolder_flame_graph_set_palette (SmolderFlameGraph    *self,
+                                 SmolderPaletteScheme  palette)
+{
+  g_return_if_fail (SMOLDER_IS_FLAME_GRAPH (self));
+
+  if (self->palette == palette)
+    return;
+  self->palette = palette;
+  invalidate_frame (self);
+}
+
 SmolderFlameLayout *
 smolder_flame_graph_get_layout (SmolderFlameGraph *self)
 {
@@ -599,6 +619,7 @@ smolder_flame_graph_snapshot (GtkWidget   *widget,
 
       smolder_flame_paint_options_init (&options);
       options.dark = self->dark;
+      options.palette = self->palette;
       options.search = self->search;
       options.background = FALSE;
       options.label_cache = self->labels;

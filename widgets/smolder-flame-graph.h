@@ -46,6 +46,10 @@ SmolderFlameOrientation smolder_flame_graph_get_orientation (SmolderFlameGraph  
 void                    smolder_flame_graph_set_orientation (SmolderFlameGraph       *self,
                                                              SmolderFlameOrientation  orientation);
 
+SmolderPaletteScheme    smolder_flame_graph_get_palette     (SmolderFlameGraph       *self);
+void                    smolder_flame_graph_set_palette     (SmolderFlameGraph       *self,
+                                                             SmolderPaletteScheme     palette);
+
 /* The node drawn full width (0: the whole tree). */
 guint                   smolder_flame_graph_get_zoom_root   (SmolderFlameGraph       *self);
 void                    smolder_flame_graph_set_zoom_root   (SmolderFlameGraph       *self,

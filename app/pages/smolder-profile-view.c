@@ -120,8 +120,47 @@ sample_type_label (SmolderProfile *profile,
                           smolder_profile_get_string (profile, vt->unit));
 }
 
+/* The flame-palette setting (its enum values are SmolderPaletteScheme's). */
+static void
+smolder_profile_view_palette_changed_cb (SmolderProfileView *self,
+                                         const char         *key,
+                                         GSettings          *settings)
+{
+  smolder_flame_graph_set_palette (smolder_flame_view_get_flame_graph (self->flame_view),
+                                   g_settings_get_enum (settings, "flame-palette"));
+}
+
+static SmolderApplication *
+smolder_profile_view_get_application (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return SMOLDER_IS_APPLICATION (app) ? SMOLDER_APPLICATION (app) : NULL;
+}
+
+/* The user picked a sample type: profiles of this kind open on it next time
+ * (the last-sample-types setting). */
+static void
+smolder_profile_view_sample_type_chosen_cb (SmolderProfileView *self)
+{
+  SmolderApplication *app = smolder_profile_view_get_application ();
+  guint index = gtk_drop_down_get_selected (self->sample_type_dropdown);
+  SmolderProfileKind kind;
+
+  if (app == NULL || self->profile == NULL || self->updating_controls
+      || index >= smolder_profile_get_n_sample_types (self->profile))
+    return;
+  kind = smolder_profile_get_kind (self->profile);
+  if (kind == SMOLDER_PROFILE_KIND_UNKNOWN)
+    return;
+  smolder_application_remember_sample_type (app, smolder_profile_kind_to_string (kind),
+                                            smolder_profile_get_string (self->profile,
+                                                                        smolder_profile_get_sample_type (self->profile, index)->type));
+}
+
 /* The sample types of the new profile; the one shown stays chosen when the
- * new profile has it (a live refresh), else the profile's default. */
+ * new profile has it (a live refresh), else the one last chosen for
+ * profiles of its kind, else the profile's default. */
 static void
 smolder_profile_view_fill_sample_types (SmolderProfileView *self,
                                         SmolderProfile     *old_profile)
@@ -132,14 +171,24 @@ smolder_profile_view_fill_sample_types (SmolderProfileView *self,
   guint old_index = gtk_drop_down_get_selected (self->sample_type_dropdown);
   g_autofree char *old_label = NULL;
 
+  g_autofree char *remembered = NULL;
+
   if (old_profile != NULL && old_index < smolder_profile_get_n_sample_types (old_profile))
     old_label = sample_type_label (old_profile, old_index);
+  else if (smolder_profile_view_get_application () != NULL
+           && smolder_profile_get_kind (self->profile) != SMOLDER_PROFILE_KIND_UNKNOWN)
+    remembered = smolder_application_dup_sample_type (smolder_profile_view_get_application (),
+                                                      smolder_profile_kind_to_string (smolder_profile_get_kind (self->profile)));
 
   for (guint i = 0; i < n_types; i++)
     {
       g_autofree char *label = sample_type_label (self->profile, i);
 
       if (old_label != NULL && g_str_equal (label, old_label))
+        selected = i;
+      else if (remembered != NULL
+               && g_str_equal (remembered, smolder_profile_get_string (self->profile,
+                                                                     smolder_profile_get_sample_type (self->profile, i)->type)))
         selected = i;
       gtk_string_list_append (types, label);
     }
@@ -621,6 +670,9 @@ smolder_profile_view_init (SmolderProfileView *self)
   g_signal_connect_object (self->sample_type_dropdown, "notify::selected",
                            G_CALLBACK (_smolder_profile_view_update_query),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sample_type_dropdown, "notify::selected",
+                           G_CALLBACK (smolder_profile_view_sample_type_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->granularity_dropdown, "notify::selected",
                            G_CALLBACK (_smolder_profile_view_update_query),
                            self, G_CONNECT_SWAPPED);
@@ -644,8 +696,14 @@ smolder_profile_view_init (SmolderProfileView *self)
                           ? smolder_application_get_settings (SMOLDER_APPLICATION (app)) : NULL;
 
     if (settings != NULL)
-      g_settings_bind (settings, "flame-icicle", self->icicle_button, "active",
-                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET_NO_CHANGES);
+      {
+        g_settings_bind (settings, "flame-icicle", self->icicle_button, "active",
+                         G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET_NO_CHANGES);
+        g_signal_connect_object (settings, "changed::flame-palette",
+                                 G_CALLBACK (smolder_profile_view_palette_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+        smolder_profile_view_palette_changed_cb (self, NULL, settings);
+      }
   }
   smolder_profile_view_update_orientation (self);
   g_signal_connect_object (self->top_view, "notify::summary",

@@ -253,6 +253,10 @@ test_percent_bases (void)
   if (strstr (tip, "100% of shown") != NULL || strstr (tip, "100% of main.registerSession (1.00 MiB)") == NULL)
     g_error ("tooltip: %s", tip);
   close_view (view, window);
+  /* Choosing alloc_space is remembered for heap profiles (last-sample-types):
+   * the next tests expect pprof's default again. */
+  g_settings_reset (smolder_application_get_settings (SMOLDER_APPLICATION (g_application_get_default ())),
+                    "last-sample-types");
 }
 
 /* A real click (xdotool, through the X server) on the title of column

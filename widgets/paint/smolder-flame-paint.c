@@ -19,6 +19,7 @@ smolder_flame_paint_options_init (SmolderFlamePaintOptions *options)
   g_return_if_fail (options != NULL);
   *options = (SmolderFlamePaintOptions) {
     .dark = FALSE,
+    .palette = SMOLDER_PALETTE_PACKAGE,
     .draw_labels = TRUE,
     .font = NULL,
     .search = NULL,
@@ -271,7 +272,10 @@ smolder_flame_paint_node_colors (SmolderFlameLayout             *layout,
 
   smolder_palette_background (options->dark, &background);
   /* The colour goes by the real name: the package of "<unknown>" is none. */
-  smolder_palette_color_for_name (smolder_call_tree_get_name (tree, node), options->dark, &color);
+  if (options->palette == SMOLDER_PALETTE_CLASSIC)
+    smolder_palette_color_classic (smolder_call_tree_get_name (tree, node), options->dark, &color);
+  else
+    smolder_palette_color_for_name (smolder_call_tree_get_name (tree, node), options->dark, &color);
   *fill = color.fill;
   *ink = color.text;
 

@@ -27,6 +27,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmolderFlameLabelCache, smolder_flame_label_cache
 
 typedef struct {
   gboolean            dark;         /* the dark-style palette */
+  SmolderPaletteScheme palette;     /* colours by package (default) or classic */
   gboolean            draw_labels;  /* FALSE for golden images (fonts vary) */
   const char         *font;         /* a Pango font description; NULL: "Sans 9" */
   SmolderFlameSearch *search;       /* NULL: nothing highlighted or dimmed */

@@ -156,6 +156,8 @@ hash_bytes (const char *s,
   return h;
 }
 
+static void pick_ink (gboolean dark, SmolderFrameColor *out);
+
 static void
 color_for_key (guint32             h,
                SmolderPackageClass klass,
@@ -196,7 +198,14 @@ color_for_key (guint32             h,
       break;
     }
 
-  /* Whichever of near-black and near-white contrasts more with the bar. */
+  pick_ink (dark, out);
+}
+
+/* Whichever of near-black and near-white contrasts more with the bar. */
+static void
+pick_ink (gboolean           dark,
+          SmolderFrameColor *out)
+{
   {
     SmolderRgb ink_dark = { 0.08, 0.08, 0.10 };
     SmolderRgb ink_light = { 0.97, 0.97, 0.97 };
@@ -291,4 +300,29 @@ smolder_rgb_mix (SmolderRgb color,
     color.green + (toward.green - color.green) * amount,
     color.blue + (toward.blue - color.blue) * amount,
   };
+}
+
+void
+smolder_palette_color_classic (const char        *name,
+                               gboolean           dark,
+                               SmolderFrameColor *out)
+{
+  guint32 h;
+  double v1, v2, v3;
+
+  if (name == NULL || name[0] == '\0' || g_str_equal (name, "root"))
+    {
+      out->fill = dark ? hsl (0, 0, 0.30) : hsl (0, 0, 0.78);
+      pick_ink (dark, out);
+      return;
+    }
+  /* flamegraph.pl: r = 205 + 50 v3, g = 230 v1, b = 55 v2 (of 255). */
+  h = hash_bytes (name, strlen (name));
+  v1 = (double) (h & 0x7ff) / 2047.0;
+  v2 = (double) ((h >> 11) & 0x7ff) / 2047.0;
+  v3 = (double) ((h >> 22) & 0x3ff) / 1023.0;
+  out->fill = (SmolderRgb) { (205 + 50 * v3) / 255.0, (230 * v1) / 255.0, (55 * v2) / 255.0 };
+  if (dark)
+    out->fill = smolder_rgb_mix (out->fill, (SmolderRgb) { 0, 0, 0 }, 0.35);
+  pick_ink (dark, out);
 }

@@ -18,6 +18,13 @@ typedef enum {
   SMOLDER_PACKAGE_CLASS_NONE,      /* the root, or a frame without a name */
 } SmolderPackageClass;
 
+/* How frames are coloured; the values are the nicks of the settings
+ * schema's FlamePalette enum in this order. */
+typedef enum {
+  SMOLDER_PALETTE_PACKAGE,         /* by Go package, as described above */
+  SMOLDER_PALETTE_CLASSIC,         /* flamegraph.pl's warm hues, by function name */
+} SmolderPaletteScheme;
+
 typedef struct {
   double red, green, blue;  /* 0..1 */
 } SmolderRgb;
@@ -38,6 +45,12 @@ SmolderPackageClass smolder_palette_classify   (const char *name);
 
 /* The colour of a frame named @name; @dark picks the dark-style variant. */
 void                smolder_palette_color_for_name (const char        *name,
+                                                    gboolean           dark,
+                                                    SmolderFrameColor *out);
+
+/* flamegraph.pl's "hot" colours: red to yellow, from a hash of the whole
+ * @name (not its package), darker in the dark style. */
+void                smolder_palette_color_classic  (const char        *name,
                                                     gboolean           dark,
                                                     SmolderFrameColor *out);
 
