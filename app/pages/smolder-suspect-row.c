@@ -144,7 +144,7 @@ build (SmolderSuspectRow *self)
 
   if (s->pattern != smolder_leak_pattern_none ())
     pattern = g_markup_printf_escaped ("<b>%s</b>: %s\n<small>%s %s</small>", s->pattern->id,
-                                       s->pattern->explanation, _("Fix:"), s->pattern->fix);
+                                       _(s->pattern->explanation), _("Fix:"), _(s->pattern->fix));
   else
     pattern = g_markup_printf_escaped ("<b>-</b>: %s", _("no known leak pattern fits"));
   label = label_new (NULL, NULL);
