@@ -3,10 +3,10 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "smolder-application.h"
+#include "smolder-locale.h"
 
 int
 main (int   argc,
@@ -14,10 +14,7 @@ main (int   argc,
 {
   g_autoptr(SmolderApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  smolder_locale_init ();
 
   g_set_application_name (_("Smolder"));
 

@@ -10,6 +10,9 @@ golang-go time
 libgtk-4-dev libadwaita-1-dev desktop-file-utils appstream gettext locales
 xvfb xauth xdotool imagemagick"
 
+# Chinese glyphs for the zh_CN translation (else they show as boxes).
+PKGS="$PKGS fonts-noto-cjk"
+
 # Live monitoring: HTTP(S) polling and the session index.
 PKGS="$PKGS libsoup-3.0-dev libjson-glib-dev glib-networking"
 

@@ -7,6 +7,7 @@
 #include "smolder-units.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <string.h>
 
@@ -129,10 +130,10 @@ append_diff_description (SmolderFlameGraph *self,
 
   /* TRANSLATORS: a frame's total in the base profile and in the new one,
    * in human units, then the same as exact numbers in the unit */
-  g_string_append_printf (str, _("\nBase → new: %s → %s (%" G_GINT64_FORMAT " → %" G_GINT64_FORMAT " %s)"),
+  g_string_append_printf (str, _("\nBase → new: %s → %s (%" PRId64 " → %" PRId64 " %s)"),
                           base_s, new_s, base, new, unit);
   /* TRANSLATORS: the change from base to new, human and exact */
-  g_string_append_printf (str, _("\nChange: %s%s (%s%" G_GINT64_FORMAT " %s"),
+  g_string_append_printf (str, _("\nChange: %s%s (%s%" PRId64 " %s"),
                           change > 0 ? "+" : "", change_s, change > 0 ? "+" : "", change, unit);
   if (base == 0 && new != 0)
     g_string_append (str, _(", new"));

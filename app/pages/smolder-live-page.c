@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "smolder-live-alerts.h"
 #include "smolder-cpu-capture.h"
@@ -400,7 +401,7 @@ update_state (SmolderLivePage *self)
             gint64 seconds = MAX (0, (next - g_get_real_time () + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 
             /* Translators: the error, then when the next attempt is. */
-            text = g_strdup_printf (_("Error: %s. Retrying in %" G_GINT64_FORMAT " s"),
+            text = g_strdup_printf (_("Error: %s. Retrying in %" PRId64 " s"),
                                     reason ? reason : _("unknown"), seconds);
           }
         else

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* smolder-suspect-row.c: one leak suspect in the Leak Suspects list. */
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "smolder-sparkline.h"
 #include "smolder-suspect-row.h"
@@ -99,7 +100,7 @@ build (SmolderSuspectRow *self)
   int row = 1;
 
   self->summary = g_strdup_printf (_("grew %s in %s"), growth, span);
-  tooltip = g_strdup_printf (_("%" G_GINT64_FORMAT " → %" G_GINT64_FORMAT " %s (+%" G_GINT64_FORMAT "), "
+  tooltip = g_strdup_printf (_("%" PRId64 " → %" PRId64 " %s (+%" PRId64 "), "
                                "%s a minute, over %.1f minutes\nfit %.2f, rose in %.0f%% of intervals"),
                              s->fit.first, s->fit.last, unit, s->fit.last - s->fit.first, rate,
                              smolder_trends_get_minutes (self->trends, n - 1), s->fit.r2, 100.0 * s->fit.rose);
@@ -143,7 +144,7 @@ build (SmolderSuspectRow *self)
 
   if (s->pattern != smolder_leak_pattern_none ())
     pattern = g_markup_printf_escaped ("<b>%s</b>: %s\n<small>%s %s</small>", s->pattern->id,
-                                       s->pattern->explanation, _("Fix:"), s->pattern->fix);
+                                       _(s->pattern->explanation), _("Fix:"), _(s->pattern->fix));
   else
     pattern = g_markup_printf_escaped ("<b>-</b>: %s", _("no known leak pattern fits"));
   label = label_new (NULL, NULL);
@@ -158,13 +159,13 @@ build (SmolderSuspectRow *self)
 
       /* A count that grows while its wait grows is the classic leak. */
       if (states->wait_last >= 0 && states->n_dumps > 1)
-        text = g_strdup_printf (_("state %s, waiting %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT " minutes%s "
+        text = g_strdup_printf (_("state %s, waiting %" PRId64 " → %" PRId64 " minutes%s "
                                   "(%u goroutine dumps)"),
                                 states->state, MAX (states->wait_first, 0), states->wait_last,
                                 states->wait_last > MAX (states->wait_first, 0) ? _(", rising") : "",
                                 states->n_dumps);
       else if (states->wait_last >= 0)
-        text = g_strdup_printf (_("state %s, waiting up to %" G_GINT64_FORMAT " minutes"),
+        text = g_strdup_printf (_("state %s, waiting up to %" PRId64 " minutes"),
                                 states->state, states->wait_last);
       else
         text = g_strdup_printf (_("state %s"), states->state);

@@ -6,6 +6,7 @@
 #include "smolder-leak-patterns.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 enum {
   KIND_HEAP      = 1 << 0,
@@ -21,25 +22,27 @@ typedef enum {
   PATTERN_NONE,
 } PatternIndex;
 
+/* The explanations and fixes are marked for the GUI, which translates them
+ * (smolder-suspect-row.c); smolder-cli prints them as they are. */
 static const SmolderLeakPattern patterns[] = {
   [PATTERN_RESPONSE_BODY] = { "unclosed-response-body",
-    "net/http connections pile up (dialConn buffers, readLoop/writeLoop goroutines): a response body is never closed",
-    "defer resp.Body.Close() after every successful request, and drain the body (io.Copy(io.Discard, resp.Body)) to reuse the connection" },
+    N_("net/http connections pile up (dialConn buffers, readLoop/writeLoop goroutines): a response body is never closed"),
+    N_("defer resp.Body.Close() after every successful request, and drain the body (io.Copy(io.Discard, resp.Body)) to reuse the connection") },
   [PATTERN_TICKER] = { "unstopped-ticker",
-    "tickers or timers are created and never stopped, with goroutines waiting on their channels",
-    "defer t.Stop() right after time.NewTicker/NewTimer, and end the goroutine that ranges over t.C (select on a done channel)" },
+    N_("tickers or timers are created and never stopped, with goroutines waiting on their channels"),
+    N_("defer t.Stop() right after time.NewTicker/NewTimer, and end the goroutine that ranges over t.C (select on a done channel)") },
   [PATTERN_BLOCKED] = { "blocked-goroutine",
-    "goroutines park on a channel, select, lock or context that nobody ever signals, so they never exit",
-    "give every blocked goroutine a way out: a buffered reply channel, a select on ctx.Done() with a cancel that is always called, or close the channel" },
+    N_("goroutines park on a channel, select, lock or context that nobody ever signals, so they never exit"),
+    N_("give every blocked goroutine a way out: a buffered reply channel, a select on ctx.Done() with a cancel that is always called, or close the channel") },
   [PATTERN_COLLECTION] = { "unbounded-collection",
-    "memory retained at one allocation site grows steadily: a map, slice or cache in a long-lived structure with no eviction",
-    "bound it: evict (LRU, TTL), delete entries when their owner ends, or keep the data out of the global structure" },
+    N_("memory retained at one allocation site grows steadily: a map, slice or cache in a long-lived structure with no eviction"),
+    N_("bound it: evict (LRU, TTL), delete entries when their owner ends, or keep the data out of the global structure") },
   [PATTERN_FILE] = { "unclosed-file",
-    "os.File objects accumulate: files are opened and never closed",
-    "defer f.Close() right after a successful os.Open/os.OpenFile/os.Create, on every path" },
+    N_("os.File objects accumulate: files are opened and never closed"),
+    N_("defer f.Close() right after a successful os.Open/os.OpenFile/os.Create, on every path") },
   [PATTERN_NONE] = { "-",
-    "no known leak pattern fits this stack",
-    "compare the first and last snapshots of this stack to see what holds on to it" },
+    N_("no known leak pattern fits this stack"),
+    N_("compare the first and last snapshots of this stack to see what holds on to it") },
 };
 
 typedef struct {

@@ -4,6 +4,7 @@
  * program under Xvfb (a display or a TAP skip, a home of its own). */
 #pragma once
 
+#include <locale.h>
 #include <stdio.h>
 
 #include <glib/gstdio.h>
@@ -108,14 +109,17 @@ find_button_labelled (GtkWidget  *widget,
 }
 
 /* g_test_init() and the environment of tests/ui/meson.build (for a run by
- * hand), the C locale whatever the user's, with XDG folders in a new temporary folder, which is returned; NULL
- * (after a TAP skip line) without a display: main() then returns 0. Not
- * G_TEST_OPTION_ISOLATE_DIRS: it hides the system's schemas, which
- * libadwaita needs. */
+ * hand), the locale @lc_all with gettext's LANGUAGE @language whatever the
+ * user's, with XDG folders in a new temporary folder, which is returned;
+ * NULL (after a TAP skip line) without a display or without that locale:
+ * main() then returns 0. Not G_TEST_OPTION_ISOLATE_DIRS: it hides the
+ * system's schemas, which libadwaita needs. */
 static inline char *
-ui_test_init (int         *argc,
-              char      ***argv,
-              const char  *home_template)
+ui_test_init_in_locale (int         *argc,
+                        char      ***argv,
+                        const char  *home_template,
+                        const char  *lc_all,
+                        const char  *language)
 {
   char *home;
 
@@ -126,12 +130,16 @@ ui_test_init (int         *argc,
       printf ("1..0 # SKIP no display\n");
       return NULL;
     }
+  if (setlocale (LC_ALL, lc_all) == NULL)
+    {
+      printf ("1..0 # SKIP no %s locale on this machine (locale -a lists those there are)\n", lc_all);
+      return NULL;
+    }
 
-  /* The numbers and words the tests look for are the C locale's ("59.5 MiB",
-   * not "59,5 MiB"), whatever the user's: GTK sets the locale from these in
-   * adw_init() below. */
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
+  /* GTK sets the locale from these in adw_init() below. */
+  g_setenv ("LC_ALL", lc_all, TRUE);
+  g_setenv ("LANG", lc_all, TRUE);
+  g_setenv ("LANGUAGE", language, TRUE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
@@ -145,6 +153,16 @@ ui_test_init (int         *argc,
 
   adw_init ();
   return home;
+}
+
+/* ui_test_init_in_locale() in the C locale: the numbers and words the tests
+ * look for are the C locale's ("59.5 MiB", not "59,5 MiB"). */
+static inline char *
+ui_test_init (int         *argc,
+              char      ***argv,
+              const char  *home_template)
+{
+  return ui_test_init_in_locale (argc, argv, home_template, "C.UTF-8", "C");
 }
 
 /* Removes what the tests wrote in @home (the recent files list) and @home. */
