@@ -16,6 +16,10 @@ PKGS="$PKGS libsoup-3.0-dev libjson-glib-dev glib-networking"
 # The live tests' Go services (tests/go/leaky-*) and the fault server's certificate.
 PKGS="$PKGS golang-github-gin-gonic-gin-dev golang-github-deanthompson-ginpprof-dev openssl"
 
+# The fleet tests: real Prometheus and VictoriaMetrics servers scraping Go services that
+# export their runtime metrics with client_golang (tests/go/fleet-svc).
+PKGS="$PKGS prometheus victoria-metrics golang-github-prometheus-client-golang-dev"
+
 # Fuzzing and sanitizer runs want clang's runtime.
 if [ "${SMOLDER_DEPS_FUZZ:-0}" = 1 ]; then
   PKGS="$PKGS clang libclang-rt-14-dev"
