@@ -16,7 +16,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build-fuzz}
 seconds=${2:-${FUZZ_SECONDS:-60}}
 [ $# -ge 2 ] && shift 2 || shift $#
-targets=${*:-profile pprof legacy-cpu text-heap text-count text-contention goroutine-dump pprof-index session-index}
+targets=${*:-profile pprof legacy-cpu text-heap text-count text-contention goroutine-dump pprof-index session-index prom-parse}
 data="$src/tests/data"
 
 case $build in /*) ;; *) build="$src/$build" ;; esac
@@ -87,6 +87,10 @@ for t in $targets; do
       done ;;
     session-index) # what smolder-cli record writes, one poll of heap and goroutine
       printf '%s' '{"format":"smolder-session","version":1,"endpoint":"http://127.0.0.1:6060/debug/pprof/","start_ms":1796401454112,"snapshots":[{"profile":"goroutine","seq":1,"time_ms":1796401454136,"files":[{"name":"goroutine-0001.pb.gz","query":"goroutine","status":200,"size":2040}],"summary":{"goroutines":40,"totals":[{"type":"goroutine","unit":"count","total":40}]}},{"profile":"heap","seq":1,"time_ms":1796401454113,"files":[{"name":"heap-0001.pb.gz","query":"heap","status":200,"size":1352},{"name":"heap-0001.txt","query":"heap?debug=1","status":200,"size":7521}],"summary":{"memstats":{"heap_inuse":4104192,"heap_alloc":2497496,"heap_objects":5067,"sys":18920712,"next_gc":5303488,"num_gc":1,"pauses":[[1796401454100000000,40900]]},"totals":[{"type":"inuse_space","unit":"bytes","total":2106214}]}}]}' > "$corpus/session.json" ;;
+    prom-parse) # a Prometheus query_range answer, a targets answer, a refused query
+      printf '%s' '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"go_goroutines","instance":"127.0.0.1:8080","job":"api"},"values":[[1796401454,"40"],[1796401455.5,"41"],[1796401456,"NaN"]]}]}}' > "$corpus/matrix.json"
+      printf '%s' '{"status":"success","data":{"activeTargets":[{"labels":{"instance":"127.0.0.1:8080","job":"api"},"scrapeUrl":"http://127.0.0.1:8080/metrics","lastError":"","health":"up"}],"droppedTargets":[]}}' > "$corpus/targets.json"
+      printf '%s' '{"status":"error","errorType":"bad_data","error":"1:9: parse error"}' > "$corpus/error.json" ;;
   esac
 
   log="$build/fuzz/fuzz-$t.log"

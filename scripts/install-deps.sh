@@ -23,6 +23,10 @@ PKGS="$PKGS golang-github-gin-gonic-gin-dev golang-github-deanthompson-ginpprof-
 # the Flatpak manifest (flatpak-builder --show-manifest).
 PKGS="$PKGS libxml2-utils shared-mime-info libglib2.0-bin flatpak-builder"
 
+# The fleet tests: real Prometheus and VictoriaMetrics servers scraping Go services that
+# export their runtime metrics with client_golang (tests/go/fleet-svc).
+PKGS="$PKGS prometheus victoria-metrics golang-github-prometheus-client-golang-dev"
+
 # Fuzzing and sanitizer runs want clang's runtime.
 if [ "${SMOLDER_DEPS_FUZZ:-0}" = 1 ]; then
   PKGS="$PKGS clang libclang-rt-14-dev"

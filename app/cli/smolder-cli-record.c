@@ -25,26 +25,6 @@ typedef struct {
   gboolean       stop_after_cpu;   /* --count or --duration ended during it */
 } Record;
 
-/* "5s", "200ms", "1.5m", "2h", or seconds without a unit; -1 if not. */
-static gint64
-parse_duration_ms (const char *text)
-{
-  char *end = NULL;
-  double v = g_ascii_strtod (text, &end);
-
-  if (end == text || v < 0 || v > 1e9)
-    return -1;
-  if (*end == '\0' || g_str_equal (end, "s"))
-    return v * 1000;
-  if (g_str_equal (end, "ms"))
-    return v;
-  if (g_str_equal (end, "m"))
-    return v * 60000;
-  if (g_str_equal (end, "h"))
-    return v * 3600000;
-  return -1;
-}
-
 /* "64M", "1G", "4096": bytes; 0 if not. */
 static guint64
 parse_size (const char *text)
@@ -242,9 +222,9 @@ smolder_cli_record (int    argc,
       g_printerr ("smolder-cli record: %s\n", error ? error->message : "expected one URL");
       return SMOLDER_CLI_EXIT_USAGE;
     }
-  if ((interval && (interval_ms = parse_duration_ms (interval)) < 0) ||
-      (duration && (duration_ms = parse_duration_ms (duration)) <= 0) ||
-      (timeout && (timeout_ms = parse_duration_ms (timeout)) <= 0))
+  if ((interval && (interval_ms = smolder_cli_parse_duration_ms (interval)) < 0) ||
+      (duration && (duration_ms = smolder_cli_parse_duration_ms (duration)) <= 0) ||
+      (timeout && (timeout_ms = smolder_cli_parse_duration_ms (timeout)) <= 0))
     {
       g_printerr ("smolder-cli record: a duration is a number with ms, s, m or h\n");
       return SMOLDER_CLI_EXIT_USAGE;

@@ -60,16 +60,6 @@ open_session (const char *path)
   return session;
 }
 
-static char *
-format_ms (gint64 ms,
-           const char *format)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
-  g_autoptr(GDateTime) t = utc ? g_date_time_add (utc, (ms % 1000) * 1000) : NULL;
-
-  return t ? g_date_time_format (t, format) : g_strdup ("?");
-}
-
 int
 smolder_cli_series (int    argc,
                     char **argv)
@@ -108,46 +98,23 @@ smolder_cli_series (int    argc,
     return smolder_cli_series_functions (session);
   rows = collect_rows (session);
 
-  if (tsv)
-    g_print ("# unix_ms\theap_inuse\theap_alloc\theap_objects\tsys\tnext_gc\tnum_gc\tgoroutines\n");
-  else
-    g_print ("%-23s %10s %10s %12s %10s %10s %7s %10s\n", "time (UTC)", "heap inuse", "heap alloc",
-             "heap objects", "sys", "next GC", "GCs", "goroutines");
+  smolder_cli_print_series_header (tsv);
   for (guint i = 0; i < rows->len; i++)
     {
       const SeriesRow *row = &g_array_index (rows, SeriesRow, i);
       const SmolderLiveSummary *m = row->memstats;
-      g_autofree char *g = row->goroutines >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, row->goroutines)
-                                                : g_strdup (tsv ? "" : "-");
+      gint64 values[SMOLDER_CLI_SERIES_N] = { -1, -1, -1, -1, -1, -1, row->goroutines };
 
-      if (tsv)
+      if (m != NULL)
         {
-          if (m != NULL)
-            g_print ("%" G_GINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT
-                     "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%u\t%s\n",
-                     row->time_ms, m->heap_inuse, m->heap_alloc, m->heap_objects, m->sys, m->next_gc,
-                     m->num_gc, g);
-          else
-            g_print ("%" G_GINT64_FORMAT "\t\t\t\t\t\t\t%s\n", row->time_ms, g);
+          values[0] = m->heap_inuse;
+          values[1] = m->heap_alloc;
+          values[2] = m->heap_objects;
+          values[3] = m->sys;
+          values[4] = m->next_gc;
+          values[5] = m->num_gc;
         }
-      else
-        {
-          g_autofree char *when = format_ms (row->time_ms, "%Y-%m-%d %H:%M:%S.%f");
-
-          when[MIN (strlen (when), 23)] = '\0';
-          if (m != NULL)
-            {
-              g_autofree char *inuse = smolder_units_format_bytes (m->heap_inuse);
-              g_autofree char *alloc = smolder_units_format_bytes (m->heap_alloc);
-              g_autofree char *sys = smolder_units_format_bytes (m->sys);
-              g_autofree char *next = smolder_units_format_bytes (m->next_gc);
-
-              g_print ("%-23s %10s %10s %12" G_GUINT64_FORMAT " %10s %10s %7u %10s\n", when, inuse, alloc,
-                       m->heap_objects, sys, next, m->num_gc, g);
-            }
-          else
-            g_print ("%-23s %10s %10s %12s %10s %10s %7s %10s\n", when, "-", "-", "-", "-", "-", "-", g);
-        }
+      smolder_cli_print_series_row (tsv, row->time_ms, values);
     }
   return 0;
 }
@@ -180,7 +147,7 @@ smolder_cli_session_info (int    argc,
         last_goroutine = s;
     }
 
-  start = format_ms (info->start_ms, "%Y-%m-%d %H:%M:%S UTC");
+  start = smolder_cli_format_ms (info->start_ms, "%Y-%m-%d %H:%M:%S UTC");
   size = g_format_size (info->size_on_disk);
   span = smolder_units_format_duration (info->span_ms * G_GINT64_CONSTANT (1000000));
   g_print ("Session:       %s\n", g_file_peek_path (info->dir));
@@ -197,7 +164,7 @@ smolder_cli_session_info (int    argc,
   if (last_heap != NULL)
     {
       const SmolderLiveSummary *m = &last_heap->summary;
-      g_autofree char *when = format_ms (last_heap->time_ms, "%Y-%m-%d %H:%M:%S UTC");
+      g_autofree char *when = smolder_cli_format_ms (last_heap->time_ms, "%Y-%m-%d %H:%M:%S UTC");
       g_autofree char *inuse = smolder_units_format_bytes (m->heap_inuse);
       g_autofree char *alloc = smolder_units_format_bytes (m->heap_alloc);
       g_autofree char *sys = smolder_units_format_bytes (m->sys);

@@ -34,6 +34,8 @@ static const char *usage_text =
   "  info DIR       what a recorded session holds\n"
   "  series DIR     a session's MemStats and goroutines over time (text or tsv;\n"
   "                 --functions: the top functions' in-use bytes and goroutines)\n"
+  "  fleet URL      rank the Go instances a Prometheus scrapes by leak-like growth\n"
+  "  history URL    one instance's runtime series from Prometheus (as series)\n"
   "  export --base=A B  the differential flame graph (growth vermillion, shrinkage blue)\n"
   "\n"
   "Run \"smolder-cli COMMAND --help\" for a command's options.\n";
@@ -354,6 +356,10 @@ main (int   argc,
     return smolder_cli_record (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "series"))
     return smolder_cli_series (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "fleet"))
+    return smolder_cli_fleet (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "history"))
+    return smolder_cli_history (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "info"))
     return cmd_info (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "top"))

@@ -58,6 +58,14 @@ SmolderEndpoint *
 smolder_endpoint_new_parse (const char  *text,
                             GError     **error)
 {
+  return smolder_endpoint_new_parse_with_default (text, "/debug/pprof/", error);
+}
+
+SmolderEndpoint *
+smolder_endpoint_new_parse_with_default (const char  *text,
+                                         const char  *default_path,
+                                         GError     **error)
+{
   g_autoptr(SmolderEndpoint) self = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -105,10 +113,11 @@ smolder_endpoint_new_parse (const char  *text,
   if (self->port <= 0)
     self->port = g_str_equal (self->scheme, "https") ? 443 : 80;
 
-  /* No path: Go's default mount point. Any other path is the base itself. */
+  /* No path: the default mount point (Go's, for pprof). Any other path is
+   * the base itself. */
   p = g_uri_get_path (uri);
   if (p[0] == '\0' || g_str_equal (p, "/"))
-    path = g_strdup ("/debug/pprof/");
+    path = g_strdup (default_path);
   else if (!g_str_has_suffix (p, "/"))
     path = g_strconcat (p, "/", NULL);
   else

@@ -15,6 +15,11 @@ G_DECLARE_FINAL_TYPE (SmolderEndpoint, smolder_endpoint, SMOLDER, ENDPOINT, GObj
  * Authorization header and leaves the URL. */
 SmolderEndpoint *smolder_endpoint_new_parse       (const char       *text,
                                                    GError          **error);
+/* The same with another path for "host:port" and "/" (e.g. "/" for a
+ * Prometheus server). */
+SmolderEndpoint *smolder_endpoint_new_parse_with_default (const char  *text,
+                                                          const char  *default_path,
+                                                          GError     **error);
 
 /* scheme://host:port/base/ without credentials: safe to show and to save. */
 const char      *smolder_endpoint_get_uri         (SmolderEndpoint  *self);

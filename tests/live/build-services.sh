@@ -6,7 +6,8 @@
 # service folders). A binary newer than its sources is
 # left alone, so a rebuild costs nothing.
 #
-#   tests/live/build-services.sh OUTDIR [SERVICE...]   (default: both)
+#   tests/live/build-services.sh OUTDIR [SERVICE...]   (default: both leaky ones;
+#   fleet-svc, the fleet tests' instance, needs client_golang)
 #
 # SMOLDER_GOPATH overrides /usr/share/gocode.
 set -eu
@@ -40,6 +41,11 @@ for svc in $services; do
   if [ ! -d "$dir" ]; then
     echo "build-services: no service $svc in $src" >&2
     exit 2
+  fi
+  if [ "$svc" = fleet-svc ] && [ ! -d "$gopath/src/github.com/prometheus/client_golang" ]; then
+    echo "build-services: $gopath has no client_golang (Debian: apt-get install" \
+         "golang-github-prometheus-client-golang-dev)" >&2
+    exit 1
   fi
   if [ "$svc" = leaky-gin ] && [ ! -d "$gopath/src/github.com/DeanThompson/ginpprof" ]; then
     echo "build-services: $gopath has no Gin/ginpprof (Debian: apt-get install" \

@@ -65,6 +65,7 @@ FAULTS = {
     'gzipbomb-ce': 'the same bomb as Content-Encoding: gzip (transport-level inflation)',
     'redirect': '302 to the same path with ?hop=N+1: a redirect chain without end',
     'redirect-once': 'one 302 to the same path under /ok/',
+    'prom503': '503 application/json: the Prometheus API\'s own error for a query that timed out',
     'timeout': 'reads the request and never answers (connection held open)',
 }
 
@@ -256,6 +257,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                           [('WWW-Authenticate', challenge)])
         elif fault == 'html':
             self.send(200, 'text/html; charset=utf-8', LOGIN_PAGE)
+        elif fault == 'prom503':
+            self.send(503, 'application/json', b'{"status":"error","errorType":"timeout",'
+                      b'"error":"query timed out in expression evaluation"}')
         elif fault == 'empty':
             self.send(200, 'application/octet-stream', b'')
         elif fault == 'garbage':
