@@ -3,6 +3,7 @@
 #include "smolder-sessions-dialog.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "smolder-application.h"
 #include "smolder-session-store.h"
@@ -40,12 +41,12 @@ format_span (gint64 ms)
   gint64 s = MAX (ms, 0) / 1000;
 
   if (s < 60)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " s"), s);
+    return g_strdup_printf (_("%" PRId64 " s"), s);
   if (s < 3600)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), s / 60);
+    return g_strdup_printf (_("%" PRId64 " min"), s / 60);
   if (s < 86400)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), s / 3600, s / 60 % 60);
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), s / 86400, s / 3600 % 24);
+    return g_strdup_printf (_("%" PRId64 " h %" PRId64 " min"), s / 3600, s / 60 % 60);
+  return g_strdup_printf (_("%" PRId64 " d %" PRId64 " h"), s / 86400, s / 3600 % 24);
 }
 
 static char *
