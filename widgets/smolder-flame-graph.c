@@ -7,6 +7,7 @@
  * nodes, so moving the pointer never repaints the bars. */
 
 #include "smolder-flame-graph-private.h"
+#include "smolder-widget-style.h"
 
 #include "smolder-units.h"
 
@@ -560,18 +561,6 @@ smolder_flame_graph_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
-static gboolean
-style_is_dark (GtkWidget *widget)
-{
-  GdkRGBA fg;
-
-  /* Light text means a dark style; gtk_widget_get_color() is GTK 4.10. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
-}
-
 static void
 append_outline (GtkSnapshot            *snapshot,
                 SmolderFlameLayout     *layout,
@@ -603,7 +592,7 @@ smolder_flame_graph_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   const SmolderFlameRect *r;
 
-  self->dark = style_is_dark (widget);
+  self->dark = smolder_widget_style_is_dark (widget);
   layout = _smolder_flame_graph_ensure_layout (self);
   if (layout == NULL)
     return;

@@ -2,6 +2,7 @@
 /* smolder-flame-legend.c: the colour legend of a flame graph. */
 
 #include "smolder-flame-legend.h"
+#include "smolder-widget-style.h"
 
 #include <glib/gi18n.h>
 
@@ -40,18 +41,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SmolderFlameLegend, smolder_flame_legend, GTK_TYPE_WIDGET)
-
-static gboolean
-style_is_dark (GtkWidget *widget)
-{
-  GdkRGBA fg;
-
-  /* As the flame graph decides: light text means a dark style. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
-}
 
 static void
 swatch_draw (GtkDrawingArea *area,
@@ -149,7 +138,7 @@ smolder_flame_legend_clear (SmolderFlameLegend *self)
 static void
 smolder_flame_legend_ensure (SmolderFlameLegend *self)
 {
-  gboolean dark = style_is_dark (GTK_WIDGET (self));
+  gboolean dark = smolder_widget_style_is_dark (GTK_WIDGET (self));
 
   if (self->packages != NULL && self->dark == dark)
     return;

@@ -2,6 +2,7 @@
 /* smolder-timeline-chart.c: hover, legend, zoom, pan, follow-live and keys. */
 
 #include "smolder-timeline-chart.h"
+#include "smolder-widget-style.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -362,18 +363,6 @@ smolder_timeline_chart_get_cursor (SmolderTimelineChart *self,
 
 /* --- layout and drawing --- */
 
-static gboolean
-style_is_dark (GtkWidget *widget)
-{
-  GdkRGBA color;
-
-  /* A light foreground means a dark style (gtk_widget_get_color is 4.10). */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return color.red + color.green + color.blue > 1.5;
-}
-
 SmolderChartLayout *
 smolder_timeline_chart_get_layout (SmolderTimelineChart *self)
 {
@@ -423,7 +412,7 @@ smolder_timeline_chart_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
 {
   SmolderTimelineChart *self = SMOLDER_TIMELINE_CHART (widget);
-  gboolean dark = style_is_dark (widget);
+  gboolean dark = smolder_widget_style_is_dark (widget);
   SmolderChartLayout *layout;
   cairo_t *cr;
 

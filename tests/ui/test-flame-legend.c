@@ -9,7 +9,7 @@
 
 #include "smolder-flame-paint.h"
 #include "smolder-profile-page.h"
-#include "ui-test-helpers.h"
+#include "ui-test-page.h"
 
 #define VIEW(page) smolder_profile_page_get_profile_view (page)
 
@@ -21,40 +21,6 @@ page_settled (gpointer data)
   return !smolder_profile_page_get_busy (page)
          && smolder_page_get_profile (SMOLDER_PAGE (page)) != NULL
          && smolder_flame_view_get_call_tree (smolder_profile_view_get_flame_view (VIEW (page))) != NULL;
-}
-
-static gboolean
-not_exporting (gpointer data)
-{
-  return !smolder_profile_view_get_exporting (VIEW (data));
-}
-
-static SmolderProfilePage *
-open_page (const char  *fixture,
-           GtkWidget  **out_window)
-{
-  g_autoptr(GFile) file = data_file (fixture);
-  SmolderProfilePage *page = g_object_ref_sink (smolder_profile_page_new (file));
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  smolder_profile_page_load (page);
-  wait_until (page_settled, page);
-  *out_window = window;
-  return page;
-}
-
-static void
-close_page (SmolderProfilePage *page,
-            GtkWidget          *window)
-{
-  wait_until (not_exporting, page);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (page);
 }
 
 /* The colour of the pixel at the middle of @node's bar, painted by the
@@ -93,7 +59,7 @@ static void
 test_legend (void)
 {
   GtkWidget *window;
-  SmolderProfilePage *page = open_page ("leaky-service/series/heap-02.pb.gz", &window);
+  SmolderProfilePage *page = ui_test_open_page ("leaky-service/series/heap-02.pb.gz", page_settled, &window);
   SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderFlameLegend *legend = smolder_flame_view_get_legend (flame);
   SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
@@ -148,14 +114,14 @@ test_legend (void)
     g_assert_cmpint (smolder_flame_search_matches (smolder_flame_graph_get_search (smolder_flame_view_get_flame_graph (flame)), n),
                      ==, g_str_has_prefix (smolder_call_tree_get_name (tree, n), "runtime."));
 
-  close_page (page, window);
+  ui_test_close_page (page, window);
 }
 
 static void
 test_unprinted_frames (void)
 {
   GtkWidget *window;
-  SmolderProfilePage *page = open_page ("leaky-service/series/heap-debug1-01.txt", &window);
+  SmolderProfilePage *page = ui_test_open_page ("leaky-service/series/heap-debug1-01.txt", page_settled, &window);
   SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
   guint32 node = smolder_call_tree_get_first_child (tree, 0);
@@ -167,14 +133,14 @@ test_unprinted_frames (void)
   g_assert_true (g_str_has_prefix (tip, "(frames not printed by Go)\n"));
   g_assert_nonnull (strstr (tip, "leaves out the runtime frames"));
   g_assert_nonnull (strstr (tip, "“<unknown>”"));
-  close_page (page, window);
+  ui_test_close_page (page, window);
 }
 
 static void
 test_export_title (void)
 {
   GtkWidget *window;
-  SmolderProfilePage *page = open_page ("leaky-service/series/heap-02.pb.gz", &window);
+  SmolderProfilePage *page = ui_test_open_page ("leaky-service/series/heap-02.pb.gz", page_settled, &window);
   g_autofree char *dir = g_dir_make_tmp ("smolder-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "flame.svg", NULL);
   g_autoptr(GFile) out = g_file_new_for_path (path);
@@ -187,14 +153,14 @@ test_export_title (void)
   smolder_profile_view_set_search_text (VIEW (page), "Session");
   wait_until (page_settled, page);
   smolder_profile_view_export (VIEW (page), out);
-  wait_until (not_exporting, page);
+  wait_until (ui_test_not_exporting, page);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<title>heap-02.pb.gz · inuse_space · 13.1 MiB total · "
                                       "focus=^main\\. · search: Session</title>"));
   g_assert_nonnull (strstr (contents, ">main.registerSession</text>"));
   g_unlink (path);
   g_rmdir (dir);
-  close_page (page, window);
+  ui_test_close_page (page, window);
 }
 
 int

@@ -11,7 +11,7 @@
 #include "smolder-profile-page.h"
 #include "smolder-top-item.h"
 #include "smolder-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-page.h"
 
 #define VIEW(page) smolder_profile_page_get_profile_view (page)
 #define FILTERS(page) smolder_profile_view_get_filters (VIEW (page))
@@ -35,43 +35,6 @@ page_settled (gpointer data)
   return !smolder_profile_page_get_busy (page)
          && smolder_page_get_profile (SMOLDER_PAGE (page)) != NULL
          && smolder_top_view_get_top (smolder_profile_view_get_top_view (VIEW (page))) != NULL;
-}
-
-static gboolean
-not_exporting (gpointer data)
-{
-  return !smolder_profile_view_get_exporting (VIEW (data));
-}
-
-/* A page in a plain window of its own, loaded. */
-static SmolderProfilePage *
-open_page (const char  *fixture,
-           GtkWidget  **out_window)
-{
-  g_autoptr(GFile) file = data_file (fixture);
-  SmolderProfilePage *page = g_object_ref_sink (smolder_profile_page_new (file));
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  smolder_profile_page_load (page);
-  wait_until (page_settled, page);
-
-  *out_window = window;
-  return page;
-}
-
-static void
-close_page (SmolderProfilePage *page,
-            GtkWidget          *window)
-{
-  wait_until (not_exporting, page);
-  gtk_window_destroy (GTK_WINDOW (window));
-  /* Let late worker results (weak references only) come and go. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (page);
 }
 
 static guint
@@ -163,7 +126,7 @@ static void
 test_flame_and_search (void)
 {
   GtkWidget *window;
-  SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
+  SmolderProfilePage *page = ui_test_open_page ("leaky-service/cpu-10s.pb.gz", page_settled, &window);
   SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
   SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
@@ -241,14 +204,14 @@ test_flame_and_search (void)
     g_autofree char *contents = NULL;
 
     smolder_profile_view_export (VIEW (page), out);
-    wait_until (not_exporting, page);
+    wait_until (ui_test_not_exporting, page);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     g_assert_nonnull (strstr (contents, "<svg"));
     g_unlink (path);
     g_rmdir (dir);
   }
 
-  close_page (page, window);
+  ui_test_close_page (page, window);
 }
 
 typedef struct {
@@ -362,7 +325,7 @@ static void
 test_filters (void)
 {
   GtkWidget *window;
-  SmolderProfilePage *page = open_page ("leaky-service/heap-gc.pb.gz", &window);
+  SmolderProfilePage *page = ui_test_open_page ("leaky-service/heap-gc.pb.gz", page_settled, &window);
   SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   g_autofree char *regex = NULL;
   g_autoptr(GError) error = NULL;
@@ -475,7 +438,7 @@ test_filters (void)
                      ==, "main.main.func1.1");
   }
 
-  close_page (page, window);
+  ui_test_close_page (page, window);
 }
 
 static gboolean
@@ -529,7 +492,7 @@ static void
 test_frame_menus (void)
 {
   GtkWidget *window;
-  SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
+  SmolderProfilePage *page = ui_test_open_page ("leaky-service/cpu-10s.pb.gz", page_settled, &window);
   SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
   SmolderCallTree *tree = smolder_flame_view_get_call_tree (flame);
@@ -624,7 +587,7 @@ test_frame_menus (void)
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   wait_until (page_settled, page);
-  close_page (page, window);
+  ui_test_close_page (page, window);
 }
 
 /* At Lines a frame prints "main.cacheMetadata leaky/main.go:48"; Focus on
@@ -636,7 +599,7 @@ static void
 test_frame_filter_lines (void)
 {
   GtkWidget *window;
-  SmolderProfilePage *page = open_page ("leaky-service/heap-gc.pb.gz", &window);
+  SmolderProfilePage *page = ui_test_open_page ("leaky-service/heap-gc.pb.gz", page_settled, &window);
   SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderFlameGraph *graph = smolder_flame_view_get_flame_graph (flame);
   SmolderCallTree *tree;
@@ -666,7 +629,7 @@ test_frame_filter_lines (void)
                    ==, 30912040);
   g_assert_cmpint (smolder_call_tree_get_total (smolder_flame_view_get_call_tree (flame), 0), ==, 30912040);
 
-  close_page (page, window);
+  ui_test_close_page (page, window);
 }
 
 static gboolean
@@ -876,7 +839,7 @@ static void
 test_hidden_views (void)
 {
   GtkWidget *window;
-  SmolderProfilePage *page = open_page ("leaky-service/cpu-10s.pb.gz", &window);
+  SmolderProfilePage *page = ui_test_open_page ("leaky-service/cpu-10s.pb.gz", page_settled, &window);
   SmolderFlameView *flame = smolder_profile_view_get_flame_view (VIEW (page));
   SmolderCallersView *callers = smolder_profile_view_get_callers_view (VIEW (page));
   SmolderCallTree *old_tree = smolder_flame_view_get_call_tree (flame);
@@ -929,7 +892,7 @@ test_hidden_views (void)
     g_assert_cmpstr (smolder_call_tree_get_name (up, 0), ==, name);
   }
 
-  close_page (page, window);
+  ui_test_close_page (page, window);
 }
 
 int
