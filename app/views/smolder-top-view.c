@@ -463,8 +463,17 @@ smolder_top_view_scroll_to_top_cb (gpointer user_data)
                         ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)) : NULL;
 
   self->scroll_source = 0;
-  if (vadj != NULL)
-    gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+  if (vadj == NULL)
+    return G_SOURCE_REMOVE;
+  /* Through the list's own action: it moves the list's anchor to the first
+   * row, so a relayout still to come (slow under load) keeps the top in
+   * view; setting the adjustment alone lost to that relayout. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child) && g_list_model_get_n_items (G_LIST_MODEL (self->slice)) > 0)
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
   return G_SOURCE_REMOVE;
 }
 

@@ -310,11 +310,15 @@ scrollable (gpointer data)
 }
 
 /* The table back at its top: the view scrolls there once the sorted rows
- * are laid out, which a loaded machine may take a few frames to do. */
+ * are laid out, which a loaded machine may take a few frames to do. GTK
+ * 4.8's list places rows by estimated heights until it has measured them;
+ * on a loaded machine the first row can end a few pixels under the
+ * header (5 px seen): still the first row in view, less than half a row
+ * (22 px) off. */
 static gboolean
 at_top (gpointer data)
 {
-  return gtk_adjustment_get_value (data) == 0;
+  return gtk_adjustment_get_value (data) < 11;
 }
 
 static gboolean
