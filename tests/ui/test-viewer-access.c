@@ -11,59 +11,7 @@
 #include "smolder-load.h"
 #include "smolder-profile-view.h"
 #include "smolder-window.h"
-#include "ui-test-helpers.h"
-
-static gboolean
-view_settled (gpointer data)
-{
-  SmolderProfileView *view = data;
-  SmolderFlameView *flame = smolder_profile_view_get_flame_view (view);
-
-  return !smolder_profile_view_get_busy (view)
-         && smolder_top_view_get_top (smolder_profile_view_get_top_view (view)) != NULL
-         && smolder_flame_graph_get_call_tree (smolder_flame_view_get_flame_graph (flame)) != NULL;
-}
-
-static SmolderProfile *
-load_fixture (const char *name)
-{
-  g_autoptr(GFile) file = data_file (name);
-  g_autoptr(GError) error = NULL;
-  SmolderProfile *profile = smolder_profile_new_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return profile;
-}
-
-/* A view of @fixture in a window of its own of @width × @height. */
-static SmolderProfileView *
-open_view (const char  *fixture,
-           int          width,
-           int          height,
-           GtkWidget  **out_window)
-{
-  g_autoptr(SmolderProfile) profile = load_fixture (fixture);
-  SmolderProfileView *view = SMOLDER_PROFILE_VIEW (g_object_ref_sink (smolder_profile_view_new ()));
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  gtk_window_present (GTK_WINDOW (window));
-  smolder_profile_view_set_profile (view, profile);
-  wait_until (view_settled, view);
-  *out_window = window;
-  return view;
-}
-
-static void
-close_view (SmolderProfileView *view,
-            GtkWidget          *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (view);
-}
+#include "ui-test-page.h"
 
 static SmolderFlameGraph *
 graph_of (SmolderProfileView *view)
@@ -152,7 +100,7 @@ test_narrow_window (gconstpointer data)
   page = GTK_WIDGET (smolder_window_open_file (window, file));
   view = SMOLDER_PROFILE_VIEW (find_descendant (page, SMOLDER_TYPE_PROFILE_VIEW, NULL));
   g_assert_nonnull (view);
-  wait_until (view_settled, view);
+  wait_until (ui_test_view_settled, view);
   g_object_set_data (G_OBJECT (view), "want-width", GINT_TO_POINTER (1280));
   wait_until (view_width_near, view);
   iterate ();
@@ -197,7 +145,7 @@ test_narrow_window (gconstpointer data)
   g_assert_cmpint (smolder_profile_view_get_granularity (view), ==, SMOLDER_GRANULARITY_LINES);
   g_assert_cmpint (smolder_query_get_granularity (smolder_profile_view_get_query (view)), ==, SMOLDER_GRANULARITY_LINES);
   smolder_profile_view_set_icicle (view, TRUE);
-  wait_until (view_settled, view);
+  wait_until (ui_test_view_settled, view);
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -224,7 +172,7 @@ grouped (gpointer data)
   SmolderProfileView *view = data;
   SmolderCallTree *tree = smolder_flame_graph_get_call_tree (graph_of (view));
 
-  return view_settled (view) && tree != NULL && root_child (tree, "chan receive") != SMOLDER_NO_ID;
+  return ui_test_view_settled (view) && tree != NULL && root_child (tree, "chan receive") != SMOLDER_NO_ID;
 }
 
 /* panic-all.txt's goroutine headers, counted by hand: 4 [chan receive],
@@ -238,7 +186,7 @@ test_group_by_state (void)
     { "chan receive", 4 }, { "running", 1 }, { "semacquire", 1 }, { "sleep", 1 },
   };
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   GtkWidget *toggle = find_button (GTK_WIDGET (view), "By _State", NULL);
   SmolderCallTree *tree;
 
@@ -246,9 +194,9 @@ test_group_by_state (void)
   g_assert_false (gtk_widget_get_visible (toggle));
   gtk_widget_activate_action (GTK_WIDGET (view), "view.group-by-state", NULL);
   g_assert_false (smolder_profile_view_get_group_by_state (view));
-  close_view (view, window);
+  ui_test_close_view (view, window);
 
-  view = open_view ("goroutine-dumps/panic-all.txt", 1000, 700, &window);
+  view = ui_test_open_view ("goroutine-dumps/panic-all.txt", 1000, 700, &window);
   toggle = find_button (GTK_WIDGET (view), "By _State", NULL);
   g_assert_true (gtk_widget_get_visible (toggle));
   tree = smolder_flame_graph_get_call_tree (graph_of (view));
@@ -270,11 +218,11 @@ test_group_by_state (void)
 
   /* Off again: the functions are the roots' children once more. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.group-by-state", NULL));
-  wait_until (view_settled, view);
+  wait_until (ui_test_view_settled, view);
   while (root_child (smolder_flame_graph_get_call_tree (graph_of (view)), "chan receive") != SMOLDER_NO_ID)
-    wait_until (view_settled, view), g_main_context_iteration (NULL, TRUE);
+    wait_until (ui_test_view_settled, view), g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (root_child (smolder_flame_graph_get_call_tree (graph_of (view)), "main.worker"), !=, SMOLDER_NO_ID);
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 static GtkWidget *
@@ -303,7 +251,7 @@ static void
 test_tooltip_and_menu (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   SmolderFlameGraph *graph = graph_of (view);
   GtkEventController *motion = NULL;
   GtkWidget *menu;
@@ -329,7 +277,7 @@ test_tooltip_and_menu (void)
   iterate ();
   g_signal_emit_by_name (motion, "motion", 40.0, 5.0);
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (graph)));
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 /* What pressing @key in @widget does: its class's key binding, found
@@ -368,7 +316,7 @@ static void
 test_accessible (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   SmolderFlameGraph *graph = graph_of (view);
   g_autofree char *description = NULL;
   g_autofree char *after = NULL;
@@ -395,7 +343,7 @@ test_accessible (void)
   g_test_message ("description: %s", after);
   g_assert_true (g_str_has_prefix (after, "main.main.func1.1"));
   g_assert_nonnull (strstr (after, "of total"));
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 int

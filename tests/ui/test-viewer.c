@@ -10,61 +10,9 @@
 #include "smolder-profile-view.h"
 #include "smolder-top-item.h"
 #include "smolder-window.h"
-#include "ui-test-helpers.h"
+#include "ui-test-page.h"
 
 #include <gdk/x11/gdkx.h>
-
-static gboolean
-view_settled (gpointer data)
-{
-  SmolderProfileView *view = data;
-  SmolderFlameView *flame = smolder_profile_view_get_flame_view (view);
-
-  return !smolder_profile_view_get_busy (view)
-         && smolder_top_view_get_top (smolder_profile_view_get_top_view (view)) != NULL
-         && smolder_flame_graph_get_call_tree (smolder_flame_view_get_flame_graph (flame)) != NULL;
-}
-
-static SmolderProfile *
-load_fixture (const char *name)
-{
-  g_autoptr(GFile) file = data_file (name);
-  g_autoptr(GError) error = NULL;
-  SmolderProfile *profile = smolder_profile_new_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return profile;
-}
-
-/* A view of @fixture in a window of its own of @width × @height. */
-static SmolderProfileView *
-open_view (const char  *fixture,
-           int          width,
-           int          height,
-           GtkWidget  **out_window)
-{
-  g_autoptr(SmolderProfile) profile = load_fixture (fixture);
-  SmolderProfileView *view = SMOLDER_PROFILE_VIEW (g_object_ref_sink (smolder_profile_view_new ()));
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  gtk_window_present (GTK_WINDOW (window));
-  smolder_profile_view_set_profile (view, profile);
-  wait_until (view_settled, view);
-  *out_window = window;
-  return view;
-}
-
-static void
-close_view (SmolderProfileView *view,
-            GtkWidget          *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (view);
-}
 
 static SmolderFlameGraph *
 graph_of (SmolderProfileView *view)
@@ -112,7 +60,7 @@ static void
 test_orientation (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   GtkToggleButton *icicle = toggle_labelled (view, "Ic_icle");
   SmolderFlameLayout *layout;
 
@@ -128,13 +76,13 @@ test_orientation (void)
 
   gtk_toggle_button_set_active (icicle, FALSE);
   g_assert_cmpint (smolder_flame_graph_get_orientation (graph_of (view)), ==, SMOLDER_FLAME_ORIENTATION_FLAME);
-  close_view (view, window);
+  ui_test_close_view (view, window);
 
-  view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   g_assert_false (gtk_toggle_button_get_active (toggle_labelled (view, "Ic_icle")));
   g_assert_cmpint (smolder_flame_graph_get_orientation (graph_of (view)), ==, SMOLDER_FLAME_ORIENTATION_FLAME);
   gtk_toggle_button_set_active (toggle_labelled (view, "Ic_icle"), TRUE);
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 static gboolean
@@ -150,7 +98,7 @@ static void
 test_scrollbar (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("go-toolchain/compile-nethttp-cpu.pb.gz", 1000, 400, &window);
+  SmolderProfileView *view = ui_test_open_view ("go-toolchain/compile-nethttp-cpu.pb.gz", 1000, 400, &window);
   SmolderFlameGraph *graph = graph_of (view);
   GtkWidget *bar = find_descendant (GTK_WIDGET (smolder_profile_view_get_flame_view (view)), GTK_TYPE_SCROLLBAR, NULL);
   GtkAdjustment *adj;
@@ -185,13 +133,13 @@ test_scrollbar (void)
   g_assert_cmpfloat (smolder_flame_layout_get_row_y (layout, 0) + rh, ==, gtk_widget_get_height (GTK_WIDGET (graph)));
   g_assert_cmpfloat (smolder_flame_layout_get_row_y (layout, depth), <, 0);
   gtk_toggle_button_set_active (toggle_labelled (view, "Ic_icle"), TRUE);
-  close_view (view, window);
+  ui_test_close_view (view, window);
 
-  view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 900, &window);
+  view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 900, &window);
   bar = find_descendant (GTK_WIDGET (smolder_profile_view_get_flame_view (view)), GTK_TYPE_SCROLLBAR, NULL);
   wait_until (drawn, graph_of (view));
   g_assert_false (gtk_widget_get_visible (bar));
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 /* A delta profile of a quiet interval (heap-delta-5s: 0 samples, as
@@ -200,14 +148,14 @@ static void
 test_empty_delta (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/heap-delta-5s.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/heap-delta-5s.pb.gz", 1000, 700, &window);
   AdwStatusPage *status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (smolder_profile_view_get_flame_view (view)),
                                                             ADW_TYPE_STATUS_PAGE, NULL));
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "holds no samples"));
   g_assert_null (strstr (adw_status_page_get_description (status), "filter"));
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 static gboolean
@@ -224,7 +172,7 @@ static void
 test_percent_bases (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   GtkDropDown *types = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL));
   SmolderFlameGraph *graph = graph_of (view);
   g_autofree char *tip = NULL;
@@ -233,14 +181,14 @@ test_percent_bases (void)
   g_assert_true (smolder_profile_lookup_sample_index (smolder_profile_view_get_profile (view),
                                                       "alloc_space", &alloc_space, NULL));
   gtk_drop_down_set_selected (types, alloc_space);
-  wait_until (view_settled, view);
+  wait_until (ui_test_view_settled, view);
   tip = smolder_flame_graph_describe_node (graph, 0);
   g_assert_nonnull (strstr (tip, "\nTotal: 9.52 MiB (9,986,482 B) · 100% of total"));
   g_assert_null (strstr (tip, "of shown"));
   g_clear_pointer (&tip, g_free);
 
   g_assert_true (smolder_profile_view_add_filter (view, SMOLDER_FILTER_FOCUS, "registerSession", NULL));
-  wait_until (view_settled, view);
+  wait_until (ui_test_view_settled, view);
   tip = smolder_flame_graph_describe_node (graph, 0);
   if (strstr (tip, "\nTotal: 1.00 MiB (1,052,677 B) · 10.54% of total, 100% of shown (1.00 MiB)") == NULL)
     g_error ("tooltip: %s", tip);
@@ -252,7 +200,7 @@ test_percent_bases (void)
   tip = smolder_flame_graph_describe_node (smolder_callers_view_get_callees_graph (smolder_profile_view_get_callers_view (view)), 0);
   if (strstr (tip, "100% of shown") != NULL || strstr (tip, "100% of main.registerSession (1.00 MiB)") == NULL)
     g_error ("tooltip: %s", tip);
-  close_view (view, window);
+  ui_test_close_view (view, window);
   /* Choosing alloc_space is remembered for heap profiles (last-sample-types):
    * the next tests expect pprof's default again. */
   g_settings_reset (smolder_application_get_settings (SMOLDER_APPLICATION (g_application_get_default ())),
@@ -334,7 +282,7 @@ static void
 test_top_table (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 260, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 260, &window);
   SmolderTopView *top = smolder_profile_view_get_top_view (view);
   GtkWidget *column_view;
   GtkAdjustment *vadj;
@@ -342,7 +290,7 @@ test_top_table (void)
   GtkSelectionModel *model;
 
   smolder_profile_view_set_visible_view (view, "top");
-  wait_until (view_settled, view);
+  wait_until (ui_test_view_settled, view);
   wait_until (top_filled, top);
   g_assert_nonnull (find_descendant (GTK_WIDGET (top), GTK_TYPE_INSCRIPTION, "50.32%"));
   /* Inverted and Icicle change nothing here. */
@@ -359,7 +307,7 @@ test_top_table (void)
   if (!click_column_title (column_view, "Cum"))
     {
       g_test_skip ("no xdotool");
-      close_view (view, window);
+      ui_test_close_view (view, window);
       return;
     }
   wait_until (sorted_by_cum, column_view);
@@ -371,7 +319,7 @@ test_top_table (void)
   /* Search: 6 of pprof's 15 rows name a regexp function; Enter stays in
    * Top and goes to them. */
   smolder_profile_view_set_search_text (view, "regexp");
-  wait_until (view_settled, view);
+  wait_until (ui_test_view_settled, view);
   g_assert_cmpuint (g_list_model_get_n_items (smolder_top_view_get_model (top)), ==, 6);
   g_assert_nonnull (find_label (GTK_WIDGET (view), "6 of 15 rows match"));
   /* The user reads the rows before pressing Enter. */
@@ -386,7 +334,7 @@ test_top_table (void)
     g_error ("focus on %s", G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
   smolder_profile_view_set_search_text (view, "");
   g_assert_cmpuint (g_list_model_get_n_items (smolder_top_view_get_model (top)), ==, 15);
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 /* The row menu (Menu key) closed with Esc gives the focus back to the row
@@ -396,7 +344,7 @@ static void
 test_menu_focus (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   SmolderTopView *top = smolder_profile_view_get_top_view (view);
   GtkWidget *column_view, *focus, *popover;
 
@@ -422,7 +370,7 @@ test_menu_focus (void)
   if (gtk_root_get_focus (GTK_ROOT (window)) != focus)
     g_error ("focus on %s", gtk_root_get_focus (GTK_ROOT (window)) != NULL
                             ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))) : "nothing");
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 static GtkWidget *
@@ -448,7 +396,7 @@ static void
 test_filter_entry (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   GtkWidget *button = find_menu_button (GTK_WIDGET (view), "_Filter…");
   GtkPopover *popover;
   GtkWidget *focus;
@@ -467,7 +415,7 @@ test_filter_entry (void)
   g_signal_emit_by_name (gtk_widget_get_parent (focus), "activate");
   g_assert_cmpuint (smolder_filter_stack_get_n_filters (smolder_profile_view_get_filters (view)), ==, 1);
   g_assert_cmpstr (smolder_filter_stack_get_regex (smolder_profile_view_get_filters (view), 0), ==, "registerSession");
-  wait_until (view_settled, view);
+  wait_until (ui_test_view_settled, view);
 
   /* Ctrl+Z takes it away, Ctrl+Shift+Z (view.redo-filter) brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.undo-filter", NULL));
@@ -480,8 +428,8 @@ test_filter_entry (void)
   g_assert_true (smolder_filter_stack_undo (smolder_profile_view_get_filters (view)));
   g_assert_true (smolder_profile_view_add_filter (view, SMOLDER_FILTER_IGNORE, "cpuWork", NULL));
   g_assert_false (smolder_filter_stack_can_redo (smolder_profile_view_get_filters (view)));
-  wait_until (view_settled, view);
-  close_view (view, window);
+  wait_until (ui_test_view_settled, view);
+  ui_test_close_view (view, window);
 }
 
 static gboolean
@@ -532,7 +480,7 @@ static void
 test_view_keys (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   GtkWidget *column_view = find_descendant (GTK_WIDGET (smolder_profile_view_get_top_view (view)),
                                             GTK_TYPE_COLUMN_VIEW, NULL);
 
@@ -547,7 +495,7 @@ test_view_keys (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (graph_of (view)));
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 /* The frame picked with the arrow keys is named with its values under
@@ -556,7 +504,7 @@ static void
 test_focus_status (void)
 {
   GtkWidget *window;
-  SmolderProfileView *view = open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
+  SmolderProfileView *view = ui_test_open_view ("leaky-service/series/heap-00.pb.gz", 1000, 700, &window);
   SmolderFlameGraph *graph = graph_of (view);
   GtkWidget *flame = GTK_WIDGET (smolder_profile_view_get_flame_view (view));
 
@@ -566,7 +514,7 @@ test_focus_status (void)
   g_assert_true (gtk_widget_get_visible (find_label (flame, "100% of total")));
   smolder_flame_graph_set_focus_node (graph, SMOLDER_NO_ID);
   g_assert_null (find_label (flame, "of total"));
-  close_view (view, window);
+  ui_test_close_view (view, window);
 }
 
 int
